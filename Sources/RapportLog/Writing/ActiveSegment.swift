@@ -1,0 +1,88 @@
+import Crypto
+
+/// The writer's view of the segment it appends to: where it ends, its running hash and counts.
+///
+/// A plain value, so the writer keeps two: what is acknowledged, and what is written but not yet
+/// acknowledged, and falls back to the first when a write or sync fails.
+struct ActiveSegment {
+    let header: SegmentHeader
+    let file: DataFile
+    /// SHA-256 of every byte of the segment so far.
+    var hasher: SHA256
+    /// The hash of the last batch in the log.
+    var lastBatchHash: ChainHash
+    /// The offset after the last batch.
+    var dataEnd: UInt64
+    /// The position after the last record.
+    var endPosition: UInt64
+    var batchCount: UInt64
+    var firstTimestamp: Timestamp?
+    var lastTimestamp: Timestamp?
+    /// Which batches get a sparse index entry.
+    var cadence: SparseIndex.Cadence
+
+    /// Starts a new, empty segment's view.
+    ///
+    /// - Parameters:
+    ///   - header: The header already written to the file.
+    ///   - file: The segment file, open for writing.
+    ///   - indexInterval: The sparse index interval.
+    init(header: SegmentHeader, file: DataFile, indexInterval: Int) {
+        var hasher = SHA256()
+        hasher.update(data: header.bytes)
+        self.init(
+            header: header, file: file, hasher: hasher, lastBatchHash: header.previousBatchHash,
+            dataEnd: UInt64(SegmentHeader.size), endPosition: header.basePosition, batchCount: 0,
+            firstTimestamp: nil, lastTimestamp: nil, cadence: SparseIndex.Cadence(interval: indexInterval)
+        )
+    }
+
+    /// Continues a recovered segment.
+    init(
+        header: SegmentHeader,
+        file: DataFile,
+        hasher: SHA256,
+        lastBatchHash: ChainHash,
+        dataEnd: UInt64,
+        endPosition: UInt64,
+        batchCount: UInt64,
+        firstTimestamp: Timestamp?,
+        lastTimestamp: Timestamp?,
+        cadence: SparseIndex.Cadence
+    ) {
+        self.header = header
+        self.file = file
+        self.hasher = hasher
+        self.lastBatchHash = lastBatchHash
+        self.dataEnd = dataEnd
+        self.endPosition = endPosition
+        self.batchCount = batchCount
+        self.firstTimestamp = firstTimestamp
+        self.lastTimestamp = lastTimestamp
+        self.cadence = cadence
+    }
+
+    /// The readers' state of this segment while it is still empty.
+    func emptyState(indexInterval: Int) -> SegmentState {
+        SegmentState(
+            base: header.basePosition, file: file, dataEnd: dataEnd, endPosition: endPosition, batchCount: 0,
+            index: SparseIndex(interval: indexInterval)
+        )
+    }
+
+    /// The footer that seals the segment as it stands.
+    func footer() -> SegmentFooter {
+        SegmentFooter(
+            batchCount: batchCount,
+            recordCount: endPosition - header.basePosition,
+            firstPosition: header.basePosition,
+            lastPosition: endPosition - 1,
+            firstTimestamp: firstTimestamp ?? Timestamp(microsecondsSinceEpoch: 0),
+            lastTimestamp: lastTimestamp ?? Timestamp(microsecondsSinceEpoch: 0),
+            dataEnd: dataEnd,
+            segmentHash: ChainHash(hasher.finalize()),
+            previousSegmentHash: header.previousSegmentHash,
+            lastBatchHash: lastBatchHash
+        )
+    }
+}
