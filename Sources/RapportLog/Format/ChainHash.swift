@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 
 /// A SHA-256 value in one of the log's two hash chains (batch to batch, and segment to segment).
 public struct ChainHash: Hashable, Sendable, CustomStringConvertible {

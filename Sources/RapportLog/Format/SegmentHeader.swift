@@ -24,6 +24,7 @@ struct SegmentHeader: Hashable, Sendable {
         buffer.appendLittleEndian(basePosition)
         previousSegmentHash.write(to: &buffer)
         previousBatchHash.write(to: &buffer)
+        buffer.appendLittleEndian(UInt32(0))
         buffer.appendLittleEndian(CRC32C.checksum(buffer))
         return buffer
     }

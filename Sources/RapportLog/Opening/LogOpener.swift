@@ -35,7 +35,9 @@ struct LogOpener {
             let size = try file.size()
             let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
             guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
-                guard isLast else {
+                // The header is synced before any batch is written, so only a file no longer than a header
+                // can be a segment whose creation was cut short; anything longer is damage, never discarded.
+                guard isLast, size <= UInt64(SegmentHeader.size) else {
                     throw LogError(.corruptData, "segment \(path) has a damaged header; run verify")
                 }
                 try resetTornSegment(file, base: base, size: size, previousFooter: previousFooter, into: &opened)

@@ -10,6 +10,8 @@ struct SegmentLoader {
         var position: UInt64
         /// What is wrong.
         var reason: String
+        /// Whether the bytes simply stop before a whole batch (a write cut short) rather than being wrong.
+        var incomplete = false
     }
 
     /// What loading found.
@@ -58,9 +60,11 @@ struct SegmentLoader {
             case .end:
                 loaded.state = state
                 return loaded
-            case .damaged(let offset, let reason, _):
+            case .damaged(let offset, let reason, let incomplete):
                 loaded.state = state
-                loaded.damage = Damage(offset: offset, position: state.endPosition, reason: reason)
+                loaded.damage = Damage(
+                    offset: offset, position: state.endPosition, reason: reason, incomplete: incomplete
+                )
                 return loaded
             case .batch(let batchHeader, let offset):
                 if let reason = try check(

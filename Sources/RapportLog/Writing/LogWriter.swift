@@ -17,7 +17,8 @@ final class LogWriter: @unchecked Sendable {
 
     let core: LogCore
     let queue: AppendQueue
-    private let lock: DirectoryLock
+    /// Held until the writer stops; released before `close()` returns.
+    private var lock: DirectoryLock?
     /// The active segment as acknowledged, and as written.
     var committed: ActiveSegment
     var tentative: ActiveSegment
@@ -88,6 +89,7 @@ final class LogWriter: @unchecked Sendable {
             state.isClosed = true
             state.wakeWaiters()
         }
+        lock = nil
         finished()
     }
 
