@@ -71,7 +71,7 @@ public final class EventLog: Sendable {
     public static func openForReading(directory: String) throws -> EventLog {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw LogError(.directoryUnavailable, "data directory \(directory) does not exist")
+            throw LogError(.directoryUnavailable, "data directory \(directory) does not exist or is not a directory")
         }
         let dataDirectory = DataDirectory(path: directory)
         let opened = try LogOpener(directory: dataDirectory, options: LogOptions(), writable: false).open()

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `rapport` command: the event-sourced CRM engine's tools.
+@main
+struct RapportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Rapport: an event-sourced CRM backend on an append-only, verifiable event log.",
+        subcommands: [LogCommand.self]
+    )
+}
