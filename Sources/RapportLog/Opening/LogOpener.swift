@@ -118,8 +118,8 @@ struct LogOpener {
         let positionPath = directory.positionIndexPath(base: state.base)
         let timePath = directory.timeIndexPath(base: state.base)
         let onDisk = SparseIndex.parse(
-            positionFile: (try? DataFile.openForReading(positionPath).read(at: 0, count: 1 << 30)) ?? [],
-            timeFile: (try? DataFile.openForReading(timePath).read(at: 0, count: 1 << 30)) ?? [],
+            positionFile: (try? DataFile.openForReading(positionPath).readAll()) ?? [],
+            timeFile: (try? DataFile.openForReading(timePath).readAll()) ?? [],
             interval: options.indexInterval
         )
         if let onDisk, onDisk.hasSameEntries(as: state.index) {

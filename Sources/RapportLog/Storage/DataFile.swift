@@ -107,6 +107,14 @@ final class DataFile: Sendable {
         return bytes
     }
 
+    /// Reads the whole file, sized by its current length.
+    ///
+    /// - Returns: The file's bytes.
+    /// - Throws: ``LogError/Code/ioFailure``.
+    func readAll() throws -> [UInt8] {
+        try read(at: 0, count: Int(size()))
+    }
+
     /// Writes all of `bytes` at `offset`.
     ///
     /// - Parameters:

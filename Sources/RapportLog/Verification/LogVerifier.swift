@@ -110,8 +110,8 @@ public struct LogVerifier: Sendable {
     private func indexMismatch(of state: SegmentState, in directory: DataDirectory) -> String? {
         let positionPath = directory.positionIndexPath(base: state.base)
         let timePath = directory.timeIndexPath(base: state.base)
-        guard let positionFile = try? DataFile.openForReading(positionPath).read(at: 0, count: 1 << 30),
-            let timeFile = try? DataFile.openForReading(timePath).read(at: 0, count: 1 << 30)
+        guard let positionFile = try? DataFile.openForReading(positionPath).readAll(),
+            let timeFile = try? DataFile.openForReading(timePath).readAll()
         else { return "index files of the segment are missing (the writer rebuilds them when it opens)" }
         guard let onDisk = SparseIndex.parse(positionFile: positionFile, timeFile: timeFile, interval: 0),
             onDisk.entries.first == state.index.entries.first,
