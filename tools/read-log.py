@@ -286,7 +286,8 @@ class LogReader:
                 stream_text = stream.decode("utf-8")
                 type_text = record_type.decode("utf-8")
             except UnicodeDecodeError:
-                raise Problem(name, offset, self.position, f"record {position} has a stream id or type that is not UTF-8")
+                raise Problem(name, offset, self.position,
+                              f"record {position} has a stream id or type that is not UTF-8")
             record = {
                 "position": position,
                 "stream": stream_text,
@@ -302,7 +303,8 @@ class LogReader:
             records.append(record)
             at = end
         if at != len(block):
-            raise Problem(name, offset, self.position, f"batch at position {base_position} has bytes after its last record")
+            raise Problem(name, offset, self.position,
+                          f"batch at position {base_position} has bytes after its last record")
         return records
 
     def check_version(self, name, offset, record):
@@ -322,7 +324,8 @@ class LogReader:
         if (footer["batchCount"] != len(segment["batches"]) or footer["recordCount"] != segment["records"]
                 or footer["firstPosition"] != segment["base"] or footer["lastPosition"] + 1 != position):
             raise Problem(name, problem_at, position, "footer counts or positions do not match the segment's batches")
-        if footer["lastBatchHash"] != segment["lastBatchHash"] or footer["previousSegmentHash"] != previous_segment_hash:
+        if (footer["lastBatchHash"] != segment["lastBatchHash"]
+                or footer["previousSegmentHash"] != previous_segment_hash):
             raise Problem(name, problem_at, position, "footer hashes do not match the chain")
         if footer["firstTimestamp"] != segment["firstTime"] or footer["lastTimestamp"] != segment["lastTime"]:
             raise Problem(name, problem_at, position, "footer record times do not match the segment's batches")
@@ -359,7 +362,8 @@ class LogReader:
         if magic != INDEX_MAGIC or version != 1 or file_kind != kind:
             raise Problem(file_name, 0, base, "index file header is damaged (magic, version or kind)")
         if 20 + 16 * count != len(data):
-            raise Problem(file_name, 8, base, f"index file holds {len(data)} bytes, not {20 + 16 * count} for {count} entries")
+            raise Problem(file_name, 8, base,
+                          f"index file holds {len(data)} bytes, not {20 + 16 * count} for {count} entries")
         if crc(data[:-4]) != struct.unpack_from("<I", data, len(data) - 4)[0]:
             raise Problem(file_name, len(data) - 4, base, "index file CRC-32C does not match its bytes")
         return [entry.unpack_from(data, 16 + 16 * k) for k in range(count)]
