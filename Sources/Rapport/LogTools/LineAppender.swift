@@ -75,7 +75,7 @@ public struct LineAppender: Sendable {
         do {
             return try await log.append(records)
         } catch let error as LogError {
-            throw RapportError(.logFailure, "\(lines): \(error.code): \(error.message)", cause: error)
+            throw RapportError(.logFailure, "\(lines): \(error)", cause: error)
         }
     }
 
