@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// The log engine's benchmarks, kept out of the root package so that `swift build` and `swift test` there never
+// build the benchmark library. Run them from this folder with `swift package benchmark`.
+let package = Package(
+    name: "RapportBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(name: "Rapport", path: ".."),
+    ],
+    targets: [
+        .target(
+            name: "LogWorkloads",
+            dependencies: [.product(name: "RapportLog", package: "Rapport")]
+        ),
+        .executableTarget(
+            name: "LogEngine",
+            dependencies: [
+                "LogWorkloads",
+                .product(name: "RapportLog", package: "Rapport"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LogEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "LogFigures",
+            dependencies: ["LogWorkloads", .product(name: "RapportLog", package: "Rapport")]
+        ),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}
