@@ -41,7 +41,9 @@ let benchmarks: @Sendable () -> Void = {
             defer { directory.remove() }
             benchmark.startMeasurement()
             let figures = try await DurableAppend.run(
-                directory: directory.path, appenders: 64, appendsPerAppender: 4096 / recordsPerAppend,
+                directory: directory.path,
+                appenders: 64,
+                appendsPerAppender: 4096 / recordsPerAppend,
                 recordsPerAppend: recordsPerAppend
             )
             benchmark.stopMeasurement()

@@ -7,9 +7,10 @@ import RapportLog
 //   LogFigures [--records N] [--durable-appenders N] [--durable-appends N] [--durable-batch N]
 //              [--tail-mib N] [--only bulk,durable,scan,open]
 //
-// bulk: N records in appends of 1,000 under durability none; scan: a forward scan of those N records;
-// durable: appenders x appends x batch records under fsync; open: opening a log whose unsealed segment holds
-// --tail-mib MiB of batches and ends in a torn batch, with the page cache warm and then cold.
+// bulk: N records in appends of 1,000 under durability none, from 4 concurrent tasks, and the bytes on disk;
+// scan: a forward scan of those N records; durable: appenders x appends x batch records under fsync, each
+// append timed; open: opening a log whose unsealed segment holds --tail-mib MiB of batches and ends in a torn
+// batch, with the page cache cold and then warm.
 
 struct Settings {
     var records = 1_000_000
@@ -52,6 +53,14 @@ func rounded(_ value: Double) -> Double {
     (value * 1000).rounded() / 1000
 }
 
+/// The sum of the sizes of the files in a directory.
+func bytesOnDisk(_ directory: String) throws -> Int {
+    try FileManager.default.contentsOfDirectory(atPath: directory).reduce(0) { total, name in
+        let attributes = try FileManager.default.attributesOfItem(atPath: "\(directory)/\(name)")
+        return total + ((attributes[.size] as? NSNumber)?.intValue ?? 0)
+    }
+}
+
 let settings = Settings(arguments: Array(CommandLine.arguments.dropFirst()))
 var figures: [String: [String: Double]] = [:]
 
@@ -61,7 +70,7 @@ if !settings.only.isDisjoint(with: ["bulk", "scan"]) {
         let bulk = try await BulkAppend.run(directory: directory, appends: appends)
         figures["bulk"] = [
             "records": Double(bulk.records), "seconds": rounded(bulk.seconds),
-            "recordsPerSecond": bulk.recordsPerSecond.rounded(),
+            "recordsPerSecond": bulk.recordsPerSecond.rounded(), "bytesOnDisk": Double(try bytesOnDisk(directory)),
         ]
         if settings.only.contains("scan") {
             let log = try EventLog.openForReading(directory: directory)
@@ -78,8 +87,10 @@ if !settings.only.isDisjoint(with: ["bulk", "scan"]) {
 if settings.only.contains("durable") {
     let durable = try await withScratchDirectory("durable") { directory in
         try await DurableAppend.run(
-            directory: directory, appenders: settings.durableAppenders,
-            appendsPerAppender: settings.durableAppends, recordsPerAppend: settings.durableBatch
+            directory: directory,
+            appenders: settings.durableAppenders,
+            appendsPerAppender: settings.durableAppends,
+            recordsPerAppend: settings.durableBatch
         )
     }
     figures["durable"] = [

@@ -1,5 +1,5 @@
-public import RapportLog
 public import Foundation
+public import RapportLog
 
 /// The records every benchmark writes, built from the record's number alone so that tools/compare-sqlite can
 /// build the very same rows in SQLite.
@@ -18,7 +18,8 @@ public enum BenchmarkRecords {
     /// - Parameter index: The record's number, from 0.
     /// - Returns: The record, without an expected-version check.
     public static func record(_ index: Int) -> ProposedRecord {
-        let payload = #"{"name":"Account \#(index)","owner":"user-\#(index % 17)","amount":\#(index * 37 % 100_000),"#
+        let payload =
+            #"{"name":"Account \#(index)","owner":"user-\#(index % 17)","amount":\#(index * 37 % 100_000),"#
             + #""stage":"\#(stages[index % stages.count])","region":"region-\#(index % 7)"}"#
         return ProposedRecord(
             id: id(index),

@@ -13,7 +13,8 @@ public enum BulkAppend {
     ///   - feeders: The number of concurrent appending tasks.
     /// - Returns: The records written and the time from opening to the end of `close()`.
     /// - Throws: ``LogError`` from the log.
-    public static func run(directory: String, appends: [[ProposedRecord]], feeders: Int = 2) async throws -> Throughput {
+    public static func run(directory: String, appends: [[ProposedRecord]], feeders: Int = 4) async throws -> Throughput
+    {
         let clock = ContinuousClock()
         let start = clock.now
         let log = try EventLog.open(directory: directory, options: LogOptions(durability: .none))

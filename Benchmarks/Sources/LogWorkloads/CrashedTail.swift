@@ -2,7 +2,7 @@ import Foundation
 public import RapportLog
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A log as a crash leaves it: one unsealed segment full of batches, with a torn batch at its end.
@@ -20,7 +20,10 @@ public enum CrashedTail {
     /// - Returns: The number of records written.
     /// - Throws: ``LogError`` from the log, or a file error.
     public static func prepare(directory: String, bytes: Int) async throws -> Int {
-        let log = try EventLog.open(directory: directory, options: LogOptions(durability: .none, segmentSize: bytes * 4))
+        let log = try EventLog.open(
+            directory: directory,
+            options: LogOptions(durability: .none, segmentSize: bytes * 4)
+        )
         let path = (directory as NSString).appendingPathComponent(segmentName)
         var written = 0
         let step = 10_000
@@ -47,7 +50,9 @@ public enum CrashedTail {
         // The batch header is 80 bytes; its stored-block size is the little-endian UInt32 at byte 12.
         let header = try handle.read(upToCount: 80) ?? Data()
         guard header.count == 80 else { return }
-        let storedSize = header.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self)) }
+        let storedSize = header.withUnsafeBytes {
+            UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        }
         let batchSize = 80 + Int(storedSize)
         try handle.seek(toOffset: 88)
         let firstHalf = try handle.read(upToCount: batchSize / 2) ?? Data()

@@ -13,7 +13,8 @@ public enum ForwardScan {
         let start = clock.now
         var checksum = 0
         let count = try log.scan { view in
-            checksum &+= view.payloadBytes.count &+ view.metadataBytes.count &+ view.streamIdBytes.count
+            checksum &+=
+                view.payloadBytes.count &+ view.metadataBytes.count &+ view.streamIdBytes.count
                 &+ view.typeBytes.count &+ Int(truncatingIfNeeded: view.streamVersion)
                 &+ Int(truncatingIfNeeded: view.recordedAt.microsecondsSinceEpoch)
             return true
