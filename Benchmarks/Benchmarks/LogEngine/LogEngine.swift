@@ -22,17 +22,20 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 5
     )
 
-    Benchmark("BulkAppendNone1000PerAppend") { benchmark in
-        let appends = BenchmarkRecords.appends(0..<500_000, recordsPerAppend: 1000)
-        let directory = try ScratchDirectory("bulk")
-        defer { directory.remove() }
-        benchmark.startMeasurement()
-        let figure = try await BulkAppend.run(directory: directory.path, appends: appends)
-        benchmark.stopMeasurement()
-        benchmark.measurement(recordsPerSecond, Int(figure.recordsPerSecond))
-    }
+    Benchmark(
+        "BulkAppendNone4Feeders1000PerAppend",
+        closure: { (benchmark: Benchmark, appends: [[ProposedRecord]]) async throws in
+            let directory = try ScratchDirectory("bulk")
+            defer { directory.remove() }
+            benchmark.startMeasurement()
+            let figure = try await BulkAppend.run(directory: directory.path, appends: appends, feeders: 4)
+            benchmark.stopMeasurement()
+            benchmark.measurement(recordsPerSecond, Int(figure.recordsPerSecond))
+        },
+        setup: { BenchmarkRecords.appends(0..<1_000_000, recordsPerAppend: 1000) }
+    )
 
-    for recordsPerAppend in [1, 16] {
+    for recordsPerAppend in [1, 8] {
         Benchmark(
             "DurableAppendFsync64Appenders\(recordsPerAppend)PerAppend",
             configuration: .init(metrics: [.wallClock, recordsPerSecond, p50Ack, p99Ack])

@@ -5,7 +5,7 @@ import RapportLog
 // Prints the log engine's figures as one JSON object, for tools/compare-sqlite and for quick checks:
 //
 //   LogFigures [--records N] [--durable-appenders N] [--durable-appends N] [--durable-batch N]
-//              [--tail-mib N] [--only bulk,durable,scan,open]
+//              [--durable-mode fsync|none] [--tail-mib N] [--only bulk,durable,scan,open]
 //
 // bulk: N records in appends of 1,000 under durability none, from 4 concurrent tasks, and the bytes on disk;
 // scan: a forward scan of those N records; durable: appenders x appends x batch records under fsync, each
@@ -17,6 +17,7 @@ struct Settings {
     var durableAppenders = 64
     var durableAppends = 500
     var durableBatch = 1
+    var durableMode = Durability.fsync
     var tailMebibytes = 64
     var only: Set<String> = ["bulk", "durable", "scan", "open"]
 
@@ -29,10 +30,19 @@ struct Settings {
             case "--durable-appenders": durableAppenders = Self.number(value, flag)
             case "--durable-appends": durableAppends = Self.number(value, flag)
             case "--durable-batch": durableBatch = Self.number(value, flag)
+            case "--durable-mode": durableMode = Self.durability(value)
             case "--tail-mib": tailMebibytes = Self.number(value, flag)
             case "--only": only = Set(value.split(separator: ",").map(String.init))
             default: usage("unknown option \(flag)")
             }
+        }
+    }
+
+    private static func durability(_ text: String) -> Durability {
+        switch text {
+        case "fsync": .fsync
+        case "none": .none
+        default: usage("--durable-mode is fsync or none, not \(text)")
         }
     }
 
@@ -90,7 +100,8 @@ if settings.only.contains("durable") {
             directory: directory,
             appenders: settings.durableAppenders,
             appendsPerAppender: settings.durableAppends,
-            recordsPerAppend: settings.durableBatch
+            recordsPerAppend: settings.durableBatch,
+            durability: settings.durableMode
         )
     }
     figures["durable"] = [
