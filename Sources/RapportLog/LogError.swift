@@ -17,6 +17,7 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
             case writerFailed = "writer_failed"
             case positionOutOfRange = "position_out_of_range"
             case streamNotFound = "stream_not_found"
+            case sessionFailed = "session_failed"
         }
 
         private let value: Value
@@ -50,6 +51,8 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
         public static let positionOutOfRange = Code(.positionOutOfRange)
         /// No record was ever appended to the stream asked for.
         public static let streamNotFound = Code(.streamNotFound)
+        /// An earlier append of the same ``AppendSession`` failed, so this one was not written.
+        public static let sessionFailed = Code(.sessionFailed)
     }
 
     /// The kind of failure.

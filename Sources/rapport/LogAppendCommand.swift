@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Rapport
 import RapportLog
 #if canImport(Glibc)
@@ -50,9 +51,9 @@ struct LogAppendCommand: AsyncParsableCommand {
         let log = try EventLog.open(directory: data.directory, options: options)
         let appender = LineAppender(log: log)
         let nextLine = { readLine(strippingNewline: true) }
-        let acknowledge: (String) -> Void = { line in
-            print(line)
-            fflush(nil)
+        // Written straight to the descriptor, unbuffered: a record's line is out the moment it is durable.
+        let acknowledge: @Sendable (String) -> Void = { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
         do {
             if atomic {

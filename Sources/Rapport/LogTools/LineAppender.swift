@@ -2,9 +2,8 @@ public import RapportLog
 
 /// Appends records given as JSON lines (see ``RecordInput``) and reports each one once it is durable.
 ///
-/// Two ways: one line at a time, each line its own append acknowledged before the next line is read (what a
-/// producer piping events in wants), or all lines as one atomic append (nothing is written unless every line
-/// is valid and every expected version holds).
+/// Two ways: each line its own append, in order (what a producer piping events in wants), or all lines as one
+/// atomic append (nothing is written unless every line is valid and every expected version holds).
 public struct LineAppender: Sendable {
     /// The log to append to.
     public let log: EventLog
@@ -18,32 +17,65 @@ public struct LineAppender: Sendable {
 
     /// Appends each line as its own append, in order, stopping at the first line that fails.
     ///
-    /// Blank lines are skipped. Records of lines before a failing line stay appended (they were acknowledged);
-    /// the failing line writes nothing.
+    /// Lines are submitted as they are read, without waiting for earlier ones to be durable (up to
+    /// ``maximumInFlight`` at a time), so they share the log's batches and syncs; each is acknowledged as soon
+    /// as it is durable, in input order. The outcome is the same as appending line by line: blank lines are
+    /// skipped, the lines before a failing line stay appended (they were acknowledged), and neither the failing
+    /// line nor any line after it is written.
     ///
     /// - Parameters:
     ///   - nextLine: Returns the next input line, or `nil` at the end of the input.
-    ///   - acknowledge: Receives the output line of each record once it is durable.
+    ///   - acknowledge: Receives the output line of each record once it is durable, on the log's writer thread.
     /// - Returns: The number of records appended.
     /// - Throws: ``RapportError`` with code `invalid_input` for a bad line, or `log_failure` (naming the line)
     ///   when the log refuses or fails the append, for example on a wrong expected version.
     @discardableResult
     public func appendEach(
         from nextLine: () -> String?,
-        acknowledge: (String) -> Void
+        acknowledge: @escaping @Sendable (String) -> Void
     ) async throws -> Int {
+        let session = try logFailure("the log") { try log.appendSession() }
+        let inFlight = AppendsInFlight(limit: Self.maximumInFlight)
         var number = 0
         var appended = 0
-        while let line = nextLine() {
-            number += 1
-            guard !Self.isBlank(line) else { continue }
-            let record = try RecordInput.parse(line, number: number)
-            let result = try await append([record], lines: "line \(number)")
-            result.entries.forEach { acknowledge(RecordOutput.acknowledgement($0)) }
-            appended += result.entries.count
+        do {
+            while inFlight.firstFailure == nil, let line = nextLine() {
+                number += 1
+                guard !Self.isBlank(line) else { continue }
+                let record = try RecordInput.parse(line, number: number)
+                await inFlight.waitForRoom()
+                let lines = "line \(number)"
+                inFlight.started()
+                do {
+                    try session.submit([record]) { result in
+                        switch result {
+                        case .success(let appendResult):
+                            appendResult.entries.forEach { acknowledge(RecordOutput.acknowledgement($0)) }
+                            inFlight.finished(failure: nil)
+                        case .failure(let error):
+                            inFlight.finished(failure: RapportError(.logFailure, "\(lines): \(error)", cause: error))
+                        }
+                    }
+                } catch let error as LogError {
+                    inFlight.finished(failure: nil)
+                    let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
+                    throw RapportError(code, "\(lines): \(error)", cause: error)
+                }
+                appended += 1
+            }
+        } catch {
+            await inFlight.waitForAll()
+            throw inFlight.firstFailure ?? error
+        }
+        await inFlight.waitForAll()
+        if let failure = inFlight.firstFailure {
+            throw failure
         }
         return appended
     }
+
+    /// The most appends ``appendEach(from:acknowledge:)`` keeps queued but not yet durable.
+    public static let maximumInFlight = 4096
 
     /// Reads every line, then appends all records as one atomic append.
     ///
@@ -75,7 +107,16 @@ public struct LineAppender: Sendable {
         do {
             return try await log.append(records)
         } catch let error as LogError {
-            throw RapportError(.logFailure, "\(lines): \(error)", cause: error)
+            let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
+            throw RapportError(code, "\(lines): \(error)", cause: error)
+        }
+    }
+
+    private func logFailure<Result>(_ subject: String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "\(subject): \(error)", cause: error)
         }
     }
 
