@@ -36,8 +36,15 @@ public struct LogVerifier: Sendable {
                 report.problem = .init(file: name, byteOffset: offset, position: position, message: message)
                 return report
             }
+            let isLast = number == bases.count - 1
             let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
             guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
+                // The writer creates a segment file and then writes its header, so a last file no longer than a
+                // header is a segment being started (or one whose start a crash cut short, which opening redoes).
+                if isLast, size <= UInt64(SegmentHeader.size) {
+                    report.incompleteTailBytes = size
+                    return report
+                }
                 return problem(0, expectedPosition, "segment header is missing or damaged")
             }
             guard header.basePosition == base, base == expectedPosition else {
@@ -50,13 +57,12 @@ public struct LogVerifier: Sendable {
                 return problem(0, base, "segment header's previous-batch hash breaks the batch chain")
             }
             let footer = try footer(of: file, size: size)
-            let isLast = number == bases.count - 1
             guard footer != nil || isLast else {
                 return problem(size, base, "segment is not sealed but another segment follows it")
             }
             // An index interval of 0 gives every batch an entry, against which the index files are checked.
             let loader = SegmentLoader(file: file, header: header, indexInterval: 0)
-            let loaded = try loader.load(end: footer?.dataEnd ?? size, streams: &streams, hashing: true)
+            let loaded = try loader.load(end: footer?.dataEnd ?? size, streams: &streams, hashing: .batchesAndSegment)
             report.batchCount += loaded.state.batchCount
             report.recordCount += loaded.state.recordCount
             if loaded.state.batchCount > 0 {
@@ -73,7 +79,7 @@ public struct LogVerifier: Sendable {
                 if let message = mismatch(between: footer, and: loaded, header: header) {
                     return problem(footer.dataEnd, loaded.state.endPosition, message)
                 }
-                if let message = indexMismatch(of: loaded.state, in: dataDirectory) {
+                if let message = indexMismatch(of: loaded.state, in: dataDirectory, mayBeMissing: isLast) {
                     return problem(0, base, message)
                 }
                 report.sealedSegmentCount += 1
@@ -107,12 +113,16 @@ public struct LogVerifier: Sendable {
         return nil
     }
 
-    private func indexMismatch(of state: SegmentState, in directory: DataDirectory) -> String? {
+    /// Why the index files do not match, or `nil`. The writer writes them just after sealing a segment and
+    /// before starting the next, so the last segment's may be missing (`mayBeMissing`) while a writer runs.
+    private func indexMismatch(of state: SegmentState, in directory: DataDirectory, mayBeMissing: Bool) -> String? {
         let positionPath = directory.positionIndexPath(base: state.base)
         let timePath = directory.timeIndexPath(base: state.base)
         guard let positionFile = try? DataFile.openForReading(positionPath).readAll(),
             let timeFile = try? DataFile.openForReading(timePath).readAll()
-        else { return "index files of the segment are missing (the writer rebuilds them when it opens)" }
+        else {
+            return mayBeMissing ? nil : "index files of the segment are missing (the writer rebuilds them when it opens)"
+        }
         guard let onDisk = SparseIndex.parse(positionFile: positionFile, timeFile: timeFile, interval: 0),
             onDisk.entries.first == state.index.entries.first,
             Set(onDisk.entries).isSubset(of: state.index.entries),
