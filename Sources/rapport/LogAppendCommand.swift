@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Rapport
 import RapportLog
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `rapport log append`: records from JSON lines on standard input.

@@ -18,14 +18,26 @@ struct BadInputTests {
         (#"{"stream":"s","type":"T","data":1,"expectedVersion":-1}"#, #"field "expectedVersion" must be"#),
         (#"{"stream":"s","type":"T","data":1,"expectedVersion":1.5}"#, #"field "expectedVersion" must be"#),
         (#"{"stream":"s","type":"T","data":1,"expectedVersion":true}"#, #"field "expectedVersion" must be"#),
-        (#"{"stream":"s","type":"T","data":1,"expectedVersion":3}"#, "wrong_expected_version: stream s is at version 0, expected 3"),
+        (
+            #"{"stream":"s","type":"T","data":1,"expectedVersion":3}"#,
+            "wrong_expected_version: stream s is at version 0, expected 3"
+        ),
         (#"{"stream":"s","type":"T","data":1,"expectedVersion":"stream_exists"}"#, "wrong_expected_version"),
-        (#"{"stream":"account-1","type":"T","data":1,"expectedVersion":"no_stream"}"#, "stream account-1 is at version 1"),
+        (
+            #"{"stream":"account-1","type":"T","data":1,"expectedVersion":"no_stream"}"#,
+            "stream account-1 is at version 1"
+        ),
         (#"{"stream":"s","type":"T","data":1,"metadata":[1]}"#, #"field "metadata" must be a JSON object"#),
         (#"{"stream":"s","type":"T","data":1,"id":"nope"}"#, #"field "id" must be a UUID"#),
-        (#"{"stream":"s","type":"T","data":1,"occurredAt":"yesterday"}"#, #"field "occurredAt" must be an RFC 3339 time"#),
+        (
+            #"{"stream":"s","type":"T","data":1,"occurredAt":"yesterday"}"#,
+            #"field "occurredAt" must be an RFC 3339 time"#
+        ),
         (#"{"stream":"s","type":"T","data":1,"occuredAt":"2026-01-01T00:00:00Z"}"#, #"field "occuredAt" is not known"#),
-        (#"{"stream":"\#(String(repeating: "s", count: 70_000))","type":"T","data":1}"#, "streamId is 70000 bytes; at most 65535"),
+        (
+            #"{"stream":"\#(String(repeating: "s", count: 70_000))","type":"T","data":1}"#,
+            "streamId is 70000 bytes; at most 65535"
+        ),
     ]
 
     @Test(arguments: refusedLines)
@@ -102,7 +114,9 @@ struct BadInputTests {
     @Test(arguments: badOptions)
     func badOptionsAreRefusedBeforeTouchingTheLog(arguments: [String], expected: String) async throws {
         try await withTemporaryDirectory { directory in
-            #expect(try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0)
+            #expect(
+                try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0
+            )
             let before = try LogSnapshot(directory)
             let outcome = try RapportProcess.run(arguments + ["--data", directory], input: InputLines.many(1))
             #expect(outcome.status == 64)
@@ -113,7 +127,9 @@ struct BadInputTests {
 
     @Test func dumpOfAnUnknownStreamSaysSo() async throws {
         try await withTemporaryDirectory { directory in
-            #expect(try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0)
+            #expect(
+                try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0
+            )
             let outcome = try RapportProcess.run(["log", "dump", "--data", directory, "--stream", "account-99"])
             #expect(outcome.status == 1)
             #expect(outcome.standardError.contains("stream_not_found: stream account-99 does not exist"))
@@ -139,7 +155,9 @@ struct BadInputTests {
 
     @Test func fullDiskFailsTheAppendAndKeepsEverythingAcknowledged() async throws {
         try await withTemporaryDirectory { directory in
-            #expect(try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(20)).status == 0)
+            #expect(
+                try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(20)).status == 0
+            )
             let before = try LogSnapshot(directory)
             let segment = directory + "/" + String(repeating: "0", count: 20) + ".log"
             let size = try #require(try FileManager.default.attributesOfItem(atPath: segment)[.size] as? Int)
@@ -151,7 +169,9 @@ struct BadInputTests {
                 return InputLines.record(stream: "account-\(number)", data: #""\#(text)""#)
             }.joined(separator: "\n")
             let outcome = try RapportProcess.run(
-                ["log", "append", "--data", directory], input: large, shellPrefix: "ulimit -f \(blocks)"
+                ["log", "append", "--data", directory],
+                input: large,
+                shellPrefix: "ulimit -f \(blocks)"
             )
             #expect(outcome.status == 1)
             #expect(outcome.standardError.contains("io_failure"), "\(outcome.standardError)")

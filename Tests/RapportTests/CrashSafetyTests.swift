@@ -65,7 +65,9 @@ struct CrashSafetyTests {
     /// The input line a stored record came from, rebuilt from its fields.
     private static func line(of record: LogRecord) -> String {
         InputLines.record(
-            stream: record.streamId, type: record.type, data: String(decoding: record.payload, as: UTF8.self)
+            stream: record.streamId,
+            type: record.type,
+            data: String(decoding: record.payload, as: UTF8.self)
         ) + "\n"
     }
 }

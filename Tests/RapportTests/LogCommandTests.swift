@@ -10,7 +10,12 @@ struct LogCommandTests {
             let input = [
                 InputLines.record(stream: "account-1", expectedVersion: #""no_stream""#, data: #"{"name":"Acme"}"#),
                 InputLines.record(stream: "account-2", data: #"{"name":"Globex","tags":["b","a"]}"#),
-                InputLines.record(stream: "account-1", expectedVersion: "1", type: "AccountRenamed", data: #""Acme Ltd""#),
+                InputLines.record(
+                    stream: "account-1",
+                    expectedVersion: "1",
+                    type: "AccountRenamed",
+                    data: #""Acme Ltd""#
+                ),
             ].joined(separator: "\n")
             let appended = try RapportProcess.run(["log", "append", "--data", directory], input: input)
             #expect(appended.status == 0, "\(appended.standardError)")
@@ -42,7 +47,8 @@ struct LogCommandTests {
 
     @Test func appendKeepsOccurredAtMetadataAndId() async throws {
         try await withTemporaryDirectory { directory in
-            let line = #"{"stream":"case-9","type":"CaseOpened","data":{},"metadata":{"actor":"ana"},"#
+            let line =
+                #"{"stream":"case-9","type":"CaseOpened","data":{},"metadata":{"actor":"ana"},"#
                 + #""id":"7D444840-9DC0-11D1-B245-5FFDCE74FAD2","occurredAt":"2016-02-29T01:16:00+01:00"}"#
             #expect(try RapportProcess.run(["log", "append", "--data", directory], input: line).status == 0)
             let record = try JSONLine(try RapportProcess.run(["log", "dump", "--data", directory]).outputLines[0])
@@ -54,7 +60,9 @@ struct LogCommandTests {
 
     @Test func dumpSinceStartsAtTheFirstRecordAtOrAfterTheTime() async throws {
         try await withTemporaryDirectory { directory in
-            #expect(try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0)
+            #expect(
+                try RapportProcess.run(["log", "append", "--data", directory], input: InputLines.many(3)).status == 0
+            )
             let all = try RapportProcess.run(["log", "dump", "--data", directory]).outputLines.map(JSONLine.init)
             let secondTime = try #require(all[1]["recordedAt"] as? String)
             let since = try RapportProcess.run(["log", "dump", "--data", directory, "--since", secondTime])
@@ -72,8 +80,12 @@ struct LogCommandTests {
             let atomic = try RapportProcess.run(["log", "append", "--data", directory, "--atomic"], input: good)
             #expect(atomic.status == 0)
             #expect(atomic.outputLines.count == 4)
-            let conflicting = InputLines.many(2, first: 4) + InputLines.record(stream: "account-0", expectedVersion: "9")
-            let refused = try RapportProcess.run(["log", "append", "--data", directory, "--atomic"], input: conflicting)
+            let conflicting =
+                InputLines.many(2, first: 4) + InputLines.record(stream: "account-0", expectedVersion: "9")
+            let refused = try RapportProcess.run(
+                ["log", "append", "--data", directory, "--atomic"],
+                input: conflicting
+            )
             #expect(refused.status == 1)
             #expect(refused.standardError.contains("wrong_expected_version"))
             #expect(refused.outputLines.isEmpty)
@@ -85,7 +97,8 @@ struct LogCommandTests {
         try await withTemporaryDirectory { directory in
             let input = InputLines.many(3000)
             let appended = try RapportProcess.run(
-                ["log", "append", "--data", directory, "--atomic", "--segment-size", "64KiB"], input: input
+                ["log", "append", "--data", directory, "--atomic", "--segment-size", "64KiB"],
+                input: input
             )
             #expect(appended.status == 0, "\(appended.standardError)")
             let more = try RapportProcess.run(
@@ -98,7 +111,9 @@ struct LogCommandTests {
             #expect(text.standardOutput.contains("records:           4000"))
             #expect(text.standardOutput.contains("streams:           7"))
             #expect(text.standardOutput.contains("sealed"))
-            let json = try JSONLine(try RapportProcess.run(["log", "inspect", "--data", directory, "--json"]).standardOutput)
+            let json = try JSONLine(
+                try RapportProcess.run(["log", "inspect", "--data", directory, "--json"]).standardOutput
+            )
             #expect(json["records"] as? Int == 4000)
             let segments = try #require(json["segments"] as? [[String: Any]])
             #expect(segments.count > 1)

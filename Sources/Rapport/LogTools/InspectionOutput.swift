@@ -1,5 +1,5 @@
-public import RapportLog
 import Foundation
+public import RapportLog
 
 /// How `rapport log inspect` shows a ``LogSummary``: a table for people, or one JSON object.
 public enum InspectionOutput {

@@ -1,5 +1,5 @@
-public import RapportLog
 import Foundation
+public import RapportLog
 
 /// One record given as a line of JSON, the input format of `rapport log append`.
 ///

@@ -1,5 +1,5 @@
-public import RapportLog
 import Foundation
+public import RapportLog
 
 /// The JSON lines that `rapport log append` and `rapport log dump` print.
 public enum RecordOutput {

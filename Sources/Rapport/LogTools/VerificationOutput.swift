@@ -1,5 +1,5 @@
-public import RapportLog
 import Foundation
+public import RapportLog
 
 /// How `rapport log verify` shows a ``VerificationReport``: a few lines for people, or one JSON object.
 public enum VerificationOutput {
@@ -52,12 +52,13 @@ public enum VerificationOutput {
             "incompleteTailBytes": NSNumber(value: report.incompleteTailBytes),
         ]
         if let problem = report.problem {
-            object["problem"] = [
-                "file": problem.file,
-                "byteOffset": NSNumber(value: problem.byteOffset),
-                "position": NSNumber(value: problem.position),
-                "message": problem.message,
-            ] as [String: Any]
+            object["problem"] =
+                [
+                    "file": problem.file,
+                    "byteOffset": NSNumber(value: problem.byteOffset),
+                    "position": NSNumber(value: problem.position),
+                    "message": problem.message,
+                ] as [String: Any]
         }
         return JSONText.object(object)
     }
