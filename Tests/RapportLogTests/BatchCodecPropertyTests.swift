@@ -1,7 +1,8 @@
 import Crypto
 import PropertyBased
-@testable import RapportLog
 import Testing
+
+@testable import RapportLog
 
 struct BatchCodecPropertyTests {
     /// Records for one or two batches, the versions and record time the writer would give them.
@@ -30,9 +31,14 @@ struct BatchCodecPropertyTests {
                     encoder.add(record, streamVersion: version, recordedAt: recordedAt)
                     batch.append(
                         LogRecord(
-                            position: position + UInt64(index), id: record.id, streamId: record.streamId,
-                            streamVersion: version, type: record.type, recordedAt: recordedAt,
-                            occurredAt: record.occurredAt ?? recordedAt, metadata: record.metadata,
+                            position: position + UInt64(index),
+                            id: record.id,
+                            streamId: record.streamId,
+                            streamVersion: version,
+                            type: record.type,
+                            recordedAt: recordedAt,
+                            occurredAt: record.occurredAt ?? recordedAt,
+                            metadata: record.metadata,
                             payload: record.payload
                         )
                     )
@@ -64,7 +70,8 @@ struct BatchCodecPropertyTests {
         let payload = RecordGenerators.randomBytes(count: 10_000, repetitive: repetitive, using: &rng)
         var encoder = BatchEncoder()
         encoder.add(
-            ProposedRecord(streamId: "s", type: "t", payload: payload), streamVersion: 1,
+            ProposedRecord(streamId: "s", type: "t", payload: payload),
+            streamVersion: 1,
             recordedAt: Timestamp(microsecondsSinceEpoch: 1)
         )
         var output: [UInt8] = []

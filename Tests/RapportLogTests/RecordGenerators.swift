@@ -8,7 +8,8 @@ enum RecordGenerators {
     /// Characters of one to four UTF-8 bytes. There are no combining marks: two names made of these are equal
     /// as strings exactly when their bytes are equal.
     static let nameCharacters: [Character] = [
-        "a", "k", "z", "Q", "0", "7", "-", "_", ".", ":", " ", "é", "ß", "Ω", "ж", "€", "日", "本", "😀", "𝄞",
+        "a", "k", "z", "Q", "0", "7", "-", "_", ".", ":", " ",
+        "é", "ß", "Ω", "ж", "€", "日", "本", "😀", "𝄞",
     ]
 
     /// A stream id or type of 1 to 40 characters.
@@ -47,9 +48,19 @@ enum RecordGenerators {
     /// - Returns: The generator.
     static func record(in streams: [String]) -> Generator<ProposedRecord, some SendableSequenceType> {
         zip(Gen<String?>.element(of: streams), name, occurredAt, bytes, bytes, id).map {
-            stream, type, occurredAt, metadata, payload, id in
+            stream,
+            type,
+            occurredAt,
+            metadata,
+            payload,
+            id in
             ProposedRecord(
-                id: id, streamId: stream!, type: type, occurredAt: occurredAt, metadata: metadata, payload: payload
+                id: id,
+                streamId: stream!,
+                type: type,
+                occurredAt: occurredAt,
+                metadata: metadata,
+                payload: payload
             )
         }
     }
