@@ -117,17 +117,42 @@ public final class EventLog: Sendable {
     /// - Throws: ``LogError`` with code `wrong_expected_version` (with ``LogError/currentVersion``),
     ///   `invalid_record`, `append_too_large`, `io_failure`, `writer_failed` or `closed`.
     public func append(_ records: [ProposedRecord]) async throws -> AppendResult {
+        try await withCheckedThrowingContinuation { continuation in
+            do {
+                try enqueue(records, session: nil) { result in
+                    continuation.resume(with: result.mapError { $0 as any Error })
+                }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// Whether the log was opened for writing (it may since have been closed).
+    var isWritable: Bool { queue != nil }
+
+    /// Validates an append and queues it for the writer.
+    ///
+    /// - Parameters:
+    ///   - records: The append's records.
+    ///   - session: The session it belongs to, if any.
+    ///   - completion: Called once, on the writer's thread, with the outcome.
+    /// - Throws: ``LogError`` with code `invalid_record`, `append_too_large` or `closed`; nothing was queued.
+    func enqueue(
+        _ records: [ProposedRecord],
+        session: AppendSession.State?,
+        completion: @escaping @Sendable (Result<AppendResult, LogError>) -> Void
+    ) throws {
         guard let queue else {
             throw LogError(.closed, "the log at \(directory) is open for reading only")
         }
         let size = try RecordValidation.check(records, maximumSize: core.options.maximumAppendSize)
-        return try await withCheckedThrowingContinuation { continuation in
-            let pending = PendingAppend(records: records, encodedSize: size) { result in
-                continuation.resume(with: result.mapError { $0 as any Error })
-            }
-            if !queue.submit(pending) {
-                continuation.resume(throwing: LogError(.closed, "the log at \(directory) is closed"))
-            }
+        let pending = PendingAppend(
+            records: records, encoded: RecordEncoder.encodeAwaitingWriter(records, size: size), session: session,
+            complete: completion
+        )
+        guard queue.submit(pending) else {
+            throw LogError(.closed, "the log at \(directory) is closed")
         }
     }
 

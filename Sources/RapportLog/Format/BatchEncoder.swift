@@ -12,8 +12,15 @@ struct BatchEncoder {
     private(set) var recordCount = 0
     private var firstTimestamp = Timestamp(microsecondsSinceEpoch: 0)
     private var lastTimestamp = Timestamp(microsecondsSinceEpoch: 0)
+    /// LZ4's output, reused from batch to batch: ``compress()`` fills its first `compressedCount` bytes.
+    private var compressed: [UInt8] = []
+    /// The compressed size, or 0 when the block is stored as it is (or not compressed yet).
+    private var compressedCount = 0
 
-    /// Whether no record was added since the last ``emit(basePosition:previousHash:into:)``.
+    /// The largest buffers kept from one batch to the next.
+    private static let keptBufferSize = 8 << 20
+
+    /// Whether no record was added since the last ``seal(basePosition:previousHash:into:)``.
     var isEmpty: Bool { recordCount == 0 }
 
     /// Adds one record to the batch.
@@ -31,6 +38,98 @@ struct BatchEncoder {
         RecordEncoder.encode(record, streamVersion: streamVersion, recordedAt: recordedAt, into: &block)
     }
 
+    /// Adds an append's records, encoded beforehand by ``RecordEncoder/encodeAwaitingWriter(_:size:)``, and fills
+    /// in the fields the writer gives them.
+    ///
+    /// - Parameters:
+    ///   - encoded: The encoded records.
+    ///   - records: The same records, for whether each has a business time.
+    ///   - entries: Their versions, one entry per record.
+    ///   - recordedAt: The time the writer gave them.
+    mutating func add(
+        encoded: [UInt8],
+        records: [ProposedRecord],
+        entries: [AppendResult.Entry],
+        recordedAt: Timestamp
+    ) {
+        precondition(records.count == entries.count, "one entry per record")
+        if recordCount == 0 {
+            firstTimestamp = recordedAt
+        }
+        lastTimestamp = recordedAt
+        recordCount += records.count
+        var offset = block.count
+        block.append(contentsOf: encoded)
+        block.withUnsafeMutableBytes { bytes in
+            for index in records.indices {
+                offset = RecordEncoder.fillWriterFields(
+                    in: bytes,
+                    at: offset,
+                    streamVersion: entries[index].streamVersion,
+                    recordedAt: recordedAt,
+                    occurredAtMissing: records[index].occurredAt == nil
+                )
+            }
+        }
+    }
+
+    /// Compresses the collected records into the encoder's own buffer, ready for
+    /// ``seal(basePosition:previousHash:into:)``.
+    ///
+    /// Compression needs nothing from the rest of the log, so the batches of one write can compress at the same
+    /// time (see ``compressAll(_:count:)``); only sealing chains them, in order.
+    mutating func compress() {
+        precondition(recordCount > 0, "an empty batch is never written")
+        let bound = LZ4Block.maximumCompressedSize(for: block.count)
+        if compressed.count < bound {
+            compressed = [UInt8](repeating: 0, count: bound)
+        }
+        let size = compressed.withUnsafeMutableBytes { destination in
+            block.withUnsafeBytes { source in
+                LZ4Block.compress(source, into: UnsafeMutableRawBufferPointer(rebasing: destination[..<bound]))
+            }
+        }
+        // A block LZ4 can not shrink is stored as it is.
+        compressedCount = size.map { $0 < block.count ? $0 : 0 } ?? 0
+    }
+
+    /// Appends the compressed batch to `output`, header first, and starts a new batch.
+    ///
+    /// - Parameters:
+    ///   - basePosition: The position of the batch's first record.
+    ///   - previousHash: The hash of the batch before it in the log.
+    ///   - output: The buffer the batch's bytes are appended to.
+    /// - Returns: The header and the batch's hash.
+    mutating func seal(basePosition: UInt64, previousHash: ChainHash, into output: inout [UInt8]) -> Emitted {
+        precondition(recordCount > 0, "an empty batch is never written")
+        var header = BatchHeader(
+            compression: compressedCount > 0 ? .lz4 : .none,
+            crc: 0,
+            storedSize: UInt32(compressedCount > 0 ? compressedCount : block.count),
+            uncompressedSize: UInt32(block.count),
+            recordCount: UInt32(recordCount),
+            basePosition: basePosition,
+            firstTimestamp: firstTimestamp,
+            lastTimestamp: lastTimestamp,
+            previousHash: previousHash
+        )
+        let start = output.count
+        header.write(to: &output)
+        if compressedCount > 0 {
+            compressed.withUnsafeBytes { output.append(contentsOf: $0[..<compressedCount]) }
+        } else {
+            output.append(contentsOf: block)
+        }
+        let hash = output.withUnsafeMutableBytes { bytes -> ChainHash in
+            let batch = UnsafeMutableRawBufferPointer(rebasing: bytes[start...])
+            header.crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: batch[(BatchHeader.crcOffset + 4)...]))
+            batch.storeLittleEndian(header.crc, at: BatchHeader.crcOffset)
+            return ChainHash(SHA256.hash(data: UnsafeRawBufferPointer(batch)))
+        }
+        startNewBatch()
+        return Emitted(header: header, hash: hash)
+    }
+
     /// Compresses the collected records, appends the whole batch to `output` and starts a new batch.
     ///
     /// - Parameters:
@@ -39,58 +138,19 @@ struct BatchEncoder {
     ///   - output: The buffer the batch's bytes are appended to.
     /// - Returns: The header and the batch's hash.
     mutating func emit(basePosition: UInt64, previousHash: ChainHash, into output: inout [UInt8]) -> Emitted {
-        precondition(recordCount > 0, "an empty batch is never written")
-        let start = output.count
-        let bound = LZ4Block.maximumCompressedSize(for: block.count)
-        output.append(contentsOf: repeatElement(0, count: BatchHeader.size + bound))
-        let compressedSize = output.withUnsafeMutableBytes { destination in
-            block.withUnsafeBytes { source in
-                LZ4Block.compress(
-                    source,
-                    into: UnsafeMutableRawBufferPointer(rebasing: destination[(start + BatchHeader.size)...])
-                )
-            }
-        }
-        let compression: BatchHeader.Compression
-        let storedSize: Int
-        if let compressedSize, compressedSize < block.count {
-            compression = .lz4
-            storedSize = compressedSize
-        } else {
-            compression = .none
-            storedSize = block.count
-            output.withUnsafeMutableBytes { destination in
-                block.withUnsafeBytes { source in
-                    UnsafeMutableRawBufferPointer(rebasing: destination[(start + BatchHeader.size)...])
-                        .copyMemory(from: source)
-                }
-            }
-        }
-        output.removeLast(bound - storedSize)
+        compress()
+        return seal(basePosition: basePosition, previousHash: previousHash, into: &output)
+    }
 
-        var header = BatchHeader(
-            compression: compression,
-            crc: 0,
-            storedSize: UInt32(storedSize),
-            uncompressedSize: UInt32(block.count),
-            recordCount: UInt32(recordCount),
-            basePosition: basePosition,
-            firstTimestamp: firstTimestamp,
-            lastTimestamp: lastTimestamp,
-            previousHash: previousHash
-        )
-        var headerBytes: [UInt8] = []
-        headerBytes.reserveCapacity(BatchHeader.size)
-        header.write(to: &headerBytes)
-        let hash = output.withUnsafeMutableBytes { bytes -> ChainHash in
-            let batch = UnsafeMutableRawBufferPointer(rebasing: bytes[start...])
-            headerBytes.withUnsafeBytes { batch.copyMemory(from: $0) }
-            header.crc = CRC32C.checksum(UnsafeRawBufferPointer(rebasing: batch[(BatchHeader.crcOffset + 4)...]))
-            batch.storeBytes(of: header.crc.littleEndian, toByteOffset: BatchHeader.crcOffset, as: UInt32.self)
-            return ChainHash(SHA256.hash(data: UnsafeRawBufferPointer(batch)))
+    /// Empties the batch, keeping its buffers for the next one unless an unusually large append grew them.
+    private mutating func startNewBatch() {
+        if block.capacity > Self.keptBufferSize {
+            block = []
+            compressed = []
+        } else {
+            block.removeAll(keepingCapacity: true)
         }
-        block.removeAll(keepingCapacity: true)
         recordCount = 0
-        return Emitted(header: header, hash: hash)
+        compressedCount = 0
     }
 }

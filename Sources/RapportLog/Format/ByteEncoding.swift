@@ -11,6 +11,14 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension UnsafeMutableRawBufferPointer {
+    /// Writes a little-endian integer at `offset`, which need not be aligned; the caller has checked the bounds.
+    @inline(__always)
+    func storeLittleEndian<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+        storeBytes(of: value.littleEndian, toByteOffset: offset, as: T.self)
+    }
+}
+
 extension UnsafeRawBufferPointer {
     /// Reads a little-endian integer at `offset`; the caller has checked the bounds.
     @inline(__always)

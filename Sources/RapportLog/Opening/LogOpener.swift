@@ -47,7 +47,7 @@ struct LogOpener {
             let footer = try footer(of: file, size: size)
             let loader = SegmentLoader(file: file, header: header, indexInterval: options.indexInterval)
             if let footer {
-                var loaded = try loader.load(end: footer.dataEnd, streams: &opened.streams, hashing: false)
+                var loaded = try loader.load(end: footer.dataEnd, streams: &opened.streams, hashing: .none)
                 try check(loaded, against: footer, path: path)
                 loaded.state.footer = footer
                 try loadIndexes(of: loaded.state, into: &opened)
@@ -60,7 +60,7 @@ struct LogOpener {
                 guard isLast else {
                     throw LogError(.corruptData, "segment \(path) is not sealed but is not the last segment; run verify")
                 }
-                let loaded = try loader.load(end: size, streams: &opened.streams, hashing: true)
+                let loaded = try loader.load(end: size, streams: &opened.streams, hashing: .batches)
                 try recoverTail(loaded, header: header, size: size, into: &opened)
             }
         }
@@ -159,9 +159,9 @@ struct LogOpener {
         if let last = loaded.lastRecordedAt {
             opened.lastRecordedAt = max(opened.lastRecordedAt, last)
         }
-        if writable, let hasher = loaded.hasher {
+        if writable {
             opened.active = ActiveSegment(
-                header: header, file: state.file, hasher: hasher, lastBatchHash: loaded.lastBatchHash,
+                header: header, file: state.file, lastBatchHash: loaded.lastBatchHash,
                 dataEnd: state.dataEnd, endPosition: state.endPosition, batchCount: state.batchCount,
                 firstTimestamp: state.firstTimestamp, lastTimestamp: state.lastTimestamp,
                 cadence: state.index.cadenceAfterLoading

@@ -19,7 +19,7 @@ struct SegmentLoader {
         var state: SegmentState
         var lastBatchHash: ChainHash
         var lastRecordedAt: Timestamp?
-        /// SHA-256 of the segment's bytes so far, when loading with `hashing`.
+        /// SHA-256 of the segment's bytes so far, when loading with ``Hashing/batchesAndSegment``.
         var hasher: SHA256?
         /// The first damage found; everything before it was loaded.
         var damage: Damage?
@@ -29,32 +29,38 @@ struct SegmentLoader {
     let header: SegmentHeader
     let indexInterval: Int
 
+    /// What a load hashes, beyond the CRC and structure checks every batch gets.
+    enum Hashing {
+        /// Nothing: sealed segments at open, which open never re-hashes.
+        case none
+        /// Each batch, checked against the next batch's previous-hash field: the unsealed tail at open.
+        case batches
+        /// Each batch, and the whole segment for the footer's segment hash: verification.
+        case batchesAndSegment
+    }
+
     /// Loads batches from the end of the header to `end`, stopping at the first damage.
-    ///
-    /// With `hashing`, each batch's hash is computed and checked against the next batch's previous-hash field
-    /// and the segment's running hash is kept (the unsealed tail); without it, batches are only checked by CRC
-    /// and structure (sealed segments, which open never re-hashes).
     ///
     /// - Parameters:
     ///   - end: The offset after the last batch byte (the footer's data end, or the file size).
     ///   - streams: The stream index to add the records to.
-    ///   - hashing: Whether to hash (see above).
+    ///   - hashing: What to hash.
     /// - Returns: The segment's state and the first damage found.
     /// - Throws: ``LogError/Code/ioFailure`` when the file can not be read.
-    func load(end: UInt64, streams: inout StreamIndex, hashing: Bool) throws -> Loaded {
+    func load(end: UInt64, streams: inout StreamIndex, hashing: Hashing) throws -> Loaded {
         var state = SegmentState(
             base: header.basePosition, file: file, dataEnd: UInt64(SegmentHeader.size),
             endPosition: header.basePosition, batchCount: 0, index: SparseIndex(interval: indexInterval)
         )
         var loaded = Loaded(state: state, lastBatchHash: header.previousBatchHash, lastRecordedAt: nil)
-        if hashing {
+        if hashing == .batchesAndSegment {
             var hasher = SHA256()
             hasher.update(data: header.bytes)
             loaded.hasher = hasher
         }
         var cursor = BatchCursor(file: file, start: UInt64(SegmentHeader.size), end: end, checksums: true)
         var scratch: [UInt8] = []
-        var pending: [(String, UInt64)] = []
+        var added: [Int] = []
         while true {
             switch try cursor.next() {
             case .end:
@@ -69,14 +75,11 @@ struct SegmentLoader {
             case .batch(let batchHeader, let offset):
                 if let reason = try check(
                     batchHeader, cursor: cursor, state: state, loaded: &loaded, hashing: hashing,
-                    streams: streams, scratch: &scratch, pending: &pending
+                    streams: &streams, scratch: &scratch, added: &added
                 ) {
                     loaded.state = state
                     loaded.damage = Damage(offset: offset, position: state.endPosition, reason: reason)
                     return loaded
-                }
-                for (index, entry) in pending.enumerated() {
-                    streams.add(streamId: entry.0, position: batchHeader.basePosition + UInt64(index))
                 }
                 state.note(batchHeader, at: offset)
                 loaded.lastRecordedAt = batchHeader.lastTimestamp
@@ -84,16 +87,19 @@ struct SegmentLoader {
         }
     }
 
-    /// Checks one batch against what came before it; returns why it is bad, or `nil`.
+    /// Checks one batch against what came before it and adds its records to `streams`; returns why it is bad,
+    /// or `nil`. A bad batch leaves `streams` as it was.
+    ///
+    /// `added` is scratch space for the slots of the batch's records, kept by the caller to reuse its storage.
     private func check(
         _ batchHeader: BatchHeader,
         cursor: BatchCursor,
         state: SegmentState,
         loaded: inout Loaded,
-        hashing: Bool,
-        streams: StreamIndex,
+        hashing: Hashing,
+        streams: inout StreamIndex,
         scratch: inout [UInt8],
-        pending: inout [(String, UInt64)]
+        added: inout [Int]
     ) throws -> String? {
         guard batchHeader.basePosition == state.endPosition else {
             return "batch starts at position \(batchHeader.basePosition), expected \(state.endPosition)"
@@ -104,33 +110,41 @@ struct SegmentLoader {
         guard batchHeader.firstTimestamp <= batchHeader.lastTimestamp else {
             return "batch first record time is after its last"
         }
-        if hashing, batchHeader.previousHash != loaded.lastBatchHash {
+        if hashing != .none, batchHeader.previousHash != loaded.lastBatchHash {
             return "batch's previous-batch hash does not match the batch before it"
         }
-        pending.removeAll(keepingCapacity: true)
+        added.removeAll(keepingCapacity: true)
+        var problem: String?
         do {
             try cursor.withCurrentBatch { bytes in
                 let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
                 try BatchDecoder.withBlock(batchHeader, stored: stored, scratch: &scratch) { block in
                     _ = try BatchDecoder.forEachRecord(in: block, header: batchHeader) { view in
-                        pending.append((view.streamId, view.streamVersion))
+                        guard
+                            let slot = streams.add(
+                                streamIdBytes: view.streamIdBytes, version: view.streamVersion, position: view.position
+                            )
+                        else {
+                            let expected = streams.version(of: view.streamId) + 1
+                            problem = "record \(view.position) of stream \(view.streamId) has version "
+                                + "\(view.streamVersion), expected \(expected)"
+                            return false
+                        }
+                        added.append(slot)
                         return true
                     }
                 }
             }
         } catch let error as LogError where error.code == .corruptData {
-            return error.message
+            problem = error.message
         }
-        var versions: [String: UInt64] = [:]
-        for (index, entry) in pending.enumerated() {
-            let current = versions[entry.0] ?? streams.version(of: entry.0)
-            guard entry.1 == current + 1 else {
-                let position = batchHeader.basePosition + UInt64(index)
-                return "record \(position) of stream \(entry.0) has version \(entry.1), expected \(current + 1)"
+        if let problem {
+            for slot in added.reversed() {
+                streams.removeLast(slot: slot)
             }
-            versions[entry.0] = entry.1
+            return problem
         }
-        if hashing {
+        if hashing != .none {
             cursor.withCurrentBatch { bytes in
                 loaded.lastBatchHash = BatchDecoder.hash(of: bytes)
                 loaded.hasher?.update(bufferPointer: bytes)

@@ -1,40 +1,88 @@
 /// Where each stream's records are: the positions of its records, in version order.
 ///
-/// Kept in memory and rebuilt on open; a stream's version is the number of its records.
+/// Kept in memory and rebuilt on open; a stream's version is the number of its records. Each stream also has a
+/// slot, its number in order of first appearance, so that the writer looks a stream's name up once per record
+/// and reaches its positions by number from then on.
 struct StreamIndex: Sendable {
-    private var positions: [String: [UInt64]] = [:]
+    private var slots: [String: Int] = [:]
+    private var names: [String] = []
+    private var positionsBySlot: [[UInt64]] = []
 
     /// The number of streams.
-    var count: Int { positions.count }
+    var count: Int { names.count }
+
+    /// A stream's slot, or `nil` when it does not exist.
+    func slot(of streamId: String) -> Int? {
+        slots[streamId]
+    }
 
     /// A stream's version: the number of its records, 0 when it does not exist.
     func version(of streamId: String) -> UInt64 {
-        UInt64(positions[streamId]?.count ?? 0)
+        slots[streamId].map { UInt64(positionsBySlot[$0].count) } ?? 0
+    }
+
+    /// The version of the stream in `slot`.
+    func version(ofSlot slot: Int) -> UInt64 {
+        UInt64(positionsBySlot[slot].count)
     }
 
     /// The positions of a stream's records, in version order (empty when the stream does not exist).
     func positions(of streamId: String) -> [UInt64] {
-        positions[streamId] ?? []
+        slots[streamId].map { positionsBySlot[$0] } ?? []
     }
 
     /// Whether any record was appended to the stream.
     func contains(_ streamId: String) -> Bool {
-        positions[streamId] != nil
+        slots[streamId] != nil
     }
 
-    /// Records that the next version of a stream is at `position`.
+    /// Records that the next version of the stream in `slot` is at `position`.
+    mutating func add(slot: Int, position: UInt64) {
+        positionsBySlot[slot].append(position)
+    }
+
+    /// Records a new stream's first record; its slot is the current ``count``.
+    ///
+    /// - Returns: The new stream's slot.
+    @discardableResult
+    mutating func addStream(_ streamId: String, position: UInt64) -> Int {
+        let slot = names.count
+        slots[streamId] = slot
+        names.append(streamId)
+        positionsBySlot.append([position])
+        return slot
+    }
+
+    /// Records that the next version of a stream is at `position`, creating the stream when needed.
     mutating func add(streamId: String, position: UInt64) {
-        positions[streamId, default: []].append(position)
+        if let slot = slots[streamId] {
+            add(slot: slot, position: position)
+        } else {
+            addStream(streamId, position: position)
+        }
     }
 
     /// Records a stream's record read from the log, checking that versions follow each other.
     ///
-    /// - Returns: `false` when `version` is not the stream's next version.
-    mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Bool {
+    /// - Returns: The stream's slot, or `nil` (and nothing recorded) when `version` is not the stream's next one.
+    mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Int? {
         let streamId = String(decoding: streamIdBytes, as: UTF8.self)
-        let expected = UInt64(positions[streamId]?.count ?? 0) + 1
-        guard version == expected else { return false }
-        positions[streamId, default: []].append(position)
-        return true
+        guard let slot = slots[streamId] else {
+            return version == 1 ? addStream(streamId, position: position) : nil
+        }
+        guard version == UInt64(positionsBySlot[slot].count) + 1 else { return nil }
+        positionsBySlot[slot].append(position)
+        return slot
+    }
+
+    /// Takes back the last record added to the stream in `slot`; a stream left empty is removed, which is only
+    /// allowed for the newest stream. Used to undo a batch that turned out damaged half-way through.
+    mutating func removeLast(slot: Int) {
+        positionsBySlot[slot].removeLast()
+        if positionsBySlot[slot].isEmpty {
+            precondition(slot == names.count - 1, "only the newest stream can be removed")
+            slots[names.removeLast()] = nil
+            positionsBySlot.removeLast()
+        }
     }
 }

@@ -14,7 +14,7 @@ extension LogWriter {
         syncAndAcknowledge()
         if let failure { throw failure }
         let directory = core.directory
-        let footer = committed.footer()
+        let footer = try committed.footer()
         try committed.file.write(footer.bytes, at: committed.dataEnd)
         try committed.file.sync()
         let index = core.state.withLock { $0.segments[$0.segments.count - 1].index }

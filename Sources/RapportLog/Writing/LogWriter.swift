@@ -1,6 +1,5 @@
-import Crypto
-import Synchronization
 import Foundation
+import Synchronization
 
 /// The single writer of a log: takes queued appends in groups, checks expected versions, writes each group
 /// with one write and (under `fsync`) one sync, then publishes it to readers and acknowledges it.
@@ -11,6 +10,8 @@ final class LogWriter: @unchecked Sendable {
     /// A group that is written but not yet acknowledged.
     struct WrittenGroup {
         var accepted: [(PendingAppend, AppendResult)]
+        /// The stream slot of every record of `accepted`, in order.
+        var slots: [Int]
         var indexEntries: [SparseIndex.Entry]
         var segment: ActiveSegment
     }
@@ -22,13 +23,14 @@ final class LogWriter: @unchecked Sendable {
     /// The active segment as acknowledged, and as written.
     var committed: ActiveSegment
     var tentative: ActiveSegment
-    /// Stream versions of written but unpublished records.
-    var unpublishedVersions: [String: UInt64] = [:]
+    /// Stream versions including written but unacknowledged records.
+    var versions: TentativeVersions
     var awaitingSync: [WrittenGroup] = []
     var lastRecordedAt: Timestamp
     var lastSync = Date()
     var failure: LogError?
-    var encoder = BatchEncoder()
+    /// One encoder per batch of a write, kept with their buffers from write to write.
+    var encoders = [BatchEncoder()]
     var output: [UInt8] = []
     private let finished: @Sendable () -> Void
 
@@ -47,6 +49,7 @@ final class LogWriter: @unchecked Sendable {
         self.tentative = active
         self.lastRecordedAt = lastRecordedAt
         self.finished = finished
+        self.versions = core.state.withLock { TentativeVersions($0.streams) }
     }
 
     /// Starts the writer thread.
@@ -109,9 +112,9 @@ final class LogWriter: @unchecked Sendable {
                 return
             }
         }
-        let accepted = accept(group)
+        let (accepted, slots) = accept(group)
         guard !accepted.isEmpty else { return }
-        let written = write(accepted)
+        let written = write(accepted, slots: slots)
         switch written {
         case .failure(let error):
             fail(accepted.map(\.0), error: error)
@@ -131,42 +134,56 @@ final class LogWriter: @unchecked Sendable {
     }
 
     /// Checks every append's expected versions; refuses the ones that fail, gives the others their versions.
-    private func accept(_ group: [PendingAppend]) -> [(PendingAppend, AppendResult)] {
+    ///
+    /// - Returns: The accepted appends with their results, and the stream slot of each of their records.
+    private func accept(_ group: [PendingAppend]) -> ([(PendingAppend, AppendResult)], slots: [Int]) {
         let recordedAt = max(Timestamp.now(), lastRecordedAt)
         lastRecordedAt = recordedAt
         var nextPosition = tentative.endPosition
         var accepted: [(PendingAppend, AppendResult)] = []
+        var slots: [Int] = []
         var refused: [(PendingAppend, LogError)] = []
         core.state.withLock { state in
             for append in group {
-                var local: [String: UInt64] = [:]
+                if let session = append.session, session.hasFailed {
+                    refused.append((append, LogError(.sessionFailed, "an earlier append of its session failed")))
+                    continue
+                }
+                let records = append.records
                 var entries: [AppendResult.Entry] = []
-                entries.reserveCapacity(append.records.count)
+                entries.reserveCapacity(records.count)
                 var refusal: LogError?
-                for record in append.records {
-                    let current = local[record.streamId] ?? unpublishedVersions[record.streamId]
-                        ?? state.streams.version(of: record.streamId)
-                    guard record.expectedVersion.isSatisfied(by: current) else {
+                for index in records.indices {
+                    let streamId = records[index].streamId
+                    let expected = records[index].expectedVersion
+                    let (slot, current) = versions.current(of: streamId, in: state.streams)
+                    guard expected.isSatisfied(by: current) else {
                         refusal = LogError(
                             .wrongExpectedVersion,
-                            "stream \(record.streamId) is at version \(current), expected \(record.expectedVersion)",
+                            "stream \(streamId) is at version \(current), expected \(expected)",
                             currentVersion: current
                         )
                         break
                     }
-                    local[record.streamId] = current + 1
+                    versions.advance(slot: slot)
+                    slots.append(slot)
                     entries.append(
                         AppendResult.Entry(
-                            position: nextPosition + UInt64(entries.count),
-                            streamId: record.streamId,
+                            position: nextPosition + UInt64(index),
+                            streamId: streamId,
                             streamVersion: current + 1
                         )
                     )
                 }
                 if let refusal {
+                    // Marked now, not when the refusal is reported, so the session's later appends in this
+                    // group are refused too.
+                    append.session?.markFailed()
+                    versions.dropAppend()
+                    slots.removeLast(entries.count)
                     refused.append((append, refusal))
                 } else {
-                    unpublishedVersions.merge(local) { _, new in new }
+                    versions.keepAppend()
                     nextPosition += UInt64(entries.count)
                     accepted.append((append, AppendResult(entries: entries, recordedAt: recordedAt)))
                 }
@@ -175,20 +192,43 @@ final class LogWriter: @unchecked Sendable {
         for (append, error) in refused {
             append.complete(.failure(error))
         }
-        return accepted
+        return (accepted, slots)
     }
 
     /// Encodes the accepted appends into batches (one append never spans two) and writes them at once.
-    private func write(_ accepted: [(PendingAppend, AppendResult)]) -> Result<WrittenGroup, LogError> {
+    ///
+    /// The batches are compressed together, on several cores when there are several, then sealed one after the
+    /// other, since each header carries the hash of the batch before it.
+    private func write(_ accepted: [(PendingAppend, AppendResult)], slots: [Int]) -> Result<WrittenGroup, LogError> {
+        var batches = 1
+        for (append, result) in accepted {
+            if !encoders[batches - 1].isEmpty,
+                encoders[batches - 1].block.count + append.encodedSize > core.options.batchSize
+            {
+                if batches == encoders.count {
+                    encoders.append(BatchEncoder())
+                }
+                batches += 1
+            }
+            encoders[batches - 1].add(
+                encoded: append.encoded,
+                records: append.records,
+                entries: result.entries,
+                recordedAt: result.recordedAt
+            )
+        }
+        BatchEncoder.compressAll(&encoders, count: batches)
         output.removeAll(keepingCapacity: true)
         var segment = tentative
         var indexEntries: [SparseIndex.Entry] = []
-        func emit() {
+        for index in 0..<batches {
             let start = output.count
-            let emitted = encoder.emit(basePosition: segment.endPosition, previousHash: segment.lastBatchHash, into: &output)
-            let offset = segment.dataEnd + UInt64(start)
-            output.withUnsafeBytes { segment.hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[start...])) }
-            if let entry = segment.cadence.entry(for: emitted.header, at: offset) {
+            let emitted = encoders[index].seal(
+                basePosition: segment.endPosition,
+                previousHash: segment.lastBatchHash,
+                into: &output
+            )
+            if let entry = segment.cadence.entry(for: emitted.header, at: segment.dataEnd + UInt64(start)) {
                 indexEntries.append(entry)
             }
             segment.lastBatchHash = emitted.hash
@@ -199,15 +239,6 @@ final class LogWriter: @unchecked Sendable {
             }
             segment.lastTimestamp = emitted.header.lastTimestamp
         }
-        for (append, result) in accepted {
-            if !encoder.isEmpty, encoder.block.count + append.encodedSize > core.options.batchSize {
-                emit()
-            }
-            for (record, entry) in zip(append.records, result.entries) {
-                encoder.add(record, streamVersion: entry.streamVersion, recordedAt: result.recordedAt)
-            }
-        }
-        emit()
         do {
             try tentative.file.write(output, at: tentative.dataEnd)
         } catch let error as LogError {
@@ -220,7 +251,7 @@ final class LogWriter: @unchecked Sendable {
         if output.capacity > 8 << 20 {
             output = []
         }
-        return .success(WrittenGroup(accepted: accepted, indexEntries: indexEntries, segment: segment))
+        return .success(WrittenGroup(accepted: accepted, slots: slots, indexEntries: indexEntries, segment: segment))
     }
 
     /// Syncs what is written, then acknowledges it.
@@ -244,9 +275,17 @@ final class LogWriter: @unchecked Sendable {
         guard let last = groups.last else { return }
         core.state.withLock { state in
             for group in groups {
-                for (append, result) in group.accepted {
-                    for (record, entry) in zip(append.records, result.entries) {
-                        state.streams.add(streamId: record.streamId, position: entry.position)
+                var next = 0
+                for (_, result) in group.accepted {
+                    for entry in result.entries {
+                        let slot = group.slots[next]
+                        next += 1
+                        if slot < state.streams.count {
+                            state.streams.add(slot: slot, position: entry.position)
+                        } else {
+                            // New streams reach the index in the order the writer gave them their slots.
+                            state.streams.addStream(entry.streamId, position: entry.position)
+                        }
                     }
                 }
                 let lastSegment = state.segments.count - 1
@@ -266,9 +305,7 @@ final class LogWriter: @unchecked Sendable {
             state.wakeWaiters()
         }
         committed = last.segment
-        if awaitingSync.isEmpty {
-            unpublishedVersions.removeAll(keepingCapacity: true)
-        }
+        versions.allAcknowledged()
         for group in groups {
             for (append, result) in group.accepted {
                 append.complete(.success(result))
@@ -285,8 +322,8 @@ final class LogWriter: @unchecked Sendable {
         let logError = error as? LogError ?? LogError(.ioFailure, "write failed", cause: error)
         let unacknowledged = appends + awaitingSync.flatMap { $0.accepted.map(\.0) }
         awaitingSync.removeAll()
-        unpublishedVersions.removeAll()
-        encoder = BatchEncoder()
+        versions = core.state.withLock { TentativeVersions($0.streams) }
+        encoders = [BatchEncoder()]
         do {
             try committed.file.truncate(to: committed.dataEnd)
             tentative = committed
