@@ -5,6 +5,7 @@ import Testing
 
 struct RecordRoundTripPropertyTests {
     @Test func randomAppendsReadBackFieldForFieldBeforeAndAfterReopening() async {
+        var scenariosThatRolled = 0
         await propertyCheck(count: 40, input: RecordGenerators.scenario) { scenario in
             try await withTemporaryDirectory { directory in
                 let log = try EventLog.open(directory: directory, options: scenario.options)
@@ -29,6 +30,9 @@ struct RecordRoundTripPropertyTests {
                 let reopened = try EventLog.open(directory: directory, options: scenario.options)
                 #expect(reopened.recoveryReport.truncation == nil)
                 #expect(reopened.headHash == headHash)
+                if reopened.recoveryReport.segmentCount > 1 {
+                    scenariosThatRolled += 1
+                }
                 try expectLog(reopened, holds: expected)
                 await reopened.close()
 
@@ -38,6 +42,7 @@ struct RecordRoundTripPropertyTests {
                 #expect(report.headHash == headHash)
             }
         }
+        #expect(scenariosThatRolled > 0, "the scenarios should roll segments")
     }
 
     @Test func readersOpenedForReadingSeeTheSameRecords() async {
