@@ -31,7 +31,8 @@ struct LogOpener {
         for (number, base) in bases.enumerated() {
             let isLast = number == bases.count - 1
             let path = directory.segmentPath(base: base)
-            let file = try writable && isLast ? DataFile.openForWriting(path, create: false) : DataFile.openForReading(path)
+            let file =
+                try writable && isLast ? DataFile.openForWriting(path, create: false) : DataFile.openForReading(path)
             let size = try file.size()
             let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
             guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
@@ -58,7 +59,10 @@ struct LogOpener {
                 previousFooter = footer
             } else {
                 guard isLast else {
-                    throw LogError(.corruptData, "segment \(path) is not sealed but is not the last segment; run verify")
+                    throw LogError(
+                        .corruptData,
+                        "segment \(path) is not sealed but is not the last segment; run verify"
+                    )
                 }
                 let loaded = try loader.load(end: size, streams: &opened.streams, hashing: .batches)
                 try recoverTail(loaded, header: header, size: size, into: &opened)
@@ -161,9 +165,14 @@ struct LogOpener {
         }
         if writable {
             opened.active = ActiveSegment(
-                header: header, file: state.file, lastBatchHash: loaded.lastBatchHash,
-                dataEnd: state.dataEnd, endPosition: state.endPosition, batchCount: state.batchCount,
-                firstTimestamp: state.firstTimestamp, lastTimestamp: state.lastTimestamp,
+                header: header,
+                file: state.file,
+                lastBatchHash: loaded.lastBatchHash,
+                dataEnd: state.dataEnd,
+                endPosition: state.endPosition,
+                batchCount: state.batchCount,
+                firstTimestamp: state.firstTimestamp,
+                lastTimestamp: state.lastTimestamp,
                 cadence: state.index.cadenceAfterLoading
             )
         }
@@ -179,8 +188,11 @@ struct LogOpener {
     ) throws {
         guard writable else { return }
         opened.report.truncation = RecoveryReport.Truncation(
-            segmentFile: DataDirectory.baseName(base) + ".log", offset: 0, bytesRemoved: size,
-            fromPosition: base, reason: "segment header is incomplete or damaged"
+            segmentFile: DataDirectory.baseName(base) + ".log",
+            offset: 0,
+            bytesRemoved: size,
+            fromPosition: base,
+            reason: "segment header is incomplete or damaged"
         )
         try file.truncate(to: 0)
         try startSegment(previousFooter: previousFooter, into: &opened, reusing: file)
@@ -197,7 +209,8 @@ struct LogOpener {
             previousSegmentHash: previousFooter?.segmentHash ?? .zero,
             previousBatchHash: opened.lastBatchHash
         )
-        let file = try existing ?? DataFile.openForWriting(directory.segmentPath(base: header.basePosition), create: true)
+        let file =
+            try existing ?? DataFile.openForWriting(directory.segmentPath(base: header.basePosition), create: true)
         try file.write(header.bytes, at: 0)
         try file.sync()
         try directory.sync()

@@ -49,8 +49,12 @@ struct SegmentLoader {
     /// - Throws: ``LogError/Code/ioFailure`` when the file can not be read.
     func load(end: UInt64, streams: inout StreamIndex, hashing: Hashing) throws -> Loaded {
         var state = SegmentState(
-            base: header.basePosition, file: file, dataEnd: UInt64(SegmentHeader.size),
-            endPosition: header.basePosition, batchCount: 0, index: SparseIndex(interval: indexInterval)
+            base: header.basePosition,
+            file: file,
+            dataEnd: UInt64(SegmentHeader.size),
+            endPosition: header.basePosition,
+            batchCount: 0,
+            index: SparseIndex(interval: indexInterval)
         )
         var loaded = Loaded(state: state, lastBatchHash: header.previousBatchHash, lastRecordedAt: nil)
         if hashing == .batchesAndSegment {
@@ -69,13 +73,22 @@ struct SegmentLoader {
             case .damaged(let offset, let reason, let incomplete):
                 loaded.state = state
                 loaded.damage = Damage(
-                    offset: offset, position: state.endPosition, reason: reason, incomplete: incomplete
+                    offset: offset,
+                    position: state.endPosition,
+                    reason: reason,
+                    incomplete: incomplete
                 )
                 return loaded
             case .batch(let batchHeader, let offset):
                 if let reason = try check(
-                    batchHeader, cursor: cursor, state: state, loaded: &loaded, hashing: hashing,
-                    streams: &streams, scratch: &scratch, added: &added
+                    batchHeader,
+                    cursor: cursor,
+                    state: state,
+                    loaded: &loaded,
+                    hashing: hashing,
+                    streams: &streams,
+                    scratch: &scratch,
+                    added: &added
                 ) {
                     loaded.state = state
                     loaded.damage = Damage(offset: offset, position: state.endPosition, reason: reason)
@@ -122,11 +135,14 @@ struct SegmentLoader {
                     _ = try BatchDecoder.forEachRecord(in: block, header: batchHeader) { view in
                         guard
                             let slot = streams.add(
-                                streamIdBytes: view.streamIdBytes, version: view.streamVersion, position: view.position
+                                streamIdBytes: view.streamIdBytes,
+                                version: view.streamVersion,
+                                position: view.position
                             )
                         else {
                             let expected = streams.version(of: view.streamId) + 1
-                            problem = "record \(view.position) of stream \(view.streamId) has version "
+                            problem =
+                                "record \(view.position) of stream \(view.streamId) has version "
                                 + "\(view.streamVersion), expected \(expected)"
                             return false
                         }

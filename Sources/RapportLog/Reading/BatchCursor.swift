@@ -50,11 +50,17 @@ struct BatchCursor {
         guard offset < end else { return .end }
         let remaining = end - offset
         guard remaining >= UInt64(BatchHeader.size) else {
-            return .damaged(offset: offset, reason: "\(remaining) bytes after the last batch are too few for a header", incomplete: true)
+            return .damaged(
+                offset: offset,
+                reason: "\(remaining) bytes after the last batch are too few for a header",
+                incomplete: true
+            )
         }
         try fill(count: BatchHeader.size)
         let start = Int(offset - bufferStart)
-        let parsed = buffer.withUnsafeBytes { BatchHeader.parse(UnsafeRawBufferPointer(rebasing: $0[start..<(start + BatchHeader.size)])) }
+        let parsed = buffer.withUnsafeBytes {
+            BatchHeader.parse(UnsafeRawBufferPointer(rebasing: $0[start..<(start + BatchHeader.size)]))
+        }
         let header: BatchHeader
         switch parsed {
         case .failure(let problem):

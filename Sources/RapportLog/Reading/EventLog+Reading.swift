@@ -1,4 +1,5 @@
 import Synchronization
+
 extension EventLog {
     /// Reads forward from a position, calling `body` with each record decoded in place. The fast path for
     /// replays: no allocation per record.
@@ -76,7 +77,10 @@ extension EventLog {
     /// - Throws: ``LogError`` with code `position_out_of_range` past the end, or `corrupt_data`, `io_failure`.
     public func record(at position: UInt64) throws -> LogRecord {
         guard let record = try read(from: position, limit: 1).first else {
-            throw LogError(.positionOutOfRange, "position \(position) is at or past the end of the log (\(endPosition))")
+            throw LogError(
+                .positionOutOfRange,
+                "position \(position) is at or past the end of the log (\(endPosition))"
+            )
         }
         return record
     }
@@ -127,7 +131,10 @@ extension EventLog {
     /// - Throws: ``LogError`` with code `corrupt_data` or `io_failure`.
     public func firstPosition(atOrAfter time: Timestamp) throws -> UInt64 {
         let start = core.state.withLock { state -> UInt64? in
-            guard let segment = state.segments.first(where: { ($0.lastTimestamp ?? .init(microsecondsSinceEpoch: .min)) >= time })
+            guard
+                let segment = state.segments.first(where: {
+                    ($0.lastTimestamp ?? .init(microsecondsSinceEpoch: .min)) >= time
+                })
             else { return nil }
             return segment.index.entry(before: time)?.position ?? segment.base
         }

@@ -44,8 +44,12 @@ public struct RecordView {
         guard payloadStart + payloadLength == end else { return nil }
         self.position = position
         self.streamVersion = block.littleEndian(at: offset + RecordLayout.streamVersionOffset)
-        self.recordedAt = Timestamp(microsecondsSinceEpoch: block.littleEndian(at: offset + RecordLayout.recordedAtOffset))
-        self.occurredAt = Timestamp(microsecondsSinceEpoch: block.littleEndian(at: offset + RecordLayout.occurredAtOffset))
+        self.recordedAt = Timestamp(
+            microsecondsSinceEpoch: block.littleEndian(at: offset + RecordLayout.recordedAtOffset)
+        )
+        self.occurredAt = Timestamp(
+            microsecondsSinceEpoch: block.littleEndian(at: offset + RecordLayout.occurredAtOffset)
+        )
         self.idBytes = UnsafeRawBufferPointer(rebasing: block[(offset + RecordLayout.idOffset)..<(offset + 44)])
         self.streamIdBytes = UnsafeRawBufferPointer(rebasing: block[streamIdStart..<typeStart])
         self.typeBytes = UnsafeRawBufferPointer(rebasing: block[typeStart..<metadataStart])

@@ -1,8 +1,9 @@
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension LogWriter {
@@ -18,8 +19,14 @@ extension LogWriter {
         try committed.file.write(footer.bytes, at: committed.dataEnd)
         try committed.file.sync()
         let index = core.state.withLock { $0.segments[$0.segments.count - 1].index }
-        try directory.replaceAtomically(index.fileBytes(.position), at: directory.positionIndexPath(base: committed.header.basePosition))
-        try directory.replaceAtomically(index.fileBytes(.time), at: directory.timeIndexPath(base: committed.header.basePosition))
+        try directory.replaceAtomically(
+            index.fileBytes(.position),
+            at: directory.positionIndexPath(base: committed.header.basePosition)
+        )
+        try directory.replaceAtomically(
+            index.fileBytes(.time),
+            at: directory.timeIndexPath(base: committed.header.basePosition)
+        )
         let header = SegmentHeader(
             basePosition: committed.endPosition,
             previousSegmentHash: footer.segmentHash,
