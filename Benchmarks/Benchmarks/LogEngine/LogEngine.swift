@@ -23,12 +23,12 @@ let benchmarks: @Sendable () -> Void = {
     )
 
     Benchmark(
-        "BulkAppendNone4Feeders1000PerAppend",
+        "BulkAppendNone1000PerAppend32InFlight",
         closure: { (benchmark: Benchmark, appends: [[ProposedRecord]]) async throws in
             let directory = try ScratchDirectory("bulk")
             defer { directory.remove() }
             benchmark.startMeasurement()
-            let figure = try await BulkAppend.run(directory: directory.path, appends: appends, feeders: 4)
+            let figure = try await BulkAppend.run(directory: directory.path, appends: appends, inFlight: 32)
             benchmark.stopMeasurement()
             benchmark.measurement(recordsPerSecond, Int(figure.recordsPerSecond))
         },

@@ -4,16 +4,18 @@ import RapportLog
 
 // Prints the log engine's figures as one JSON object, for tools/compare-sqlite and for quick checks:
 //
-//   LogFigures [--records N] [--durable-appenders N] [--durable-appends N] [--durable-batch N]
+//   LogFigures [--records N] [--in-flight N] [--durable-appenders N] [--durable-appends N] [--durable-batch N]
 //              [--durable-mode fsync|none] [--tail-mib N] [--only bulk,durable,scan,open]
 //
-// bulk: N records in appends of 1,000 under durability none, from 4 concurrent tasks, and the bytes on disk;
+// bulk: N records in appends of 1,000 under durability none, --in-flight appends (32) under way at once, the
+// bytes on disk and the CPU time per record on all threads (steadier than wall-clock time on a busy machine);
 // scan: a forward scan of those N records; durable: appenders x appends x batch records under fsync, each
 // append timed; open: opening a log whose unsealed segment holds --tail-mib MiB of batches and ends in a torn
 // batch, with the page cache cold and then warm.
 
 struct Settings {
     var records = 1_000_000
+    var inFlight = 32
     var durableAppenders = 64
     var durableAppends = 500
     var durableBatch = 1
@@ -27,6 +29,7 @@ struct Settings {
             guard let value = remaining.next() else { usage("\(flag) needs a value") }
             switch flag {
             case "--records": records = Self.number(value, flag)
+            case "--in-flight": inFlight = Self.number(value, flag)
             case "--durable-appenders": durableAppenders = Self.number(value, flag)
             case "--durable-appends": durableAppends = Self.number(value, flag)
             case "--durable-batch": durableBatch = Self.number(value, flag)
@@ -63,6 +66,13 @@ func rounded(_ value: Double) -> Double {
     (value * 1000).rounded() / 1000
 }
 
+/// The CPU time the process has used, on all its threads.
+func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
 /// The sum of the sizes of the files in a directory.
 func bytesOnDisk(_ directory: String) throws -> Int {
     try FileManager.default.contentsOfDirectory(atPath: directory).reduce(0) { total, name in
@@ -77,10 +87,13 @@ var figures: [String: [String: Double]] = [:]
 if !settings.only.isDisjoint(with: ["bulk", "scan"]) {
     let appends = BenchmarkRecords.appends(0..<settings.records, recordsPerAppend: 1000)
     try await withScratchDirectory("figures") { directory in
-        let bulk = try await BulkAppend.run(directory: directory, appends: appends)
+        let cpuBefore = processCPUSeconds()
+        let bulk = try await BulkAppend.run(directory: directory, appends: appends, inFlight: settings.inFlight)
+        let cpu = processCPUSeconds() - cpuBefore
         figures["bulk"] = [
             "records": Double(bulk.records), "seconds": rounded(bulk.seconds),
             "recordsPerSecond": bulk.recordsPerSecond.rounded(), "bytesOnDisk": Double(try bytesOnDisk(directory)),
+            "cpuNanosecondsPerRecord": (cpu * 1e9 / Double(bulk.records)).rounded(),
         ]
         if settings.only.contains("scan") {
             let log = try EventLog.openForReading(directory: directory)

@@ -4,29 +4,37 @@ public import RapportLog
 public enum BulkAppend {
     /// Writes `appends` into a new log and closes it, which syncs it.
     ///
-    /// The appends are shared out among `feeders` concurrent tasks, each awaiting its appends one by one, so that
-    /// preparing the next append overlaps with the writer's work on the previous one.
+    /// Like a bulk loader, it keeps `inFlight` appends under way at once, each in a task of its own, starting the
+    /// next as soon as one is acknowledged: the appender's share of the work (validating and encoding an append)
+    /// then overlaps with the writer's, and the writer always finds appends waiting.
     ///
     /// - Parameters:
     ///   - directory: An empty data directory.
     ///   - appends: The appends, each of many records.
-    ///   - feeders: The number of concurrent appending tasks.
+    ///   - inFlight: The most appends under way at once.
     /// - Returns: The records written and the time from opening to the end of `close()`.
     /// - Throws: ``LogError`` from the log.
-    public static func run(directory: String, appends: [[ProposedRecord]], feeders: Int = 4) async throws -> Throughput
+    public static func run(directory: String, appends: [[ProposedRecord]], inFlight: Int = 32) async throws
+        -> Throughput
     {
         let clock = ContinuousClock()
         let start = clock.now
         let log = try EventLog.open(directory: directory, options: LogOptions(durability: .none))
         try await withThrowingTaskGroup(of: Void.self) { group in
-            for feeder in 0..<feeders {
-                group.addTask {
-                    for index in stride(from: feeder, to: appends.count, by: feeders) {
-                        _ = try await log.append(appends[index])
-                    }
+            var next = 0
+            func startNext() {
+                let append = appends[next]
+                group.addTask { _ = try await log.append(append) }
+                next += 1
+            }
+            while next < min(inFlight, appends.count) {
+                startNext()
+            }
+            while try await group.next() != nil {
+                if next < appends.count {
+                    startNext()
                 }
             }
-            try await group.waitForAll()
         }
         await log.close()
         return Throughput(records: appends.reduce(0) { $0 + $1.count }, elapsed: clock.now - start)

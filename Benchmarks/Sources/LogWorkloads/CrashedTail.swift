@@ -2,7 +2,7 @@ import Foundation
 public import RapportLog
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A log as a crash leaves it: one unsealed segment full of batches, with a torn batch at its end.
