@@ -4,7 +4,7 @@
 /// slot, its number in order of first appearance, so that the writer looks a stream's name up once per record
 /// and reaches its positions by number from then on.
 struct StreamIndex: Sendable {
-    private var slots: [String: Int] = [:]
+    private var slots: [StreamKey: Int] = [:]
     private var names: [String] = []
     private var positionsBySlot: [[UInt64]] = []
 
@@ -13,12 +13,12 @@ struct StreamIndex: Sendable {
 
     /// A stream's slot, or `nil` when it does not exist.
     func slot(of streamId: String) -> Int? {
-        slots[streamId]
+        slots[StreamKey(streamId)]
     }
 
     /// A stream's version: the number of its records, 0 when it does not exist.
     func version(of streamId: String) -> UInt64 {
-        slots[streamId].map { UInt64(positionsBySlot[$0].count) } ?? 0
+        slots[StreamKey(streamId)].map { UInt64(positionsBySlot[$0].count) } ?? 0
     }
 
     /// The version of the stream in `slot`.
@@ -28,12 +28,12 @@ struct StreamIndex: Sendable {
 
     /// The positions of a stream's records, in version order (empty when the stream does not exist).
     func positions(of streamId: String) -> [UInt64] {
-        slots[streamId].map { positionsBySlot[$0] } ?? []
+        slots[StreamKey(streamId)].map { positionsBySlot[$0] } ?? []
     }
 
     /// Whether any record was appended to the stream.
     func contains(_ streamId: String) -> Bool {
-        slots[streamId] != nil
+        slots[StreamKey(streamId)] != nil
     }
 
     /// Records that the next version of the stream in `slot` is at `position`.
@@ -47,7 +47,7 @@ struct StreamIndex: Sendable {
     @discardableResult
     mutating func addStream(_ streamId: String, position: UInt64) -> Int {
         let slot = names.count
-        slots[streamId] = slot
+        slots[StreamKey(streamId)] = slot
         names.append(streamId)
         positionsBySlot.append([position])
         return slot
@@ -55,7 +55,7 @@ struct StreamIndex: Sendable {
 
     /// Records that the next version of a stream is at `position`, creating the stream when needed.
     mutating func add(streamId: String, position: UInt64) {
-        if let slot = slots[streamId] {
+        if let slot = slots[StreamKey(streamId)] {
             add(slot: slot, position: position)
         } else {
             addStream(streamId, position: position)
@@ -67,7 +67,7 @@ struct StreamIndex: Sendable {
     /// - Returns: The stream's slot, or `nil` (and nothing recorded) when `version` is not the stream's next one.
     mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Int? {
         let streamId = String(decoding: streamIdBytes, as: UTF8.self)
-        guard let slot = slots[streamId] else {
+        guard let slot = slots[StreamKey(streamId)] else {
             return version == 1 ? addStream(streamId, position: position) : nil
         }
         guard version == UInt64(positionsBySlot[slot].count) + 1 else { return nil }
@@ -81,7 +81,7 @@ struct StreamIndex: Sendable {
         positionsBySlot[slot].removeLast()
         if positionsBySlot[slot].isEmpty {
             precondition(slot == names.count - 1, "only the newest stream can be removed")
-            slots[names.removeLast()] = nil
+            slots[StreamKey(names.removeLast())] = nil
             positionsBySlot.removeLast()
         }
     }

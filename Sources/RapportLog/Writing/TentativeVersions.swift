@@ -8,7 +8,7 @@ struct TentativeVersions {
     /// Versions by slot, for every stream the index knows and every new one accepted since.
     private var versions: [UInt64]
     /// Streams accepted but not yet in the index, by name.
-    private var newSlots: [String: Int] = [:]
+    private var newSlots: [StreamKey: Int] = [:]
     /// What the append being checked changed, to take back when it is refused.
     private var undo: [(slot: Int, version: UInt64)] = []
     private var newSlotsOfAppend: [String] = []
@@ -25,12 +25,12 @@ struct TentativeVersions {
     ///   - streams: The shared index, read under the log's lock.
     /// - Returns: The slot and the stream's version before the record being checked.
     mutating func current(of streamId: String, in streams: StreamIndex) -> (slot: Int, version: UInt64) {
-        if let slot = streams.slot(of: streamId) ?? newSlots[streamId] {
+        if let slot = streams.slot(of: streamId) ?? newSlots[StreamKey(streamId)] {
             return (slot, versions[slot])
         }
         let slot = versions.count
         versions.append(0)
-        newSlots[streamId] = slot
+        newSlots[StreamKey(streamId)] = slot
         newSlotsOfAppend.append(streamId)
         return (slot, 0)
     }
@@ -53,7 +53,7 @@ struct TentativeVersions {
             versions[slot] = version
         }
         for streamId in newSlotsOfAppend {
-            newSlots[streamId] = nil
+            newSlots[StreamKey(streamId)] = nil
         }
         versions.removeLast(newSlotsOfAppend.count)
         keepAppend()
