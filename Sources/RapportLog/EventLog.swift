@@ -54,7 +54,11 @@ public final class EventLog: Sendable {
         let queue = AppendQueue()
         let log = EventLog(core: core, queue: queue, recoveryReport: opened.report)
         let writer = LogWriter(
-            core: core, queue: queue, lock: lock, active: active, lastRecordedAt: opened.lastRecordedAt,
+            core: core,
+            queue: queue,
+            lock: lock,
+            active: active,
+            lastRecordedAt: opened.lastRecordedAt,
             finished: { [weak log] in log?.writerFinished() }
         )
         writer.start()
@@ -81,7 +85,9 @@ public final class EventLog: Sendable {
 
     private static func state(of opened: LogOpener.Opened) -> LogState {
         LogState(
-            segments: opened.segments, streams: opened.streams, endPosition: opened.endPosition,
+            segments: opened.segments,
+            streams: opened.streams,
+            endPosition: opened.endPosition,
             headHash: opened.lastBatchHash
         )
     }
@@ -148,7 +154,9 @@ public final class EventLog: Sendable {
         }
         let size = try RecordValidation.check(records, maximumSize: core.options.maximumAppendSize)
         let pending = PendingAppend(
-            records: records, encoded: RecordEncoder.encodeAwaitingWriter(records, size: size), session: session,
+            records: records,
+            encoded: RecordEncoder.encodeAwaitingWriter(records, size: size),
+            session: session,
             complete: completion
         )
         guard queue.submit(pending) else {

@@ -31,7 +31,14 @@ struct LogState {
             let segment = segments[first]
             if segment.endPosition > segment.base {
                 let start = position > segment.base ? segment.startOffset(for: position) : UInt64(SegmentHeader.size)
-                spans.append(Span(file: segment.file, startOffset: start, dataEnd: segment.dataEnd, endPosition: segment.endPosition))
+                spans.append(
+                    Span(
+                        file: segment.file,
+                        startOffset: start,
+                        dataEnd: segment.dataEnd,
+                        endPosition: segment.endPosition
+                    )
+                )
             }
             first += 1
         }

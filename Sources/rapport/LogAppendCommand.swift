@@ -4,7 +4,7 @@ import Rapport
 import RapportLog
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// `rapport log append`: records from JSON lines on standard input.

@@ -19,7 +19,9 @@ struct AppendSessionTests {
         func completion(for number: Int) -> @Sendable (Result<AppendResult, LogError>) -> Void {
             { result in
                 self.results.withLock { $0.append((number, result)) }
-                if self.remaining.withLock({ $0 -= 1; return $0 }) == 0 {
+                if self.remaining.withLock({
+                    $0 -= 1; return $0
+                }) == 0 {
                     self.done.signal()
                 }
             }

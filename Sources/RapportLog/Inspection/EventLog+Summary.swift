@@ -33,7 +33,10 @@ extension EventLog {
             lastRecordedAt: segment.lastTimestamp
         )
         var cursor = BatchCursor(
-            file: segment.file, start: UInt64(SegmentHeader.size), end: segment.dataEnd, checksums: false
+            file: segment.file,
+            start: UInt64(SegmentHeader.size),
+            end: segment.dataEnd,
+            checksums: false
         )
         while true {
             switch try cursor.next() {

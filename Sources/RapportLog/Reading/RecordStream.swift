@@ -1,4 +1,5 @@
 import Synchronization
+
 /// Records read forward from a position as an asynchronous sequence: up to the end (``EventLog/records(from:)``)
 /// or on past it, waking whenever new records become durable (``EventLog/follow(from:)``).
 public struct RecordStream: AsyncSequence, Sendable {

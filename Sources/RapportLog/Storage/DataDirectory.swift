@@ -1,9 +1,10 @@
+import SystemPackage
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import SystemPackage
 
 /// The files of one log directory: segment names, listing, atomic replacement and directory syncs.
 struct DataDirectory: Sendable {

@@ -48,7 +48,11 @@ public struct LogVerifier: Sendable {
                 return problem(0, expectedPosition, "segment header is missing or damaged")
             }
             guard header.basePosition == base, base == expectedPosition else {
-                return problem(0, expectedPosition, "segment starts at \(header.basePosition), expected \(expectedPosition)")
+                return problem(
+                    0,
+                    expectedPosition,
+                    "segment starts at \(header.basePosition), expected \(expectedPosition)"
+                )
             }
             guard header.previousSegmentHash == previousSegmentHash else {
                 return problem(0, base, "segment header's previous-segment hash breaks the segment chain")
@@ -97,7 +101,9 @@ public struct LogVerifier: Sendable {
         return bytes.withUnsafeBytes { SegmentFooter.parse($0, fileSize: size) }
     }
 
-    private func mismatch(between footer: SegmentFooter, and loaded: SegmentLoader.Loaded, header: SegmentHeader) -> String? {
+    private func mismatch(between footer: SegmentFooter, and loaded: SegmentLoader.Loaded, header: SegmentHeader)
+        -> String?
+    {
         let state = loaded.state
         if let hasher = loaded.hasher, ChainHash(hasher.finalize()) != footer.segmentHash {
             return "segment hash does not match the footer's"
@@ -121,7 +127,8 @@ public struct LogVerifier: Sendable {
         guard let positionFile = try? DataFile.openForReading(positionPath).readAll(),
             let timeFile = try? DataFile.openForReading(timePath).readAll()
         else {
-            return mayBeMissing ? nil : "index files of the segment are missing (the writer rebuilds them when it opens)"
+            return mayBeMissing
+                ? nil : "index files of the segment are missing (the writer rebuilds them when it opens)"
         }
         guard let onDisk = SparseIndex.parse(positionFile: positionFile, timeFile: timeFile, interval: 0),
             onDisk.entries.first == state.index.entries.first,
