@@ -61,7 +61,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportTests",
-            dependencies: ["Rapport", "RapportLog", "RapportTestSupport", "rapport"]
+            dependencies: [
+                "Rapport",
+                "RapportLog",
+                "RapportTestSupport",
+                "rapport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
     ]
 )

@@ -48,32 +48,32 @@ public enum InspectionOutput {
     ///   - directory: The data directory.
     /// - Returns: The JSON text, without a newline.
     public static func json(_ summary: LogSummary, directory: String) -> String {
-        let segments: [[String: Any]] = summary.segments.map { segment in
-            var object: [String: Any] = [
-                "file": segment.file,
-                "basePosition": NSNumber(value: segment.basePosition),
-                "sealed": segment.isSealed,
-                "records": NSNumber(value: segment.recordCount),
-                "batches": NSNumber(value: segment.batchCount),
-                "fileBytes": NSNumber(value: segment.fileBytes),
-                "uncompressedBytes": NSNumber(value: segment.uncompressedBytes),
-                "storedBytes": NSNumber(value: segment.storedBytes),
+        let segments: [JSONValue] = summary.segments.map { segment in
+            var object: [String: JSONValue] = [
+                "file": .string(segment.file),
+                "basePosition": .unsignedInteger(segment.basePosition),
+                "sealed": .bool(segment.isSealed),
+                "records": .unsignedInteger(segment.recordCount),
+                "batches": .unsignedInteger(segment.batchCount),
+                "fileBytes": .unsignedInteger(segment.fileBytes),
+                "uncompressedBytes": .unsignedInteger(segment.uncompressedBytes),
+                "storedBytes": .unsignedInteger(segment.storedBytes),
             ]
-            object["firstRecordedAt"] = segment.firstRecordedAt?.rfc3339
-            object["lastRecordedAt"] = segment.lastRecordedAt?.rfc3339
-            return object
+            object["firstRecordedAt"] = segment.firstRecordedAt.map { .string($0.rfc3339) }
+            object["lastRecordedAt"] = segment.lastRecordedAt.map { .string($0.rfc3339) }
+            return .object(object)
         }
         return JSONText.object([
-            "directory": directory,
-            "segments": segments,
-            "records": NSNumber(value: summary.recordCount),
-            "streams": NSNumber(value: summary.streamCount),
-            "batches": NSNumber(value: summary.batchCount),
-            "fileBytes": NSNumber(value: summary.fileBytes),
-            "uncompressedBytes": NSNumber(value: summary.uncompressedBytes),
-            "storedBytes": NSNumber(value: summary.storedBytes),
-            "compressionRatio": NSNumber(value: (summary.compressionRatio * 100).rounded() / 100),
-            "headHash": summary.headHash.hex,
+            "directory": .string(directory),
+            "segments": .array(segments),
+            "records": .unsignedInteger(summary.recordCount),
+            "streams": .integer(Int64(summary.streamCount)),
+            "batches": .unsignedInteger(summary.batchCount),
+            "fileBytes": .unsignedInteger(summary.fileBytes),
+            "uncompressedBytes": .unsignedInteger(summary.uncompressedBytes),
+            "storedBytes": .unsignedInteger(summary.storedBytes),
+            "compressionRatio": .double((summary.compressionRatio * 100).rounded() / 100),
+            "headHash": .string(summary.headHash.hex),
         ])
     }
 

@@ -1,16 +1,10 @@
-import Foundation
-
 /// Compact, key-sorted JSON text of the objects the tools print.
 enum JSONText {
-    /// Serialises an object built from strings, booleans, `NSNumber`s, arrays, dictionaries and values that
-    /// `JSONSerialization` itself parsed.
+    /// Serialises an object.
     ///
-    /// - Parameter object: The object.
+    /// - Parameter members: The object's members.
     /// - Returns: Its JSON text.
-    static func object(_ object: [String: Any]) -> String {
-        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        // Only values JSONSerialization accepts are ever put in these objects, so serialising can not fail.
-        let data = try! JSONSerialization.data(withJSONObject: object, options: options)
-        return String(decoding: data, as: UTF8.self)
+    static func object(_ members: [String: JSONValue]) -> String {
+        JSONValue.object(members).canonicalString
     }
 }

@@ -24,16 +24,11 @@ public enum RecordInput {
         func refuse(_ rule: String) -> RapportError {
             RapportError(.invalidInput, "line \(number): \(rule)")
         }
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw refuse("must be a JSON object")
-            }
-            object = parsed
-        } catch let error as RapportError {
-            throw error
-        } catch {
+        guard let value = JSONValue.parse(line.utf8) else {
             throw refuse("is not valid JSON")
+        }
+        guard case .object(let object) = value else {
+            throw refuse("must be a JSON object")
         }
         if let unknown = object.keys.sorted().first(where: { !knownFields.contains($0) }) {
             throw refuse("field \"\(unknown)\" is not known; allowed: \(knownFields.sorted().joined(separator: ", "))")
@@ -50,18 +45,12 @@ public enum RecordInput {
             expectedVersion: try expectedVersion(object["expectedVersion"], refuse: refuse),
             occurredAt: try occurredAt(object["occurredAt"], refuse: refuse),
             metadata: try metadata(object["metadata"], refuse: refuse),
-            payload: try canonicalJSON(data)
+            payload: data.canonicalText
         )
     }
 
-    /// The compact, key-sorted JSON text of a value parsed by `JSONSerialization`.
-    static func canonicalJSON(_ value: Any) throws -> [UInt8] {
-        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed]
-        return Array(try JSONSerialization.data(withJSONObject: value, options: options))
-    }
-
-    private static func name(_ value: Any?, field: String, refuse: (String) -> RapportError) throws -> String {
-        guard let text = value as? String else {
+    private static func name(_ value: JSONValue?, field: String, refuse: (String) -> RapportError) throws -> String {
+        guard case .string(let text) = value else {
             throw refuse("field \"\(field)\" is required and must be a string")
         }
         guard !text.isEmpty else {
@@ -70,53 +59,42 @@ public enum RecordInput {
         return text
     }
 
-    private static func expectedVersion(_ value: Any?, refuse: (String) -> RapportError) throws -> ExpectedVersion {
+    private static func expectedVersion(
+        _ value: JSONValue?,
+        refuse: (String) -> RapportError
+    ) throws -> ExpectedVersion {
         let rule = "field \"expectedVersion\" must be \"any\", \"no_stream\", \"stream_exists\" or a whole number >= 0"
         switch value {
-        case nil:
-            return .any
-        case let text as String:
-            switch text {
-            case "any": return .any
-            case "no_stream": return .noStream
-            case "stream_exists": return .streamExists
-            default: throw refuse(rule)
-            }
-        case let number as NSNumber where !isBoolean(number):
-            let version = number.uint64Value
-            guard String(version) == number.stringValue else { throw refuse(rule) }
-            return .exact(version)
-        default:
-            throw refuse(rule)
+        case nil, .string("any"): return .any
+        case .string("no_stream"): return .noStream
+        case .string("stream_exists"): return .streamExists
+        case .integer(let version) where version >= 0: return .exact(UInt64(version))
+        case .unsignedInteger(let version): return .exact(version)
+        default: throw refuse(rule)
         }
     }
 
-    /// Whether `JSONSerialization` parsed `true` or `false` (which also bridge to the numbers 1 and 0).
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        type(of: number) == type(of: NSNumber(value: true))
-    }
-
-    private static func id(_ value: Any?, refuse: (String) -> RapportError) throws -> UUID {
+    private static func id(_ value: JSONValue?, refuse: (String) -> RapportError) throws -> UUID {
         guard let value else { return UUID() }
-        guard let text = value as? String, let id = UUID(uuidString: text) else {
+        guard case .string(let text) = value, let id = UUID(uuidString: text) else {
             throw refuse("field \"id\" must be a UUID such as 7d444840-9dc0-11d1-b245-5ffdce74fad2")
         }
         return id
     }
 
-    private static func occurredAt(_ value: Any?, refuse: (String) -> RapportError) throws -> Timestamp? {
+    private static func occurredAt(_ value: JSONValue?, refuse: (String) -> RapportError) throws -> Timestamp? {
         guard let value else { return nil }
-        guard let text = value as? String, let time = Timestamp(rfc3339: text) else {
+        guard case .string(let text) = value, let time = Timestamp(rfc3339: text) else {
             throw refuse("field \"occurredAt\" must be an RFC 3339 time such as 2026-03-01T09:00:00Z")
         }
         return time
     }
 
-    private static func metadata(_ value: Any?, refuse: (String) -> RapportError) throws -> [UInt8] {
+    private static func metadata(_ value: JSONValue?, refuse: (String) -> RapportError) throws -> [UInt8] {
         guard let value else { return [] }
-        guard value is [String: Any] else {
+        guard case .object = value else {
             throw refuse("field \"metadata\" must be a JSON object")
         }
-        return try canonicalJSON(value)
+        return value.canonicalText
     }
 }

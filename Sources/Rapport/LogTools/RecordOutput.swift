@@ -9,9 +9,9 @@ public enum RecordOutput {
     /// - Returns: The line, without a newline.
     public static func acknowledgement(_ entry: AppendResult.Entry) -> String {
         JSONText.object([
-            "position": NSNumber(value: entry.position),
-            "stream": entry.streamId,
-            "version": NSNumber(value: entry.streamVersion),
+            "position": .unsignedInteger(entry.position),
+            "stream": .string(entry.streamId),
+            "version": .unsignedInteger(entry.streamVersion),
         ])
     }
 
@@ -23,14 +23,14 @@ public enum RecordOutput {
     /// - Parameter record: The record.
     /// - Returns: The line, without a newline.
     public static func record(_ record: LogRecord) -> String {
-        var object: [String: Any] = [
-            "position": NSNumber(value: record.position),
-            "id": record.id.uuidString.lowercased(),
-            "stream": record.streamId,
-            "version": NSNumber(value: record.streamVersion),
-            "type": record.type,
-            "recordedAt": record.recordedAt.rfc3339,
-            "occurredAt": record.occurredAt.rfc3339,
+        var object: [String: JSONValue] = [
+            "position": .unsignedInteger(record.position),
+            "id": .string(record.id.uuidString.lowercased()),
+            "stream": .string(record.streamId),
+            "version": .unsignedInteger(record.streamVersion),
+            "type": .string(record.type),
+            "recordedAt": .string(record.recordedAt.rfc3339),
+            "occurredAt": .string(record.occurredAt.rfc3339),
         ]
         embed(record.payload, as: "data", in: &object)
         if !record.metadata.isEmpty {
@@ -39,11 +39,11 @@ public enum RecordOutput {
         return JSONText.object(object)
     }
 
-    private static func embed(_ bytes: [UInt8], as key: String, in object: inout [String: Any]) {
-        if let value = try? JSONSerialization.jsonObject(with: Data(bytes), options: .fragmentsAllowed) {
+    private static func embed(_ bytes: [UInt8], as key: String, in object: inout [String: JSONValue]) {
+        if let value = JSONValue.parse(bytes) {
             object[key] = value
         } else {
-            object[key + "Base64"] = Data(bytes).base64EncodedString()
+            object[key + "Base64"] = .string(Data(bytes).base64EncodedString())
         }
     }
 }

@@ -40,25 +40,24 @@ public enum VerificationOutput {
     ///   - directory: The data directory.
     /// - Returns: The JSON text, without a newline.
     public static func json(_ report: VerificationReport, directory: String) -> String {
-        var object: [String: Any] = [
-            "directory": directory,
-            "intact": report.isIntact,
-            "segments": NSNumber(value: report.segmentCount),
-            "sealedSegments": NSNumber(value: report.sealedSegmentCount),
-            "batches": NSNumber(value: report.batchCount),
-            "records": NSNumber(value: report.recordCount),
-            "bytesOnDisk": NSNumber(value: report.bytesOnDisk),
-            "headHash": report.headHash.hex,
-            "incompleteTailBytes": NSNumber(value: report.incompleteTailBytes),
+        var object: [String: JSONValue] = [
+            "directory": .string(directory),
+            "intact": .bool(report.isIntact),
+            "segments": .integer(Int64(report.segmentCount)),
+            "sealedSegments": .integer(Int64(report.sealedSegmentCount)),
+            "batches": .unsignedInteger(report.batchCount),
+            "records": .unsignedInteger(report.recordCount),
+            "bytesOnDisk": .unsignedInteger(report.bytesOnDisk),
+            "headHash": .string(report.headHash.hex),
+            "incompleteTailBytes": .unsignedInteger(report.incompleteTailBytes),
         ]
         if let problem = report.problem {
-            object["problem"] =
-                [
-                    "file": problem.file,
-                    "byteOffset": NSNumber(value: problem.byteOffset),
-                    "position": NSNumber(value: problem.position),
-                    "message": problem.message,
-                ] as [String: Any]
+            object["problem"] = .object([
+                "file": .string(problem.file),
+                "byteOffset": .unsignedInteger(problem.byteOffset),
+                "position": .unsignedInteger(problem.position),
+                "message": .string(problem.message),
+            ])
         }
         return JSONText.object(object)
     }
