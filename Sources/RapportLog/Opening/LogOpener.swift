@@ -45,7 +45,7 @@ struct LogOpener {
                 continue
             }
             try checkLink(header, path: path, expectedBase: base, opened: opened, previousFooter: previousFooter)
-            let footer = try footer(of: file, size: size)
+            let footer = try file.segmentFooter(size: size)
             let loader = SegmentLoader(file: file, header: header, indexInterval: options.indexInterval)
             if let footer {
                 var loaded = try loader.load(end: footer.dataEnd, streams: &opened.streams, hashing: .none)
@@ -74,12 +74,6 @@ struct LogOpener {
         }
         opened.report.recordCount = opened.endPosition
         return opened
-    }
-
-    private func footer(of file: DataFile, size: UInt64) throws -> SegmentFooter? {
-        guard size >= UInt64(SegmentHeader.size + SegmentFooter.size) else { return nil }
-        let bytes = try file.read(at: size - UInt64(SegmentFooter.size), count: SegmentFooter.size)
-        return bytes.withUnsafeBytes { SegmentFooter.parse($0, fileSize: size) }
     }
 
     private func checkLink(

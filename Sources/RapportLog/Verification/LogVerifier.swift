@@ -60,7 +60,7 @@ public struct LogVerifier: Sendable {
             guard header.previousBatchHash == lastBatchHash else {
                 return problem(0, base, "segment header's previous-batch hash breaks the batch chain")
             }
-            let footer = try footer(of: file, size: size)
+            let footer = try file.segmentFooter(size: size)
             guard footer != nil || isLast else {
                 return problem(size, base, "segment is not sealed but another segment follows it")
             }
@@ -93,12 +93,6 @@ public struct LogVerifier: Sendable {
             expectedPosition = loaded.state.endPosition
         }
         return report
-    }
-
-    private func footer(of file: DataFile, size: UInt64) throws -> SegmentFooter? {
-        guard size >= UInt64(SegmentHeader.size + SegmentFooter.size) else { return nil }
-        let bytes = try file.read(at: size - UInt64(SegmentFooter.size), count: SegmentFooter.size)
-        return bytes.withUnsafeBytes { SegmentFooter.parse($0, fileSize: size) }
     }
 
     private func mismatch(between footer: SegmentFooter, and loaded: SegmentLoader.Loaded, header: SegmentHeader)
