@@ -183,4 +183,40 @@ struct BadInputTests {
             #expect(Array(after.records.prefix(before.recordCount)) == before.records)
         }
     }
+
+    @Test func directoriesWithoutPermissionAreRefusedAndLeftUnchanged() async throws {
+        try await withTemporaryDirectory { directory in
+            let data = directory + "/data"
+            let appended = try RapportProcess.run(["log", "append", "--data", data], input: InputLines.many(5))
+            #expect(appended.status == 0)
+            let before = try LogSnapshot(data)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory)
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data)
+            let readOnly = try RapportProcess.run(
+                ["log", "append", "--data", data],
+                input: InputLines.many(1),
+                asUnprivilegedUser: true
+            )
+            #expect(readOnly.status == 1)
+            #expect(readOnly.standardError.contains("directory_unavailable"), "\(readOnly.standardError)")
+            #expect(readOnly.standardError.contains("Permission denied"), "\(readOnly.standardError)")
+            let reader = try RapportProcess.run(["log", "dump", "--data", data], asUnprivilegedUser: true)
+            #expect(reader.status == 0)
+            #expect(reader.outputLines.count == 5)
+
+            try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data)
+            for command in [["log", "dump"], ["log", "inspect"], ["log", "verify"], ["log", "append"]] {
+                let outcome = try RapportProcess.run(
+                    command + ["--data", data],
+                    input: InputLines.many(1),
+                    asUnprivilegedUser: true
+                )
+                #expect(outcome.status == 1, "\(command)")
+                #expect(outcome.standardError.contains("Permission denied"), "\(command): \(outcome.standardError)")
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: data)
+            #expect(try LogSnapshot(data) == before)
+        }
+    }
 }

@@ -26,10 +26,20 @@ struct RapportProcess {
     ///   - arguments: The arguments after `rapport`.
     ///   - input: The whole standard input.
     ///   - shellPrefix: A shell command run before `exec rapport …` (for example `ulimit -f 8`), if any.
+    ///   - asUnprivilegedUser: Whether to run as a user without root's right to read and write everything.
     /// - Returns: The exit status and both outputs.
-    static func run(_ arguments: [String], input: String = "", shellPrefix: String? = nil) throws -> Outcome {
+    static func run(
+        _ arguments: [String],
+        input: String = "",
+        shellPrefix: String? = nil,
+        asUnprivilegedUser: Bool = false
+    ) throws -> Outcome {
         let process = Process()
-        if let shellPrefix {
+        if asUnprivilegedUser, geteuid() == 0 {
+            // Root reads and writes everything, so a permission test runs the command as `nobody`.
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", "nobody", "--", executable] + arguments
+        } else if let shellPrefix {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", shellPrefix + "; exec \"$0\" \"$@\"", executable] + arguments
         } else {
