@@ -8,6 +8,7 @@ struct BadInputTests {
     /// Input lines `rapport log append` refuses, with words its error must contain.
     static let refusedLines: [(line: String, expected: String)] = [
         ("{not json", "line 1: is not valid JSON"),
+        (#"{"stream":"s","type":"T","data":1e999}"#, "line 1: is not valid JSON"),
         (#"["stream"]"#, "line 1: must be a JSON object"),
         (#"{"type":"T","data":1}"#, #"field "stream" is required"#),
         (#"{"stream":"","type":"T","data":1}"#, #"field "stream" must not be empty"#),
