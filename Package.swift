@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "RapportLog", targets: ["RapportLog"]),
+        .library(name: "RapportCRM", targets: ["RapportCRM"]),
         .library(name: "Rapport", targets: ["Rapport"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -35,6 +36,7 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        .target(name: "RapportCRM"),
         .target(
             name: "Rapport",
             dependencies: ["RapportLog"]
@@ -58,6 +60,10 @@ let package = Package(
                 "RapportTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "RapportCRMTests",
+            dependencies: ["RapportCRM"]
         ),
         .testTarget(
             name: "RapportTests",

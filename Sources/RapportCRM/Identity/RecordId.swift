@@ -1,0 +1,50 @@
+/// The id a caller gives a CRM record: 1 to 64 characters, each an ASCII letter, digit, `.`, `_`, `:` or `-`.
+///
+/// The rule keeps ids safe in stream names, URLs, file names and CSV without escaping.
+public struct RecordId: Hashable, Sendable, Comparable, CustomStringConvertible {
+    /// The longest id, in characters.
+    public static let maximumLength = 64
+
+    /// The id's text.
+    public let text: String
+
+    /// Checks and wraps an id.
+    ///
+    /// - Parameters:
+    ///   - text: The id.
+    ///   - field: The input field it came from, named in the error.
+    /// - Throws: ``DomainError`` with code `invalid_id`, naming the field and the rule broken.
+    public init(_ text: String, field: String = "id") throws {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= Self.maximumLength else {
+            throw DomainError(
+                .invalidId,
+                field: field,
+                "\(field) must be 1 to \(Self.maximumLength) characters long, not \(text.count)"
+            )
+        }
+        guard let bad = text.unicodeScalars.first(where: { !Self.isAllowed($0) }) else {
+            self.text = text
+            return
+        }
+        throw DomainError(
+            .invalidId,
+            field: field,
+            "\(field) may hold only letters, digits and . _ : -, not \"\(bad.escaped(asASCII: true))\""
+        )
+    }
+
+    /// The id's text.
+    public var description: String { text }
+
+    public static func < (lhs: RecordId, rhs: RecordId) -> Bool {
+        lhs.text.utf8.lexicographicallyPrecedes(rhs.text.utf8)
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", ".", "_", ":", "-": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import RapportCRM
+import Testing
+
+struct RecordIdTests {
+    @Test(arguments: ["a", "Q3-0042", "acme.corp:eu_west", String(repeating: "x", count: 64), "1C1I7A6R"])
+    func acceptsLettersDigitsAndFourMarks(text: String) throws {
+        #expect(try RecordId(text).text == text)
+    }
+
+    /// Ids that break a rule, and the words the refusal must contain.
+    static let refused: [(text: String, expected: String)] = [
+        ("", "must be 1 to 64 characters long, not 0"),
+        (String(repeating: "x", count: 65), "must be 1 to 64 characters long, not 65"),
+        ("acme corp", #"not " ""#),
+        ("acme/corp", #"not "/""#),
+        ("café", #"not "\u{00E9}""#),
+        ("a\nb", #"not "\n""#),
+    ]
+
+    @Test(arguments: refused)
+    func refusesOtherIdsNamingTheFieldAndRule(text: String, expected: String) {
+        let error = #expect(throws: DomainError.self) { try RecordId(text, field: "data.accountId") }
+        #expect(error?.code == .invalidId)
+        #expect(error?.field == "data.accountId")
+        #expect(error?.message.hasPrefix("data.accountId ") == true)
+        #expect(error?.message.contains(expected) == true, "\(error?.message ?? "")")
+    }
+
+    @Test(arguments: RecordKind.allCases)
+    func streamNamesRoundTrip(kind: RecordKind) throws {
+        let name = StreamName(kind, try RecordId("Q3-0042"))
+        #expect(name.description == "\(kind.rawValue)-Q3-0042")
+        #expect(try StreamName(parsing: name.description) == name)
+    }
+
+    @Test(arguments: ["order-1", "account-", "account-a b", "Account-1", "opportunity"])
+    func refusesStreamNamesOfNoKindOrABadId(text: String) {
+        let error = #expect(throws: DomainError.self) { try StreamName(parsing: text) }
+        #expect(error?.code == .invalidStreamName)
+        #expect(error?.message.contains(text) == true)
+    }
+}
