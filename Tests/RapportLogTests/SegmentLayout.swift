@@ -37,15 +37,10 @@ struct SegmentLayout {
     init(_ name: String, in files: LogFiles) throws {
         let file = try DataFile.openForReading(files.path(name))
         let size = try file.size()
-        let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
-        guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
+        guard let header = try file.segmentHeader() else {
             throw LogError(.corruptData, "\(name) has no readable segment header")
         }
-        var footer: SegmentFooter?
-        if size >= UInt64(SegmentHeader.size + SegmentFooter.size) {
-            let footerBytes = try file.read(at: size - UInt64(SegmentFooter.size), count: SegmentFooter.size)
-            footer = footerBytes.withUnsafeBytes { SegmentFooter.parse($0, fileSize: size) }
-        }
+        let footer = try file.segmentFooter(size: size)
         var cursor = BatchCursor(
             file: file,
             start: UInt64(SegmentHeader.size),

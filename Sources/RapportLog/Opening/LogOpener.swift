@@ -34,8 +34,7 @@ struct LogOpener {
             let file =
                 try writable && isLast ? DataFile.openForWriting(path, create: false) : DataFile.openForReading(path)
             let size = try file.size()
-            let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
-            guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
+            guard let header = try file.segmentHeader() else {
                 // The header is synced before any batch is written, so only a file no longer than a header
                 // can be a segment whose creation was cut short; anything longer is damage, never discarded.
                 guard isLast, size <= UInt64(SegmentHeader.size) else {

@@ -37,8 +37,7 @@ public struct LogVerifier: Sendable {
                 return report
             }
             let isLast = number == bases.count - 1
-            let headerBytes = try file.read(at: 0, count: SegmentHeader.size)
-            guard let header = headerBytes.withUnsafeBytes({ SegmentHeader.parse($0) }) else {
+            guard let header = try file.segmentHeader() else {
                 // The writer creates a segment file and then writes its header, so a last file no longer than a
                 // header is a segment being started (or one whose start a crash cut short, which opening redoes).
                 if isLast, size <= UInt64(SegmentHeader.size) {
