@@ -63,7 +63,7 @@ public enum InspectionOutput {
             object["lastRecordedAt"] = segment.lastRecordedAt.map { .string($0.rfc3339) }
             return .object(object)
         }
-        return JSONText.object([
+        return JSONValue.object([
             "directory": .string(directory),
             "segments": .array(segments),
             "records": .unsignedInteger(summary.recordCount),
@@ -74,7 +74,7 @@ public enum InspectionOutput {
             "storedBytes": .unsignedInteger(summary.storedBytes),
             "compressionRatio": .double((summary.compressionRatio * 100).rounded() / 100),
             "headHash": .string(summary.headHash.hex),
-        ])
+        ]).canonicalString
     }
 
     private static func ratio(_ uncompressed: UInt64, _ stored: UInt64) -> String {

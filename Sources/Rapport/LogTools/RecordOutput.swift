@@ -8,11 +8,11 @@ public enum RecordOutput {
     /// - Parameter entry: The record's place in the log.
     /// - Returns: The line, without a newline.
     public static func acknowledgement(_ entry: AppendResult.Entry) -> String {
-        JSONText.object([
+        JSONValue.object([
             "position": .unsignedInteger(entry.position),
             "stream": .string(entry.streamId),
             "version": .unsignedInteger(entry.streamVersion),
-        ])
+        ]).canonicalString
     }
 
     /// The line printed for a stored record.
@@ -36,7 +36,7 @@ public enum RecordOutput {
         if !record.metadata.isEmpty {
             embed(record.metadata, as: "metadata", in: &object)
         }
-        return JSONText.object(object)
+        return JSONValue.object(object).canonicalString
     }
 
     private static func embed(_ bytes: [UInt8], as key: String, in object: inout [String: JSONValue]) {

@@ -59,6 +59,6 @@ public enum VerificationOutput {
                 "message": .string(problem.message),
             ])
         }
-        return JSONText.object(object)
+        return JSONValue.object(object).canonicalString
     }
 }
