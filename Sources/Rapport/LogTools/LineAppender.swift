@@ -34,7 +34,12 @@ public struct LineAppender: Sendable {
         from nextLine: () -> String?,
         acknowledge: @escaping @Sendable (String) -> Void
     ) async throws -> Int {
-        let session = try logFailure("the log") { try log.appendSession() }
+        let session: AppendSession
+        do {
+            session = try log.appendSession()
+        } catch let error as LogError {
+            throw Self.refusal(error, of: "the log")
+        }
         let inFlight = AppendsInFlight(limit: Self.maximumInFlight)
         var number = 0
         var appended = 0
@@ -53,13 +58,12 @@ public struct LineAppender: Sendable {
                             appendResult.entries.forEach { acknowledge(RecordOutput.acknowledgement($0)) }
                             inFlight.finished(failure: nil)
                         case .failure(let error):
-                            inFlight.finished(failure: RapportError(.logFailure, "\(lines): \(error)", cause: error))
+                            inFlight.finished(failure: Self.refusal(error, of: lines))
                         }
                     }
                 } catch let error as LogError {
                     inFlight.finished(failure: nil)
-                    let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
-                    throw RapportError(code, "\(lines): \(error)", cause: error)
+                    throw Self.refusal(error, of: lines)
                 }
                 appended += 1
             }
@@ -107,17 +111,15 @@ public struct LineAppender: Sendable {
         do {
             return try await log.append(records)
         } catch let error as LogError {
-            let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
-            throw RapportError(code, "\(lines): \(error)", cause: error)
+            throw Self.refusal(error, of: lines)
         }
     }
 
-    private func logFailure<Result>(_ subject: String, _ body: () throws -> Result) throws -> Result {
-        do {
-            return try body()
-        } catch let error as LogError {
-            throw RapportError(.logFailure, "\(subject): \(error)", cause: error)
-        }
+    /// The error to report for a log error about some lines: `invalid_input` when the log found a record
+    /// invalid, `log_failure` otherwise.
+    private static func refusal(_ error: LogError, of subject: String) -> RapportError {
+        let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
+        return RapportError(code, "\(subject): \(error)", cause: error)
     }
 
     private static func isBlank(_ line: String) -> Bool {
