@@ -197,12 +197,12 @@ struct BadInputTests {
             let readOnly = try RapportProcess.run(
                 ["log", "append", "--data", data],
                 input: InputLines.many(1),
-                asUnprivilegedUser: true
+                unprivilegedFrom: directory
             )
             #expect(readOnly.status == 1)
             #expect(readOnly.standardError.contains("directory_unavailable"), "\(readOnly.standardError)")
             #expect(readOnly.standardError.contains("Permission denied"), "\(readOnly.standardError)")
-            let reader = try RapportProcess.run(["log", "dump", "--data", data], asUnprivilegedUser: true)
+            let reader = try RapportProcess.run(["log", "dump", "--data", data], unprivilegedFrom: directory)
             #expect(reader.status == 0)
             #expect(reader.outputLines.count == 5)
 
@@ -211,7 +211,7 @@ struct BadInputTests {
                 let outcome = try RapportProcess.run(
                     command + ["--data", data],
                     input: InputLines.many(1),
-                    asUnprivilegedUser: true
+                    unprivilegedFrom: directory
                 )
                 #expect(outcome.status == 1, "\(command)")
                 #expect(outcome.standardError.contains("Permission denied"), "\(command): \(outcome.standardError)")

@@ -26,19 +26,25 @@ struct RapportProcess {
     ///   - arguments: The arguments after `rapport`.
     ///   - input: The whole standard input.
     ///   - shellPrefix: A shell command run before `exec rapport …` (for example `ulimit -f 8`), if any.
-    ///   - asUnprivilegedUser: Whether to run as a user without root's right to read and write everything.
+    ///   - folder: When given, run as a user without root's right to read and write everything, from a copy of
+    ///     the executable placed in this folder, which that user must be able to enter.
     /// - Returns: The exit status and both outputs.
     static func run(
         _ arguments: [String],
         input: String = "",
         shellPrefix: String? = nil,
-        asUnprivilegedUser: Bool = false
+        unprivilegedFrom folder: String? = nil
     ) throws -> Outcome {
         let process = Process()
-        if asUnprivilegedUser, geteuid() == 0 {
-            // Root reads and writes everything, so a permission test runs the command as `nobody`.
+        if let folder, geteuid() == 0 {
+            // Root reads and writes everything, so a permission test runs the command as `nobody`, from a copy
+            // in a folder that user can reach (the build folder may sit inside one only root can enter).
+            let copy = folder + "/rapport"
+            if !FileManager.default.fileExists(atPath: copy) {
+                try FileManager.default.copyItem(atPath: executable, toPath: copy)
+            }
             process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "nobody", "--", executable] + arguments
+            process.arguments = ["-u", "nobody", "--", copy] + arguments
         } else if let shellPrefix {
             process.executableURL = URL(fileURLWithPath: "/bin/sh")
             process.arguments = ["-c", shellPrefix + "; exec \"$0\" \"$@\"", executable] + arguments
