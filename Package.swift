@@ -5,6 +5,7 @@ let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v15)],
     products: [
+        .library(name: "RapportTime", targets: ["RapportTime"]),
         .library(name: "RapportLog", targets: ["RapportLog"]),
         .library(name: "RapportCRM", targets: ["RapportCRM"]),
         .library(name: "Rapport", targets: ["Rapport"]),
@@ -27,19 +28,21 @@ let package = Package(
             pkgConfig: "libisal",
             providers: [.apt(["libisal-dev"])]
         ),
+        .target(name: "RapportTime"),
         .target(
             name: "RapportLog",
             dependencies: [
+                "RapportTime",
                 "CLZ4",
                 "CISAL",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
-        .target(name: "RapportCRM"),
+        .target(name: "RapportCRM", dependencies: ["RapportTime"]),
         .target(
             name: "Rapport",
-            dependencies: ["RapportLog"]
+            dependencies: ["RapportTime", "RapportLog", "RapportCRM"]
         ),
         .executableTarget(
             name: "rapport",
@@ -50,12 +53,20 @@ let package = Package(
         ),
         .target(
             name: "RapportTestSupport",
-            dependencies: ["RapportLog"],
+            dependencies: ["RapportTime", "RapportLog"],
             path: "Tests/RapportTestSupport"
+        ),
+        .testTarget(
+            name: "RapportTimeTests",
+            dependencies: [
+                "RapportTime",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "RapportLogTests",
             dependencies: [
+                "RapportTime",
                 "RapportLog",
                 "RapportTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -63,13 +74,19 @@ let package = Package(
         ),
         .testTarget(
             name: "RapportCRMTests",
-            dependencies: ["RapportCRM"]
+            dependencies: [
+                "RapportTime",
+                "RapportCRM",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "RapportTests",
             dependencies: [
                 "Rapport",
+                "RapportTime",
                 "RapportLog",
+                "RapportCRM",
                 "RapportTestSupport",
                 "rapport",
                 .product(name: "PropertyBased", package: "swift-property-based"),

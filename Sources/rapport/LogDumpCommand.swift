@@ -1,6 +1,7 @@
 import ArgumentParser
 import Rapport
 import RapportLog
+import RapportTime
 
 /// `rapport log dump`: records as JSON lines.
 struct LogDumpCommand: AsyncParsableCommand {

@@ -1,5 +1,6 @@
 import Crypto
 import PropertyBased
+import RapportTime
 import Testing
 
 @testable import RapportLog

@@ -1,4 +1,5 @@
 import RapportTestSupport
+import RapportTime
 import Testing
 
 @testable import RapportLog

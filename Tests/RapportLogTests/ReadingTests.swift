@@ -1,5 +1,6 @@
 import RapportLog
 import RapportTestSupport
+import RapportTime
 import Testing
 
 /// Reading forward from any position, by stream, by time, and live.

@@ -1,6 +1,7 @@
 import Foundation
 import PropertyBased
 import RapportLog
+import RapportTime
 import Testing
 
 /// Random proposed records and append sequences for the property tests.

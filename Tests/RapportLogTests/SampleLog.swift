@@ -1,6 +1,7 @@
 import Foundation
 import RapportLog
 import RapportTestSupport
+import RapportTime
 
 /// A small log on disk with several sealed segments and an unsealed tail, written one append at a time so that
 /// every append is its own batch.

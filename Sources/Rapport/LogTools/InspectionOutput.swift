@@ -1,5 +1,6 @@
 import Foundation
 public import RapportLog
+import RapportTime
 
 /// How `rapport log inspect` shows a ``LogSummary``: a table for people, or one JSON object.
 public enum InspectionOutput {

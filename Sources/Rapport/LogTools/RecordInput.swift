@@ -1,5 +1,6 @@
 import Foundation
 public import RapportLog
+import RapportTime
 
 /// One record given as a line of JSON, the input format of `rapport log append`.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 public import RapportLog
+import RapportTime
 
 /// The JSON lines that `rapport log append` and `rapport log dump` print.
 public enum RecordOutput {

@@ -1,4 +1,5 @@
 import Crypto
+import RapportTime
 
 /// Collects records into one batch and emits the batch's bytes: header, then the compressed block.
 struct BatchEncoder {

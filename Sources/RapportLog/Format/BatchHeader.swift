@@ -1,3 +1,5 @@
+import RapportTime
+
 /// The fixed 80-byte header in front of every record batch (see docs/LOG-FORMAT.md, "Record batches").
 struct BatchHeader: Hashable, Sendable {
     /// `RPLB` in ASCII.

@@ -1,4 +1,5 @@
 import Foundation
+import RapportTime
 
 /// Writes records into a batch's uncompressed block.
 enum RecordEncoder {

@@ -1,3 +1,5 @@
+import RapportTime
+
 /// The fixed 168-byte footer that seals a segment (see docs/LOG-FORMAT.md, "Sealed segments").
 struct SegmentFooter: Hashable, Sendable {
     /// `RPSF` in ASCII, at the footer's start and again in its last four bytes.

@@ -1,3 +1,4 @@
+import RapportTime
 import Synchronization
 
 extension EventLog {

@@ -1,3 +1,5 @@
+public import RapportTime
+
 /// What a log holds, segment by segment: counts, ranges, and bytes stored against bytes encoded.
 public struct LogSummary: Hashable, Sendable {
     /// One segment file's figures.

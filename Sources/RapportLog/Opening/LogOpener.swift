@@ -1,4 +1,5 @@
 import Crypto
+import RapportTime
 
 /// Opens a data directory: checks the sealed segments, recovers the unsealed tail, rebuilds the indexes.
 struct LogOpener {

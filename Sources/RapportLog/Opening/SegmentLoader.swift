@@ -1,4 +1,5 @@
 import Crypto
+import RapportTime
 
 /// Reads one segment's batches at open: builds its reader state and feeds the stream index.
 struct SegmentLoader {

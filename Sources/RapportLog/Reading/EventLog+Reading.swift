@@ -1,3 +1,4 @@
+public import RapportTime
 import Synchronization
 
 extension EventLog {

@@ -1,4 +1,5 @@
 public import Foundation
+public import RapportTime
 
 /// A record decoded in place from a batch's block, without copying its bytes.
 ///

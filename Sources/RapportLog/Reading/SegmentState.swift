@@ -1,3 +1,5 @@
+import RapportTime
+
 /// What readers know about one segment: its file, how far it is readable, and its index.
 struct SegmentState: Sendable {
     /// The position of the segment's first record.

@@ -1,3 +1,5 @@
+public import RapportTime
+
 /// What a successful append gives back.
 public struct AppendResult: Hashable, Sendable {
     /// One entry per appended record, in the order given.

@@ -1,3 +1,5 @@
+public import RapportTime
+
 public import struct Foundation.UUID
 
 /// A record as stored in the log.

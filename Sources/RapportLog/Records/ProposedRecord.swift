@@ -1,3 +1,5 @@
+public import RapportTime
+
 public import struct Foundation.UUID
 
 /// A record an appender asks the log to store; the writer gives it a position, a version and a record time.

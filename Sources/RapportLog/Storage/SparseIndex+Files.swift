@@ -1,3 +1,5 @@
+import RapportTime
+
 /// The on-disk form of a segment's two index files (see docs/LOG-FORMAT.md, "Index files").
 extension SparseIndex {
     /// `RPIX` in ASCII.

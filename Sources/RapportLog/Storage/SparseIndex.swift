@@ -1,3 +1,5 @@
+import RapportTime
+
 /// A segment's sparse indexes: every so many bytes, the batch that starts there with its position and time.
 ///
 /// On disk they are two files per sealed segment, `<base>.index` (position to byte offset) and

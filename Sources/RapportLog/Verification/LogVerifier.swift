@@ -1,4 +1,5 @@
 import Crypto
+import RapportTime
 
 /// Re-reads a whole log and checks everything: every batch's CRC, structure and records, both hash chains
 /// (batch to batch and segment to segment), every sealed segment's footer and hash, and the index files.

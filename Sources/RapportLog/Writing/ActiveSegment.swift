@@ -1,3 +1,5 @@
+import RapportTime
+
 /// The writer's view of the segment it appends to: where it ends and its counts.
 ///
 /// A plain value, so the writer keeps two: what is acknowledged, and what is written but not yet

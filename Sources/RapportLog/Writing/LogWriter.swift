@@ -1,4 +1,5 @@
 import Foundation
+import RapportTime
 import Synchronization
 
 /// The single writer of a log: takes queued appends in groups, checks expected versions, writes each group

@@ -1,6 +1,6 @@
 import Foundation
 import PropertyBased
-import RapportLog
+import RapportTime
 import Testing
 
 struct TimestampPropertyTests {

@@ -1,0 +1,26 @@
+extension CalendarDate: Codable {
+    /// Reads a `YYYY-MM-DD` string.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError.dataCorrupted` when the string is not a real calendar day.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "must be a calendar date YYYY-MM-DD such as 2026-03-31, not \"\(text)\""
+            )
+        }
+        self = date
+    }
+
+    /// Writes the date as `YYYY-MM-DD`.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: What the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
