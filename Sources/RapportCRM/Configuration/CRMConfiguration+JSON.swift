@@ -12,17 +12,19 @@ extension CRMConfiguration {
         do {
             file = try JSONDecoder().decode(Sections.self, from: Data(json))
         } catch let DecodingError.keyNotFound(key, context) {
-            let field = path(context.codingPath + [key])
+            let field = JSONPath(context.codingPath + [key])
             throw DomainError(.invalidConfiguration, field: field, "\(field) is required")
         } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
-            let field = path(context.codingPath)
+            let field = JSONPath(context.codingPath)
             throw DomainError(.invalidConfiguration, field: field, "\(field) has the wrong type")
         } catch let DecodingError.valueNotFound(_, context) where !context.codingPath.isEmpty {
-            let field = path(context.codingPath)
+            let field = JSONPath(context.codingPath)
             throw DomainError(.invalidConfiguration, field: field, "\(field) has the wrong type")
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            let field = path(context.codingPath)
+            let field = JSONPath(context.codingPath)
             throw DomainError(.invalidConfiguration, field: field, "\(field) is not one of the allowed values")
+        } catch let refusal as DomainError {
+            throw DomainError(.invalidConfiguration, field: refusal.field, refusal.message)
         } catch {
             throw DomainError(.invalidConfiguration, "the configuration is not a valid JSON object")
         }
@@ -38,15 +40,5 @@ extension CRMConfiguration {
         var salesStages: [SalesStage]?
         var leadStatuses: [LeadStatus]?
         var caseTargets: [ServiceTargets]?
-    }
-
-    /// A coding path as a JSON path such as `salesStages[2].probability`.
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.reduce("") { text, key in
-            if let index = key.intValue {
-                return text + "[\(index)]"
-            }
-            return text.isEmpty ? key.stringValue : text + "." + key.stringValue
-        }
     }
 }

@@ -1,9 +1,17 @@
 /// How urgent a support case is.
-public enum CasePriority: String, CaseIterable, Hashable, Sendable, Codable {
+public enum CasePriority: String, NamedChoice {
     case critical = "Critical"
     case high = "High"
     case medium = "Medium"
     case low = "Low"
+
+    /// Reads a priority's name, refusing any other with the list of allowed ones.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: ``DomainError`` `invalid_field`.
+    public init(from decoder: any Decoder) throws {
+        self = try Self.decodeChoice(from: decoder)
+    }
 }
 
 /// The service-level targets of one case priority: how soon the first response and the resolution are due.

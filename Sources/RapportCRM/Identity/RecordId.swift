@@ -34,6 +34,13 @@ public struct RecordId: Hashable, Sendable, Comparable, CustomStringConvertible 
         )
     }
 
+    /// Wraps text known to be a valid id, such as one read back from the log.
+    ///
+    /// - Parameter text: The id.
+    package init(unchecked text: String) {
+        self.text = text
+    }
+
     /// The id's text.
     public var description: String { text }
 

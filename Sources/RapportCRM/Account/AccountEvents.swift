@@ -1,0 +1,76 @@
+/// An account was opened: a company or person the business deals with.
+public struct AccountOpened: EventPayload {
+    public static let eventType = "AccountOpened"
+
+    /// The account's name.
+    public var name: String
+    /// The account's type, e.g. `Customer` or `Partner`.
+    public var type: String?
+    /// The industry it is in.
+    public var industry: String?
+    /// The user who owns the account.
+    public var ownerId: RecordId
+    /// The parent company's account, for account hierarchies.
+    public var parentAccountId: RecordId?
+    /// The web site.
+    public var website: String?
+    /// Yearly revenue.
+    public var annualRevenue: Money?
+    /// Number of employees.
+    public var employees: Int?
+    /// The billing address's country.
+    public var billingCountry: String?
+    /// The sales territory.
+    public var territory: String?
+    /// The lead whose conversion opened the account, if one did.
+    public var convertedFromLeadId: RecordId?
+
+    /// Creates the event.
+    public init(
+        name: String,
+        type: String? = nil,
+        industry: String? = nil,
+        ownerId: RecordId,
+        parentAccountId: RecordId? = nil,
+        website: String? = nil,
+        annualRevenue: Money? = nil,
+        employees: Int? = nil,
+        billingCountry: String? = nil,
+        territory: String? = nil,
+        convertedFromLeadId: RecordId? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.industry = industry
+        self.ownerId = ownerId
+        self.parentAccountId = parentAccountId
+        self.website = website
+        self.annualRevenue = annualRevenue
+        self.employees = employees
+        self.billingCountry = billingCountry
+        self.territory = territory
+        self.convertedFromLeadId = convertedFromLeadId
+    }
+
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(name, type, industry, ownerId, parentAccountId, website)
+        writer.write(annualRevenue, employees, billingCountry, territory, convertedFromLeadId)
+    }
+
+    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
+        try Self.checkSchemaVersion(schemaVersion)
+        self.init(
+            name: try reader.read(),
+            type: try reader.read(),
+            industry: try reader.read(),
+            ownerId: try reader.read(),
+            parentAccountId: try reader.read(),
+            website: try reader.read(),
+            annualRevenue: try reader.read(),
+            employees: try reader.read(),
+            billingCountry: try reader.read(),
+            territory: try reader.read(),
+            convertedFromLeadId: try reader.read()
+        )
+    }
+}

@@ -1,0 +1,84 @@
+/// Reads the compact binary form written by ``ByteWriter`` from bytes it does not own.
+///
+/// Every read checks its bounds and throws ``BinaryFormatError`` on bytes that end early or do not fit, so
+/// damaged input is an error, never a crash.
+public struct ByteReader {
+    private let bytes: UnsafeRawBufferPointer
+    /// The offset of the next byte to read.
+    public private(set) var offset: Int
+
+    /// Creates a reader over bytes that stay valid while it is used.
+    ///
+    /// - Parameter bytes: The bytes.
+    public init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+        self.offset = 0
+    }
+
+    /// Whether every byte has been read.
+    public var isAtEnd: Bool { offset == bytes.count }
+
+    /// Reads an unsigned LEB128 integer.
+    ///
+    /// - Returns: The integer.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early or the integer is longer than 64 bits.
+    @inline(__always)
+    public mutating func readVarint() throws(BinaryFormatError) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            offset += 1
+            guard shift < 64, shift < 63 || byte <= 1 else { throw BinaryFormatError("integer longer than 64 bits") }
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        throw BinaryFormatError("integer cut short at byte \(offset)")
+    }
+
+    /// Reads a zigzag-encoded signed integer.
+    ///
+    /// - Returns: The integer.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early.
+    @inline(__always)
+    public mutating func readSigned() throws(BinaryFormatError) -> Int64 {
+        let raw = try readVarint()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    /// Reads one byte.
+    ///
+    /// - Returns: The byte.
+    /// - Throws: ``BinaryFormatError`` when no byte is left.
+    @inline(__always)
+    public mutating func readByte() throws(BinaryFormatError) -> UInt8 {
+        guard offset < bytes.count else { throw BinaryFormatError("byte expected at \(offset), input ended") }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    /// Reads a string written as a length and UTF-8 bytes; invalid UTF-8 is repaired, not trusted.
+    ///
+    /// - Returns: The string.
+    /// - Throws: ``BinaryFormatError`` when the bytes end before the string does.
+    @inline(__always)
+    public mutating func readString() throws(BinaryFormatError) -> String {
+        let length = try readVarint()
+        guard length <= UInt64(bytes.count - offset) else {
+            throw BinaryFormatError("string of \(length) bytes at \(offset) runs past the end")
+        }
+        let end = offset + Int(length)
+        defer { offset = end }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+    }
+
+    /// Reads a value of any binary field type.
+    ///
+    /// - Returns: The value.
+    /// - Throws: ``BinaryFormatError`` when the bytes do not hold one.
+    @inline(__always)
+    public mutating func read<Field: BinaryField>(_ type: Field.Type = Field.self) throws(BinaryFormatError) -> Field {
+        try Field.read(from: &self)
+    }
+}

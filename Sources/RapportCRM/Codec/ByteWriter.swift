@@ -1,0 +1,66 @@
+/// Writes the compact binary form of events: LEB128 variable-length integers, zigzag for signed ones, strings
+/// as a length and UTF-8 bytes.
+///
+/// Written here rather than taken from a serialisation library because the form must stay byte-stable across
+/// releases and decode at millions of events per second without reflection (docs/EVENT-FORMAT.md).
+public struct ByteWriter: Sendable {
+    /// The bytes written so far.
+    public private(set) var bytes: [UInt8]
+
+    /// Creates an empty writer.
+    ///
+    /// - Parameter capacity: Bytes to reserve.
+    public init(capacity: Int = 64) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Appends an unsigned integer in 1 to 10 bytes, 7 bits a byte, low bits first.
+    ///
+    /// - Parameter value: The integer.
+    @inline(__always)
+    public mutating func writeVarint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    /// Appends a signed integer zigzag-encoded, so small negative numbers stay short.
+    ///
+    /// - Parameter value: The integer.
+    @inline(__always)
+    public mutating func writeSigned(_ value: Int64) {
+        writeVarint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
+    /// Appends one byte.
+    ///
+    /// - Parameter byte: The byte.
+    @inline(__always)
+    public mutating func writeByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Appends a string as its UTF-8 length and bytes.
+    ///
+    /// - Parameter text: The string.
+    @inline(__always)
+    public mutating func writeString(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            writeVarint(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    /// Appends each value in order in its binary form.
+    ///
+    /// - Parameter values: The values.
+    @inline(__always)
+    public mutating func write<each Field: BinaryField>(_ values: repeat each Field) {
+        repeat (each values).write(to: &self)
+    }
+}

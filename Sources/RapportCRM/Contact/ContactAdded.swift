@@ -1,0 +1,55 @@
+/// A contact, a person at an account, was added.
+public struct ContactAdded: EventPayload {
+    public static let eventType = "ContactAdded"
+
+    /// The account the person works for.
+    public var accountId: RecordId
+    /// The given name.
+    public var firstName: String?
+    /// The family name.
+    public var lastName: String
+    /// The email address.
+    public var email: String?
+    /// The phone number.
+    public var phone: String?
+    /// The job title.
+    public var title: String?
+    /// The lead whose conversion added the contact, if one did.
+    public var convertedFromLeadId: RecordId?
+
+    /// Creates the event.
+    public init(
+        accountId: RecordId,
+        firstName: String? = nil,
+        lastName: String,
+        email: String? = nil,
+        phone: String? = nil,
+        title: String? = nil,
+        convertedFromLeadId: RecordId? = nil
+    ) {
+        self.accountId = accountId
+        self.firstName = firstName
+        self.lastName = lastName
+        self.email = email
+        self.phone = phone
+        self.title = title
+        self.convertedFromLeadId = convertedFromLeadId
+    }
+
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(accountId, firstName, lastName, email, phone, title, convertedFromLeadId)
+    }
+
+    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
+        try Self.checkSchemaVersion(schemaVersion)
+        self.init(
+            accountId: try reader.read(),
+            firstName: try reader.read(),
+            lastName: try reader.read(),
+            email: try reader.read(),
+            phone: try reader.read(),
+            title: try reader.read(),
+            convertedFromLeadId: try reader.read()
+        )
+    }
+}

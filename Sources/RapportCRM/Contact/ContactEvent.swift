@@ -1,0 +1,18 @@
+/// The events of a contact's stream.
+public enum ContactEvent: Sendable, Hashable {
+    case added(ContactAdded)
+    case moved(ContactMoved)
+
+    /// The event's data.
+    public var payload: any EventPayload {
+        switch self {
+        case .added(let event): event
+        case .moved(let event): event
+        }
+    }
+
+    static let catalogEntries: [EventCatalog.Entry] = [
+        .init(ContactAdded.self) { .contact(.added($0)) },
+        .init(ContactMoved.self) { .contact(.moved($0)) },
+    ]
+}
