@@ -18,6 +18,11 @@ public struct RapportError: Error, Sendable, CustomStringConvertible {
         public static let logFailure = Code("log_failure")
         /// A file outside the log (input data, a dataset) could not be read.
         public static let unreadableInput = Code("unreadable_input")
+        /// A record in the log is not a CRM event this version can read.
+        public static let unreadableEvent = Code("unreadable_event")
+        /// An append failed after its command was decided, so the engine's state no longer matches the log;
+        /// it takes no more commands until it is opened again.
+        public static let engineFailed = Code("engine_failed")
     }
 
     /// The kind of failure.

@@ -1,0 +1,153 @@
+public import RapportCRM
+public import RapportLog
+import RapportTime
+import Synchronization
+
+/// The CRM engine on one data directory: validates commands against the current state, appends the events
+/// they cause to the log, and keeps the decision state in step.
+///
+/// Commands are decided one at a time, in the order they arrive, against a state that already includes every
+/// earlier accepted command, durable or not; their appends reach the log in that same order through one
+/// append session, so many commands share each batch and sync. A command is acknowledged once its events are
+/// durable. If an append ever fails, the state no longer matches the log: the engine then refuses every
+/// further command with code `engine_failed` until it is opened again.
+public final class Engine: Sendable {
+    /// The event log the engine appends to.
+    public let log: EventLog
+    /// Stages, lead statuses and service targets in force.
+    public let configuration: CRMConfiguration
+
+    private let session: AppendSession
+    private let core: Mutex<EngineCore>
+    private let failure = Mutex<RapportError?>(nil)
+
+    /// Opens the data directory's log and rebuilds the decision state from it.
+    ///
+    /// - Parameters:
+    ///   - directory: The data directory (created when missing).
+    ///   - options: The log's settings and the CRM configuration.
+    /// - Returns: The engine, ready for commands.
+    /// - Throws: ``RapportError`` with code `log_failure` when the log cannot be opened, or `unreadable_event`
+    ///   naming the position of a record that is not a CRM event.
+    public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
+        let log: EventLog
+        do {
+            log = try EventLog.open(directory: directory, options: options.log)
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
+        }
+        do {
+            let core = try EngineCore.replaying(log)
+            return Engine(log: log, configuration: options.configuration, core: core, session: try log.appendSession())
+        } catch {
+            await log.close()
+            throw error
+        }
+    }
+
+    private init(log: EventLog, configuration: CRMConfiguration, core: EngineCore, session: AppendSession) {
+        self.log = log
+        self.configuration = configuration
+        self.core = Mutex(core)
+        self.session = session
+    }
+
+    /// How a submitted command was taken.
+    public enum Acceptance: Sendable, Hashable {
+        /// Its events are on their way to the log; the completion reports when they are durable.
+        case appending(CommandResult)
+        /// Nothing is appended: the command changed nothing, or its `commandId` was seen before and this is the
+        /// first result again. The completion is not called.
+        case settled(CommandResult)
+    }
+
+    /// Decides a command and queues its events without waiting for them to be durable.
+    ///
+    /// - Parameters:
+    ///   - envelope: The command.
+    ///   - completion: Called once, on the log's writer thread, when the events are durable or the append
+    ///     failed, only for ``Acceptance/appending(_:)``. Keep it short.
+    /// - Returns: How the command was taken, with its events' positions.
+    /// - Throws: ``DomainError`` when the command is refused (nothing is appended), or ``RapportError`` with
+    ///   code `engine_failed` or `log_failure`.
+    public func submit(
+        _ envelope: CommandEnvelope,
+        completion: @escaping @Sendable (Result<CommandResult, RapportError>) -> Void
+    ) throws -> Acceptance {
+        if let failure = failure.withLock({ $0 }) {
+            throw failure
+        }
+        return try core.withLock { core in
+            let decided = try core.decide(envelope, configuration: configuration)
+            guard case .append(let records, let result, _) = decided else {
+                guard case .settled(let result) = decided else { preconditionFailure("a decision settles or appends") }
+                return .settled(result)
+            }
+            let expected = result.events[0].position
+            do {
+                try session.submit(records) { outcome in
+                    switch outcome {
+                    case .success(let appended) where appended.firstPosition == expected:
+                        completion(.success(result))
+                    case .success(let appended):
+                        let error = RapportError(
+                            .engineFailed,
+                            "the log put events at \(appended.firstPosition ?? 0), not at \(expected) as decided"
+                        )
+                        self.failure.withLock { $0 = $0 ?? error }
+                        completion(.failure(error))
+                    case .failure(let logError):
+                        let error = RapportError(.engineFailed, "an append failed: \(logError)", cause: logError)
+                        self.failure.withLock { $0 = $0 ?? error }
+                        completion(.failure(error))
+                    }
+                }
+            } catch let error as LogError {
+                throw RapportError(
+                    .logFailure,
+                    "the log refused the events of \(envelope.command.commandType): \(error)",
+                    cause: error
+                )
+            }
+            core.commit(decided, for: envelope)
+            return .appending(result)
+        }
+    }
+
+    /// Runs a command and returns once its events are durable.
+    ///
+    /// - Parameter envelope: The command.
+    /// - Returns: The events it appended (none when it changed nothing), or the first result again for a
+    ///   `commandId` seen before.
+    /// - Throws: ``DomainError`` when the command is refused (nothing is appended), or ``RapportError``.
+    public func execute(_ envelope: CommandEnvelope) async throws -> CommandResult {
+        try await withCheckedThrowingContinuation { continuation in
+            do {
+                let acceptance = try submit(envelope) { outcome in
+                    continuation.resume(with: outcome.mapError { $0 as any Error })
+                }
+                if case .settled(let result) = acceptance {
+                    continuation.resume(returning: result)
+                }
+            } catch {
+                continuation.resume(throwing: error)
+            }
+        }
+    }
+
+    /// The decision state now, including commands whose events are not yet durable.
+    public var decisionState: DecisionState { core.withLock { $0.decisions } }
+
+    /// The version of a record's stream, as the decision state knows it.
+    ///
+    /// - Parameter stream: The record's stream.
+    /// - Returns: Its version, 0 when it does not exist.
+    public func version(of stream: StreamName) -> UInt64 {
+        core.withLock { $0.decisions.version(of: stream) }
+    }
+
+    /// Waits for every queued append, syncs and closes the log.
+    public func close() async {
+        await log.close()
+    }
+}

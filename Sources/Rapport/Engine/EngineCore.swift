@@ -1,0 +1,81 @@
+import Foundation
+import RapportCRM
+import RapportLog
+import RapportTime
+
+/// The engine's state behind its lock: the decision state, the results of commands by `commandId`, the next
+/// position the log will give, and the event id generator.
+struct EngineCore {
+    var decisions = DecisionState()
+    var results: [String: CommandResult] = [:]
+    var nextPosition: UInt64 = 0
+    var ids = EventIdGenerator()
+
+    /// What deciding a command came to.
+    enum Decided {
+        /// Nothing to append: the result to report at once.
+        case settled(CommandResult)
+        /// Records to append, the result they will have, and the events to fold once they are queued.
+        case append([ProposedRecord], CommandResult, events: [NewEvent])
+    }
+
+    /// Decides a command against the state. A command that changes nothing is settled here (and remembered
+    /// under its id); one with events changes the state only when ``commit(_:for:)`` folds them.
+    ///
+    /// - Throws: ``DomainError`` when the command is refused.
+    mutating func decide(_ envelope: CommandEnvelope, configuration: CRMConfiguration) throws -> Decided {
+        if let commandId = envelope.commandId, let first = results[commandId] {
+            return .settled(first)
+        }
+        let occurredAt = envelope.occurredAt ?? Timestamp.now()
+        let context = DecisionContext(occurredAt: occurredAt, actor: envelope.actor, configuration: configuration)
+        let events = try decisions.decide(envelope.command, expectedVersion: envelope.expectedVersion, in: context)
+        guard !events.isEmpty else {
+            let unchanged = CommandResult(events: [])
+            if let commandId = envelope.commandId { results[commandId] = unchanged }
+            return .settled(unchanged)
+        }
+        var records: [ProposedRecord] = []
+        var appended: [CommandResult.AppendedEvent] = []
+        records.reserveCapacity(events.count)
+        appended.reserveCapacity(events.count)
+        var earlier: [StreamName: UInt64] = [:]
+        for (index, newEvent) in events.enumerated() {
+            let stream = newEvent.stream
+            let before = decisions.version(of: stream) + (events.count == 1 ? 0 : earlier[stream, default: 0])
+            if events.count > 1 { earlier[stream, default: 0] += 1 }
+            let type = newEvent.event.eventType
+            let streamId = stream.description
+            records.append(
+                ProposedRecord(
+                    id: ids.next(at: occurredAt),
+                    streamId: streamId,
+                    type: type,
+                    expectedVersion: .exact(before),
+                    occurredAt: occurredAt,
+                    metadata: envelope.metadata(schemaVersion: newEvent.event.schemaVersion).encoded(),
+                    payload: newEvent.event.encodedPayload()
+                )
+            )
+            appended.append(
+                CommandResult.AppendedEvent(
+                    position: nextPosition + UInt64(index),
+                    stream: stream,
+                    version: before + 1,
+                    type: type
+                )
+            )
+        }
+        return .append(records, CommandResult(events: appended), events: events)
+    }
+
+    /// Folds a decision whose records were queued, and remembers its result under its command id.
+    mutating func commit(_ decided: Decided, for envelope: CommandEnvelope) {
+        guard case .append(let records, let result, let events) = decided else { return }
+        decisions.apply(events)
+        nextPosition += UInt64(records.count)
+        if let commandId = envelope.commandId {
+            results[commandId] = result
+        }
+    }
+}

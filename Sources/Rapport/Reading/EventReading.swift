@@ -1,0 +1,106 @@
+import Foundation
+public import RapportCRM
+public import RapportLog
+import RapportTime
+
+/// Reads CRM events back from log records, upcast to their current schema versions.
+public enum EventReading {
+    /// The event a record in place holds.
+    ///
+    /// - Parameter view: The record.
+    /// - Returns: The event with its log coordinates and metadata.
+    /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position, when the record is not a
+    ///   CRM event (a raw record appended with `rapport log append`, or damaged content).
+    public static func event(in view: RecordView) throws -> RecordedEvent {
+        try event(
+            position: view.position,
+            id: view.id,
+            streamId: view.streamId,
+            streamVersion: view.streamVersion,
+            occurredAt: view.occurredAt,
+            recordedAt: view.recordedAt,
+            type: view.typeBytes,
+            metadata: view.metadataBytes,
+            payload: view.payloadBytes
+        )
+    }
+
+    /// The event a copied record holds.
+    ///
+    /// - Parameter record: The record.
+    /// - Returns: The event with its log coordinates and metadata.
+    /// - Throws: ``RapportError`` with code `unreadable_event`.
+    public static func event(in record: LogRecord) throws -> RecordedEvent {
+        try Array(record.type.utf8).withUnsafeBytes { type in
+            try record.metadata.withUnsafeBytes { metadata in
+                try record.payload.withUnsafeBytes { payload in
+                    try event(
+                        position: record.position,
+                        id: record.id,
+                        streamId: record.streamId,
+                        streamVersion: record.streamVersion,
+                        occurredAt: record.occurredAt,
+                        recordedAt: record.recordedAt,
+                        type: type,
+                        metadata: metadata,
+                        payload: payload
+                    )
+                }
+            }
+        }
+    }
+
+    /// Up to `limit` events from a position on, in log order.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - position: The first position.
+    ///   - limit: The most events.
+    /// - Returns: The events.
+    /// - Throws: ``RapportError`` with code `unreadable_event` or `log_failure`.
+    public static func events(in log: EventLog, from position: UInt64, limit: Int) throws -> [RecordedEvent] {
+        var events: [RecordedEvent] = []
+        do {
+            try log.scan(from: position, limit: UInt64(max(0, limit))) { view in
+                events.append(try event(in: view))
+                return true
+            }
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "cannot read the log at \(log.directory): \(error)", cause: error)
+        }
+        return events
+    }
+
+    private static func event(
+        position: UInt64,
+        id: UUID,
+        streamId: String,
+        streamVersion: UInt64,
+        occurredAt: Timestamp,
+        recordedAt: Timestamp,
+        type: UnsafeRawBufferPointer,
+        metadata: UnsafeRawBufferPointer,
+        payload: UnsafeRawBufferPointer
+    ) throws -> RecordedEvent {
+        do {
+            let decodedMetadata = try EventMetadata(decoding: metadata)
+            let event = try CRMEvent.decode(type: type, schemaVersion: decodedMetadata.schemaVersion, payload: payload)
+            return RecordedEvent(
+                position: position,
+                id: id,
+                stream: try StreamName(parsing: streamId),
+                streamVersion: streamVersion,
+                occurredAt: occurredAt,
+                recordedAt: recordedAt,
+                metadata: decodedMetadata,
+                event: event
+            )
+        } catch {
+            throw RapportError(
+                .unreadableEvent,
+                "the record at position \(position) (stream \(streamId), type "
+                    + "\(String(decoding: type, as: UTF8.self))) is not a CRM event: \(error)"
+            )
+        }
+    }
+}
