@@ -90,6 +90,29 @@ struct EngineTests {
         }
     }
 
+    @Test func aBatchAppendsTheAcceptedCommandsTogetherAndReportsEachRefusal() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory)
+            let batch = try ["a", "b", "a", "c"].map { try Self.openAccount($0) }
+            let durable = AsyncStream<Result<Void, RapportError>>.makeStream()
+            let (outcomes, appending) = try engine.submitBatch(batch) { outcome in
+                durable.continuation.yield(outcome)
+                durable.continuation.finish()
+            }
+            #expect(appending)
+            let positions = outcomes.map { (try? $0.get())?.positions }
+            #expect(positions == [[0], [1], nil, [2]])
+            if case .failure(let refusal) = outcomes[2] {
+                #expect(refusal.code == .accountExists)
+            }
+            for await outcome in durable.stream {
+                #expect((try? outcome.get()) != nil)
+            }
+            #expect(engine.log.endPosition == 3)
+            await engine.close()
+        }
+    }
+
     @Test func eventsCarryTheirEnvelopeAndReadBackAsCloudEvents() async throws {
         try await withTemporaryDirectory { directory in
             let engine = try await Engine.open(directory: directory)

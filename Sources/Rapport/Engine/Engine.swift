@@ -74,43 +74,74 @@ public final class Engine: Sendable {
         _ envelope: CommandEnvelope,
         completion: @escaping @Sendable (Result<CommandResult, RapportError>) -> Void
     ) throws -> Acceptance {
-        if let failure = failure.withLock({ $0 }) {
-            throw failure
-        }
+        try checkNotFailed()
         return try core.withLock { core in
             let decided = try core.decide(envelope, configuration: configuration)
             guard case .append(let records, let result, _) = decided else {
                 guard case .settled(let result) = decided else { preconditionFailure("a decision settles or appends") }
                 return .settled(result)
             }
-            let expected = result.events[0].position
-            do {
-                try session.submit(records) { outcome in
-                    switch outcome {
-                    case .success(let appended) where appended.firstPosition == expected:
-                        completion(.success(result))
-                    case .success(let appended):
-                        let error = RapportError(
-                            .engineFailed,
-                            "the log put events at \(appended.firstPosition ?? 0), not at \(expected) as decided"
-                        )
-                        self.failure.withLock { $0 = $0 ?? error }
-                        completion(.failure(error))
-                    case .failure(let logError):
-                        let error = RapportError(.engineFailed, "an append failed: \(logError)", cause: logError)
-                        self.failure.withLock { $0 = $0 ?? error }
-                        completion(.failure(error))
-                    }
-                }
-            } catch let error as LogError {
-                throw RapportError(
-                    .logFailure,
-                    "the log refused the events of \(envelope.command.commandType): \(error)",
-                    cause: error
-                )
-            }
+            try submitToLog(
+                records,
+                expectedFirst: result.events[0].position,
+                describing: "the events of \(envelope.command.commandType)"
+            ) { completion($0.map { _ in result }) }
             core.commit(decided, for: envelope)
             return .appending(result)
+        }
+    }
+
+    /// Throws the failure that stopped the engine, if one did.
+    func checkNotFailed() throws {
+        if let failure = failure.withLock({ $0 }) {
+            throw failure
+        }
+    }
+
+    /// Stops the engine: its state no longer matches the log.
+    func markFailed(_ error: RapportError) {
+        failure.withLock { $0 = $0 ?? error }
+    }
+
+    /// Runs `body` with the engine's state locked.
+    func withCore<Result>(_ body: (inout EngineCore) throws -> Result) rethrows -> Result {
+        try core.withLock { try body(&$0) }
+    }
+
+    /// Queues records on the engine's session; a failed append stops the engine.
+    ///
+    /// - Parameters:
+    ///   - records: The records, decided to land at `expectedFirst` onwards.
+    ///   - expectedFirst: The position the first record must get.
+    ///   - subject: What the records are, for messages.
+    ///   - completion: Called once with the outcome, on the writer thread.
+    /// - Throws: ``RapportError`` `log_failure` when the log refuses the append before queueing it.
+    func submitToLog(
+        _ records: [ProposedRecord],
+        expectedFirst: UInt64,
+        describing subject: String,
+        completion: @escaping @Sendable (Result<AppendResult, RapportError>) -> Void
+    ) throws {
+        do {
+            try session.submit(records) { outcome in
+                switch outcome {
+                case .success(let appended) where appended.firstPosition == expectedFirst:
+                    completion(.success(appended))
+                case .success(let appended):
+                    let error = RapportError(
+                        .engineFailed,
+                        "the log put \(subject) at \(appended.firstPosition ?? 0), not at \(expectedFirst) as decided"
+                    )
+                    self.markFailed(error)
+                    completion(.failure(error))
+                case .failure(let logError):
+                    let error = RapportError(.engineFailed, "an append failed: \(logError)", cause: logError)
+                    self.markFailed(error)
+                    completion(.failure(error))
+                }
+            }
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "the log refused \(subject): \(error)", cause: error)
         }
     }
 
