@@ -1,0 +1,16 @@
+extension DomainError.Code {
+    /// The lead named does not exist.
+    public static let leadNotFound = Self("lead_not_found")
+    /// A lead with the id already exists.
+    public static let leadExists = Self("lead_exists")
+    /// The lead was converted and takes no changes.
+    public static let leadConverted = Self("lead_converted")
+    /// The lead was disqualified and takes no changes.
+    public static let leadDisqualified = Self("lead_disqualified")
+    /// The lead status is not one of the configuration's.
+    public static let invalidLeadStatus = Self("invalid_lead_status")
+    /// The lead status counts as converted, and only a conversion sets it.
+    public static let leadStatusReserved = Self("lead_status_reserved")
+    /// The contact a conversion would reuse belongs to another account than the one the lead converts into.
+    public static let contactNotInAccount = Self("contact_not_in_account")
+}
