@@ -16,21 +16,32 @@ struct LeadAndCampaignStoryTests {
     ]
 
     @Test(arguments: stories)
-    func storyRunsOnAnEmptyLogAndEmitsEveryEventType(file: String, eventTypes: Set<String>) throws {
+    func storyRunsOnAnEmptyLogEmitsEveryEventTypeAndReplays(file: String, eventTypes: Set<String>) throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/stories/\(file)")
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
         var domain = Decisions()
-        var emitted: Set<String> = []
+        var emitted: [NewEvent] = []
         for (number, line) in lines.enumerated() {
             do {
                 let events = try domain.run(String(line))
                 #expect(!events.isEmpty, "line \(number + 1) emitted no event")
-                emitted.formUnion(events.map(\.event.eventType))
+                emitted += events
             } catch {
                 Issue.record("line \(number + 1) was refused: \(error)")
             }
         }
-        #expect(eventTypes.subtracting(emitted).isEmpty, "\(file) never emits \(eventTypes.subtracting(emitted))")
+        let missing = eventTypes.subtracting(emitted.map(\.event.eventType))
+        #expect(missing.isEmpty, "\(file) never emits \(missing)")
+        var replayed = DecisionState()
+        for event in emitted {
+            let decoded = try LeadAndCampaignEventForms.decode(
+                type: event.event.eventType,
+                schemaVersion: event.event.schemaVersion,
+                payload: event.event.encodedPayload()
+            )
+            replayed.apply([NewEvent(event.recordId, decoded)])
+        }
+        #expect(replayed == domain.state, "replaying \(file)'s events from their binary form gives another state")
     }
 }
