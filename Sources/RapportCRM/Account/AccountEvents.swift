@@ -74,3 +74,71 @@ public struct AccountOpened: EventPayload {
         )
     }
 }
+
+/// Some of an account's fields changed: only those are present, each with its new value (an empty text
+/// clears the field).
+public struct AccountUpdated: EventPayload {
+    public static let eventType = "AccountUpdated"
+
+    /// The new name.
+    public var name: String?
+    /// The new type.
+    public var type: String?
+    /// The new industry.
+    public var industry: String?
+    /// The new web site.
+    public var website: String?
+    /// The new yearly revenue.
+    public var annualRevenue: Money?
+    /// The new number of employees.
+    public var employees: Int?
+    /// The new billing country.
+    public var billingCountry: String?
+    /// The new sales territory.
+    public var territory: String?
+    /// The new parent account (after a merge: the survivor, for the merged account's children).
+    public var parentAccountId: RecordId?
+
+    /// Creates the event.
+    public init(
+        name: String? = nil,
+        type: String? = nil,
+        industry: String? = nil,
+        website: String? = nil,
+        annualRevenue: Money? = nil,
+        employees: Int? = nil,
+        billingCountry: String? = nil,
+        territory: String? = nil,
+        parentAccountId: RecordId? = nil
+    ) {
+        self.name = name
+        self.type = type
+        self.industry = industry
+        self.website = website
+        self.annualRevenue = annualRevenue
+        self.employees = employees
+        self.billingCountry = billingCountry
+        self.territory = territory
+        self.parentAccountId = parentAccountId
+    }
+
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(name, type, industry, website, annualRevenue)
+        writer.write(employees, billingCountry, territory, parentAccountId)
+    }
+
+    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
+        try Self.checkSchemaVersion(schemaVersion)
+        self.init(
+            name: try reader.read(),
+            type: try reader.read(),
+            industry: try reader.read(),
+            website: try reader.read(),
+            annualRevenue: try reader.read(),
+            employees: try reader.read(),
+            billingCountry: try reader.read(),
+            territory: try reader.read(),
+            parentAccountId: try reader.read()
+        )
+    }
+}

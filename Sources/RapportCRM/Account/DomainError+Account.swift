@@ -5,6 +5,13 @@ extension DomainError.Code {
     public static let accountExists = Self("account_exists")
     /// The account was merged into another and takes no changes.
     public static let accountMerged = Self("account_merged")
-    /// The account is deactivated and takes no new records.
+    /// The account is deactivated: it takes no new records, and deactivating it again is refused.
     public static let accountInactive = Self("account_inactive")
+    /// The account is active, so there is nothing to reactivate.
+    public static let accountActive = Self("account_active")
+    /// The change would make an account its own ancestor (a parent that is the account or one of its
+    /// descendants, or a merge into a descendant of the merged account).
+    public static let accountHierarchyCycle = Self("account_hierarchy_cycle")
+    /// The two accounts a command names are the same, where they must differ (a merge, a move).
+    public static let sameAccount = Self("same_account")
 }
