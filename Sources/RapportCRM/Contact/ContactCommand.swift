@@ -1,9 +1,17 @@
 /// The commands about a contact.
 public enum ContactCommand: Sendable, Hashable {
+    case add(AddContact)
+    case update(UpdateContact)
+    case move(MoveContact)
+
     /// The command's data.
     public var payload: any CommandPayload {
-        switch self {}
+        switch self {
+        case .add(let command): command
+        case .update(let command): command
+        case .move(let command): command
+        }
     }
 
-    static let payloadTypes: [any CommandPayload.Type] = []
+    static let payloadTypes: [any CommandPayload.Type] = [AddContact.self, UpdateContact.self, MoveContact.self]
 }

@@ -4,6 +4,14 @@ public struct ContactState: Sendable, Hashable {
     public var version: UInt64
     /// The account the contact belongs to.
     public var accountId: RecordId
-    /// The email address, if any.
+    /// The email address, if any (kept whole: moves and updates check it against other contacts).
     public var email: String?
+    /// The given name, as a digest: enough to tell whether an update changes it.
+    public var firstName: TextDigest
+    /// The family name, as a digest.
+    public var lastName: TextDigest
+    /// The phone number, as a digest.
+    public var phone: TextDigest
+    /// The job title, as a digest.
+    public var title: TextDigest
 }
