@@ -1,0 +1,76 @@
+/// A support case was opened for an account, with the service targets of its priority in force at the time.
+public struct CaseOpened: EventPayload {
+    public static let eventType = "CaseOpened"
+
+    /// The account the case is for.
+    public var accountId: RecordId
+    /// The contact who raised it.
+    public var contactId: RecordId?
+    /// The one-line summary.
+    public var subject: String
+    /// The full account of the problem.
+    public var description: String?
+    /// How urgent it is.
+    public var priority: CasePriority
+    /// How it came in.
+    public var origin: CaseChannel?
+    /// What kind of request it is.
+    public var type: CaseType?
+    /// The user who owns it, if it was assigned at once.
+    public var ownerId: RecordId?
+    /// The status it opened in, `New`.
+    public var status: CaseStatus
+    /// Minutes from opening to the first response that the priority's target allowed.
+    public var firstResponseMinutes: Int
+    /// Minutes from opening to resolution, time on hold excluded, that the priority's target allowed.
+    public var resolutionMinutes: Int
+
+    /// Creates the event.
+    public init(
+        accountId: RecordId,
+        contactId: RecordId? = nil,
+        subject: String,
+        description: String? = nil,
+        priority: CasePriority,
+        origin: CaseChannel? = nil,
+        type: CaseType? = nil,
+        ownerId: RecordId? = nil,
+        status: CaseStatus = .new,
+        firstResponseMinutes: Int,
+        resolutionMinutes: Int
+    ) {
+        self.accountId = accountId
+        self.contactId = contactId
+        self.subject = subject
+        self.description = description
+        self.priority = priority
+        self.origin = origin
+        self.type = type
+        self.ownerId = ownerId
+        self.status = status
+        self.firstResponseMinutes = firstResponseMinutes
+        self.resolutionMinutes = resolutionMinutes
+    }
+
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(accountId, contactId, subject, description, priority, origin, type, ownerId)
+        writer.write(status, firstResponseMinutes, resolutionMinutes)
+    }
+
+    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
+        try Self.checkSchemaVersion(schemaVersion)
+        self.init(
+            accountId: try reader.read(),
+            contactId: try reader.read(),
+            subject: try reader.read(),
+            description: try reader.read(),
+            priority: try reader.read(),
+            origin: try reader.read(),
+            type: try reader.read(),
+            ownerId: try reader.read(),
+            status: try reader.read(),
+            firstResponseMinutes: try reader.read(),
+            resolutionMinutes: try reader.read()
+        )
+    }
+}
