@@ -2,14 +2,20 @@ extension CalendarDate: Codable {
     /// Reads a `YYYY-MM-DD` string.
     ///
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not a real calendar day.
+    /// - Throws: `DecodingError.dataCorrupted` when the value is not a string or the string is not a real calendar day.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+        let rule = "must be a calendar date YYYY-MM-DD such as 2026-03-31"
+        let text: String
+        do {
+            text = try container.decode(String.self)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: rule)
+        }
         guard let date = CalendarDate(iso: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "must be a calendar date YYYY-MM-DD such as 2026-03-31, not \"\(text)\""
+                debugDescription: "\(rule), not \"\(text)\""
             )
         }
         self = date

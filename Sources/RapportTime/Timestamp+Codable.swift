@@ -2,14 +2,20 @@ extension Timestamp: Codable {
     /// Reads an RFC 3339 time string.
     ///
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError.dataCorrupted` when the string is not an RFC 3339 time.
+    /// - Throws: `DecodingError.dataCorrupted` when the value is not a string or the string is not an RFC 3339 time.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
+        let rule = "must be an RFC 3339 time such as 2026-03-01T09:00:00Z"
+        let text: String
+        do {
+            text = try container.decode(String.self)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: rule)
+        }
         guard let timestamp = Timestamp(rfc3339: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "must be an RFC 3339 time such as 2026-03-01T09:00:00Z, not \"\(text)\""
+                debugDescription: "\(rule), not \"\(text)\""
             )
         }
         self = timestamp

@@ -1,10 +1,17 @@
 /// The fields of each JSON object a decoding visited: those present in the input and those the types read.
 ///
 /// Synthesized `Decodable` code ignores fields it does not know, so a misspelled optional field (`"amout"`)
-/// would be dropped without a word; comparing the two sets finds it.
+/// would be dropped without a word. Fields that no coding key names are refused as soon as their object is
+/// opened; comparing the two sets at the end also finds fields a type names but never reads.
 final class FieldLedger {
+    /// What the fields belong to in refusals, e.g. `OpenAccount` or `a command`.
+    let subject: String
     private var present: [String: [String]] = [:]
     private var read: [String: Set<String>] = [:]
+
+    init(subject: String) {
+        self.subject = subject
+    }
 
     func recordPresent(_ keys: [String], at path: String) {
         present[path] = keys
@@ -24,9 +31,16 @@ final class FieldLedger {
         }
         return nil
     }
+
+    /// The refusal of a field that is not one of the subject's.
+    func unknownField(_ field: String, known: [String]?) -> DomainError {
+        let list = known.map { "; it has " + $0.joined(separator: ", ") } ?? ""
+        return DomainError(.unknownField, field: field, "\(field) is not a field of \(subject)\(list)")
+    }
 }
 
-/// A decoder that forwards to another and notes in a ``FieldLedger`` every object's fields and the ones read.
+/// A decoder that forwards to another, notes in a ``FieldLedger`` every object's fields and the ones read, and
+/// turns the decoder's vague number errors into refusals that name the field and the range.
 struct AuditingDecoder: Decoder {
     let inner: any Decoder
     let ledger: FieldLedger
@@ -40,147 +54,110 @@ struct AuditingDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { inner.userInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        let container = try inner.container(keyedBy: type)
-        let keys = try inner.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
         let path = JSONPath(codingPath)
+        let container = try Self.opening("an object", at: path) { try inner.container(keyedBy: type) }
+        let keys = try inner.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
+        if let unknown = keys.sorted().first(where: { Key(stringValue: $0) == nil }) {
+            let known = (Key.self as? any (CodingKey & CaseIterable).Type).map { Self.names($0) }
+            throw ledger.unknownField(path.isEmpty ? unknown : path + "." + unknown, known: known)
+        }
         ledger.recordPresent(keys, at: path)
         return KeyedDecodingContainer(AuditingKeyedContainer(inner: container, ledger: ledger, path: path))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        AuditingUnkeyedContainer(inner: try inner.unkeyedContainer(), ledger: ledger)
+        let container = try Self.opening("an array", at: JSONPath(codingPath)) { try inner.unkeyedContainer() }
+        return AuditingUnkeyedContainer(inner: container, ledger: ledger)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        try inner.singleValueContainer()
+        AuditingSingleValueContainer(inner: try inner.singleValueContainer())
+    }
+
+    /// Opens a container, refusing a value of another kind with the field's name.
+    private static func opening<Container>(
+        _ kind: String,
+        at path: String,
+        _ open: () throws -> Container
+    ) throws -> Container {
+        do {
+            return try open()
+        } catch DecodingError.typeMismatch, DecodingError.valueNotFound {
+            throw DomainError(.invalidField, field: path, "\(path.isEmpty ? "a command" : path) must be \(kind)")
+        }
+    }
+
+    private static func names<Key: CodingKey & CaseIterable>(_ type: Key.Type) -> [String] {
+        Key.allCases.map(\.stringValue)
     }
 }
 
-/// Decodes a value either directly (plain JSON values) or through an ``AuditingDecoder`` (objects and arrays).
-private func isPlainValue<T>(_ type: T.Type) -> Bool {
-    type == String.self || type == Bool.self || type == Double.self || type == Int.self || type == Int64.self
-        || type == UInt64.self || type == Float.self || type == Int32.self || type == UInt32.self
+/// Whether values of a type are JSON scalars the decoder reads itself, rather than types built on containers.
+func isPlainValue<T>(_ type: T.Type) -> Bool {
+    type == String.self || type == Bool.self || isNumber(type)
 }
 
-private struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let inner: KeyedDecodingContainer<Key>
-    let ledger: FieldLedger
-    let path: String
+/// Whether a type is one of the standard integer or floating-point types.
+func isNumber<T>(_ type: T.Type) -> Bool {
+    type is any FixedWidthInteger.Type || type is any BinaryFloatingPoint.Type
+}
+
+/// Decodes a number, refusing anything else (a string, a fraction for an integer, a value out of range) with the
+/// field's name and the range it must be in; Foundation's decoder reports a number out of range as invalid JSON,
+/// without a path.
+///
+/// - Parameters:
+///   - type: The number's type.
+///   - path: The field's JSON path.
+///   - decode: The decoding.
+/// - Returns: The number.
+/// - Throws: ``DomainError`` `invalid_field`, or the decoder's error when the field is missing.
+func decodingNumber<T>(_ type: T.Type, at path: @autoclosure () -> String, _ decode: () throws -> T) throws -> T {
+    do {
+        return try decode()
+    } catch {
+        if case DecodingError.keyNotFound = error { throw error }
+        let field = path()
+        let rule =
+            switch type {
+            case let integer as any FixedWidthInteger.Type: integerRange(integer)
+            default: "a number of at most \(Double.greatestFiniteMagnitude) in size"
+            }
+        throw DomainError(.invalidField, field: field, "\(field) must be \(rule)")
+    }
+}
+
+private func integerRange<Integer: FixedWidthInteger>(_ type: Integer.Type) -> String {
+    "a whole number from \(Integer.min) to \(Integer.max)"
+}
+
+/// A single-value container whose number reads refuse bad values with the field's name.
+private struct AuditingSingleValueContainer: SingleValueDecodingContainer {
+    let inner: any SingleValueDecodingContainer
 
     var codingPath: [any CodingKey] { inner.codingPath }
-    var allKeys: [Key] { inner.allKeys }
 
-    func contains(_ key: Key) -> Bool {
-        ledger.recordRead(key.stringValue, at: path)
-        return inner.contains(key)
+    func decodeNil() -> Bool { inner.decodeNil() }
+    func decode(_ type: Bool.Type) throws -> Bool { try inner.decode(type) }
+    func decode(_ type: String.Type) throws -> String { try inner.decode(type) }
+    func decode(_ type: Double.Type) throws -> Double { try number(type) }
+    func decode(_ type: Float.Type) throws -> Float { try number(type) }
+    func decode(_ type: Int.Type) throws -> Int { try number(type) }
+    func decode(_ type: Int8.Type) throws -> Int8 { try number(type) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try number(type) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try number(type) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try number(type) }
+    func decode(_ type: UInt.Type) throws -> UInt { try number(type) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try number(type) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try number(type) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try number(type) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try number(type) }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        isNumber(type) ? try number(type) : try inner.decode(type)
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool {
-        ledger.recordRead(key.stringValue, at: path)
-        return try inner.decodeNil(forKey: key)
-    }
-
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        ledger.recordRead(key.stringValue, at: path)
-        if isPlainValue(type) {
-            return try inner.decode(type, forKey: key)
-        }
-        guard inner.contains(key) else {
-            throw DecodingError.keyNotFound(
-                key,
-                DecodingError.Context(codingPath: codingPath, debugDescription: "\(key.stringValue) is required")
-            )
-        }
-        return try T(from: AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger))
-    }
-
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try plain(type, key) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try plain(type, key) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try plain(type, key) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try plain(type, key) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try plain(type, key) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try plain(type, key) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try plain(type, key) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try plain(type, key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try plain(type, key) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try plain(type, key) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try plain(type, key) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try plain(type, key) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try plain(type, key) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try plain(type, key) }
-
-    func nestedContainer<NestedKey: CodingKey>(
-        keyedBy type: NestedKey.Type,
-        forKey key: Key
-    ) throws -> KeyedDecodingContainer<NestedKey> {
-        ledger.recordRead(key.stringValue, at: path)
-        return try AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger).container(keyedBy: type)
-    }
-
-    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        ledger.recordRead(key.stringValue, at: path)
-        return AuditingUnkeyedContainer(inner: try inner.nestedUnkeyedContainer(forKey: key), ledger: ledger)
-    }
-
-    func superDecoder() throws -> any Decoder {
-        AuditingDecoder(try inner.superDecoder(), ledger: ledger)
-    }
-
-    func superDecoder(forKey key: Key) throws -> any Decoder {
-        ledger.recordRead(key.stringValue, at: path)
-        return AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger)
-    }
-
-    private func plain<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
-        ledger.recordRead(key.stringValue, at: path)
-        return try inner.decode(type, forKey: key)
-    }
-}
-
-private struct AuditingUnkeyedContainer: UnkeyedDecodingContainer {
-    var inner: any UnkeyedDecodingContainer
-    let ledger: FieldLedger
-
-    var codingPath: [any CodingKey] { inner.codingPath }
-    var count: Int? { inner.count }
-    var isAtEnd: Bool { inner.isAtEnd }
-    var currentIndex: Int { inner.currentIndex }
-
-    mutating func decodeNil() throws -> Bool { try inner.decodeNil() }
-
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        if isPlainValue(type) {
-            return try inner.decode(type)
-        }
-        return try T(from: AuditingDecoder(try inner.superDecoder(), ledger: ledger))
-    }
-
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try inner.decode(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try inner.decode(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try inner.decode(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try inner.decode(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try inner.decode(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try inner.decode(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try inner.decode(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try inner.decode(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try inner.decode(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try inner.decode(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try inner.decode(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try inner.decode(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try inner.decode(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try inner.decode(type) }
-
-    mutating func nestedContainer<NestedKey: CodingKey>(
-        keyedBy type: NestedKey.Type
-    ) throws -> KeyedDecodingContainer<NestedKey> {
-        try AuditingDecoder(try inner.superDecoder(), ledger: ledger).container(keyedBy: type)
-    }
-
-    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        AuditingUnkeyedContainer(inner: try inner.nestedUnkeyedContainer(), ledger: ledger)
-    }
-
-    mutating func superDecoder() throws -> any Decoder {
-        AuditingDecoder(try inner.superDecoder(), ledger: ledger)
+    private func number<T: Decodable>(_ type: T.Type) throws -> T {
+        try decodingNumber(type, at: JSONPath(codingPath)) { try inner.decode(type) }
     }
 }

@@ -38,4 +38,37 @@ public enum CRMCommand: Sendable, Hashable {
 
     /// Every command type's name, sorted.
     public static var commandTypes: [String] { payloadTypes.keys.sorted() }
+
+    /// The command type a misspelt name most likely meant: the nearest by edit distance, ignoring case, when at
+    /// most two letters are wrong.
+    ///
+    /// - Parameter name: The name given.
+    /// - Returns: The command type, or nil when none is near.
+    static func commandType(nearestTo name: String) -> String? {
+        let given = Array(name.lowercased().utf8)
+        guard given.count <= 64 else { return nil }
+        var nearest: (type: String, distance: Int)?
+        for type in commandTypes {
+            let distance = editDistance(given, Array(type.lowercased().utf8))
+            if distance <= 2, distance < nearest?.distance ?? .max {
+                nearest = (type, distance)
+            }
+        }
+        return nearest?.type
+    }
+
+    /// Levenshtein distance: the fewest insertions, deletions and substitutions that turn one text into the other.
+    private static func editDistance(_ from: [UInt8], _ to: [UInt8]) -> Int {
+        var previous = Array(0...to.count)
+        var current = previous
+        for (row, source) in from.enumerated() {
+            current[0] = row + 1
+            for (column, target) in to.enumerated() {
+                let substitution = previous[column] + (source == target ? 0 : 1)
+                current[column + 1] = min(substitution, previous[column + 1] + 1, current[column] + 1)
+            }
+            swap(&previous, &current)
+        }
+        return previous[to.count]
+    }
 }

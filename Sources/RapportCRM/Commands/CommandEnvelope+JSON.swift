@@ -21,46 +21,12 @@ extension CommandEnvelope {
             )
         }
         let data = Data(json)
-        let header: Header
+        try data.withUnsafeBytes { bytes in try JSONSyntax.checkObject(bytes) }
         do {
-            header = try JSONDecoder().decode(Header.self, from: data)
+            return try JSONDecoder().decode(Read.self, from: data).envelope
         } catch {
-            throw refusal(for: error, commandType: nil)
+            throw refusal(for: error)
         }
-        guard let payloadType = CRMCommand.payloadTypes[header.type] else {
-            throw DomainError(
-                .unknownCommandType,
-                field: "type",
-                "type \"\(header.type)\" is not a command; the commands are \(CRMCommand.commandTypes.joined(separator: ", "))"
-            )
-        }
-        let command: CRMCommand
-        do {
-            command = try decodeCommand(payloadType, from: data)
-        } catch {
-            throw refusal(for: error, commandType: header.type)
-        }
-        return CommandEnvelope(
-            command,
-            actor: try FieldRules.text(header.actor, field: "actor", maximumLength: maximumIdLength),
-            commandId: try FieldRules.optionalText(
-                header.commandId,
-                field: "commandId",
-                maximumLength: maximumIdLength
-            ),
-            expectedVersion: header.expectedVersion,
-            occurredAt: header.occurredAt,
-            correlationId: try FieldRules.optionalText(
-                header.correlationId,
-                field: "correlationId",
-                maximumLength: maximumIdLength
-            ),
-            causationId: try FieldRules.optionalText(
-                header.causationId,
-                field: "causationId",
-                maximumLength: maximumIdLength
-            )
-        )
     }
 
     /// Writes the command's JSON form, the one ``decode(json:)`` reads.
@@ -73,75 +39,59 @@ extension CommandEnvelope {
         return try encoder.encode(Written(envelope: self))
     }
 
-    private static func decodeCommand<Payload: CommandPayload>(
-        _ type: Payload.Type,
-        from data: Data
-    ) throws -> CRMCommand {
-        let body = try JSONDecoder().decode(AuditedBody<Payload>.self, from: data)
-        return body.data.command
-    }
-
-    /// The envelope's fields, `data` checked to be an object but read later by the command's own type.
-    private struct Header: Decodable {
-        var type: String
-        var actor: String
-        var commandId: String?
-        var expectedVersion: UInt64?
-        var occurredAt: Timestamp?
-        var correlationId: String?
-        var causationId: String?
+    /// A command read in one pass: the envelope's fields, then `data` by the type that `type` names, every field
+    /// of both checked to be one the types read.
+    private struct Read: Decodable {
+        var envelope: CommandEnvelope
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case type, actor, commandId, expectedVersion, occurredAt, correlationId, causationId, data
         }
 
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let present = try decoder.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
-            if let unknown = present.first(where: { CodingKeys(stringValue: $0) == nil }) {
+            let ledger = FieldLedger(subject: "a command")
+            let container = try AuditingDecoder(decoder, ledger: ledger).container(keyedBy: CodingKeys.self)
+            let type = try container.decode(String.self, forKey: .type)
+            guard let payloadType = CRMCommand.payloadTypes[type] else {
+                let guess = CRMCommand.commandType(nearestTo: type).map { "did you mean \($0)? " } ?? ""
                 throw DomainError(
-                    .unknownField,
-                    field: unknown,
-                    "\(unknown) is not a field of a command; a command has "
-                        + CodingKeys.allCases.map(\.stringValue).joined(separator: ", ")
+                    .unknownCommandType,
+                    field: "type",
+                    "type \"\(type)\" is not a command; \(guess)the commands are "
+                        + CRMCommand.commandTypes.joined(separator: ", ")
                 )
             }
-            type = try container.decode(String.self, forKey: .type)
-            actor = try container.decode(String.self, forKey: .actor)
-            commandId = try container.decodeIfPresent(String.self, forKey: .commandId)
-            expectedVersion = try container.decodeIfPresent(UInt64.self, forKey: .expectedVersion)
-            occurredAt = try container.decodeIfPresent(Timestamp.self, forKey: .occurredAt)
-            correlationId = try container.decodeIfPresent(String.self, forKey: .correlationId)
-            causationId = try container.decodeIfPresent(String.self, forKey: .causationId)
+            let actorText = try container.decode(String.self, forKey: .actor)
+            func id(_ key: CodingKeys) throws -> String? {
+                try container.decodeIfPresent(String.self, forKey: key).map { text in
+                    try FieldRules.text(text, field: key.stringValue, maximumLength: maximumIdLength)
+                }
+            }
+            let actor = try FieldRules.text(actorText, field: "actor", maximumLength: maximumIdLength)
+            let commandId = try id(.commandId)
+            let expectedVersion = try container.decodeIfPresent(UInt64.self, forKey: .expectedVersion)
+            let occurredAt = try container.decodeIfPresent(Timestamp.self, forKey: .occurredAt)
+            let correlationId = try id(.correlationId)
+            let causationId = try id(.causationId)
             guard container.contains(.data) else {
                 throw DecodingError.keyNotFound(
                     CodingKeys.data,
                     DecodingError.Context(codingPath: [], debugDescription: "data is required")
                 )
             }
-            _ = try container.decode([String: AnyJSON].self, forKey: .data)
-        }
-    }
-
-    /// The `data` of a command read by its own type, with every field the input holds checked to be one the
-    /// type reads.
-    private struct AuditedBody<Payload: CommandPayload>: Decodable {
-        var data: Payload
-
-        enum CodingKeys: String, CodingKey {
-            case data
-        }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            let ledger = FieldLedger()
-            data = try Payload(from: AuditingDecoder(try container.superDecoder(forKey: .data), ledger: ledger))
+            let data = try decoder.container(keyedBy: CodingKeys.self).superDecoder(forKey: .data)
+            let command = try payloadType.decodeAudited(from: data)
+            envelope = CommandEnvelope(
+                command,
+                actor: actor,
+                commandId: commandId,
+                expectedVersion: expectedVersion,
+                occurredAt: occurredAt,
+                correlationId: correlationId,
+                causationId: causationId
+            )
             if let unknown = ledger.firstUnknownField() {
-                throw DomainError(
-                    .unknownField,
-                    field: unknown,
-                    "\(unknown) is not a field of \(Payload.commandType)"
-                )
+                throw ledger.unknownField(unknown, known: CodingKeys.allCases.map(\.stringValue))
             }
         }
     }
@@ -168,8 +118,7 @@ extension CommandEnvelope {
     }
 
     /// The refusal for an error thrown while reading a command.
-    private static func refusal(for error: any Error, commandType: String?) -> DomainError {
-        let subject = commandType.map { "of \($0) " } ?? ""
+    private static func refusal(for error: any Error) -> DomainError {
         switch error {
         case let refusal as DomainError:
             return refusal
@@ -177,16 +126,13 @@ extension CommandEnvelope {
             let field = JSONPath(context.codingPath + [key])
             return DomainError(.missingField, field: field, "\(field) is required")
         case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
-            guard !context.codingPath.isEmpty else {
-                return DomainError(.malformedCommand, "a command must be a JSON object")
-            }
             let field = JSONPath(context.codingPath)
-            return DomainError(.invalidField, field: field, "\(field) \(subject)must be \(describe(type))")
+            return DomainError(.invalidField, field: field, "\(field) must be \(describe(type))")
         case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
             let field = JSONPath(context.codingPath)
             return DomainError(.invalidField, field: field, "\(field) \(context.debugDescription)")
         default:
-            return DomainError(.malformedCommand, "the command is not valid JSON: it is cut short or malformed")
+            return DomainError(.malformedCommand, "the command is not valid JSON")
         }
     }
 
@@ -194,10 +140,9 @@ extension CommandEnvelope {
         switch type {
         case is String.Type: "a string"
         case is Bool.Type: "true or false"
-        case is Int.Type, is UInt64.Type, is Int64.Type: "a whole number"
-        case is Double.Type: "a number"
-        case is [String: AnyJSON].Type, is [String: Any].Type: "an object"
-        default: "of type \(type)"
+        case is [String: Any].Type: "an object"
+        case is [Any].Type: "an array"
+        default: "a value of type \(type)"
         }
     }
 }

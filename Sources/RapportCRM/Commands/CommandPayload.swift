@@ -7,3 +7,19 @@ public protocol CommandPayload: Codable, Sendable, Hashable {
     /// The command, wrapped for dispatch.
     var command: CRMCommand { get }
 }
+
+extension CommandPayload {
+    /// Reads a command's `data` with every field audited: a field the type does not read is refused.
+    ///
+    /// - Parameter decoder: The decoder of the `data` object.
+    /// - Returns: The command.
+    /// - Throws: ``DomainError`` `unknown_field`, or what reading the fields throws.
+    static func decodeAudited(from decoder: any Decoder) throws -> CRMCommand {
+        let ledger = FieldLedger(subject: commandType)
+        let payload = try Self(from: AuditingDecoder(decoder, ledger: ledger))
+        if let unknown = ledger.firstUnknownField() {
+            throw ledger.unknownField(unknown, known: nil)
+        }
+        return payload.command
+    }
+}

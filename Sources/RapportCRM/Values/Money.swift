@@ -72,30 +72,3 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
         Money(tenThousandths: lhs.tenThousandths * Int64(rhs))
     }
 }
-
-extension Money: Codable {
-    /// Reads a JSON number.
-    ///
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError.dataCorrupted` when the number is not finite or beyond ``maximum``.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let value = try container.decode(Double.self)
-        guard let money = Money(value) else {
-            throw DecodingError.dataCorruptedError(
-                in: container,
-                debugDescription: "must be an amount of at most \(Money.maximum) in size, not \(value)"
-            )
-        }
-        self = money
-    }
-
-    /// Writes the amount as a JSON number.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: What the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(doubleValue)
-    }
-}

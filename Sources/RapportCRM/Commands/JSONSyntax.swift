@@ -1,0 +1,311 @@
+/// A strict check of a command's JSON text (RFC 8259) before it is decoded, so that every malformed command is
+/// refused with the place and the rule it breaks rather than the decoder's "not valid JSON".
+///
+/// It also refuses what the decoder would accept silently or badly: nesting deeper than any command needs (each
+/// level costs the decoder stack, and a line of 100,000 `[` is an attack, not a command) and a field given twice
+/// in one object (the decoder keeps one of the values, a schema validator another).
+struct JSONSyntax {
+    /// The deepest nesting of objects and arrays accepted, the command's own object counting as one.
+    static let maximumDepth = 32
+
+    private let bytes: UnsafeRawBufferPointer
+    private var offset = 0
+    private var depth = 0
+
+    private init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// Checks that text is one JSON object and nothing else.
+    ///
+    /// - Parameter bytes: The command's text.
+    /// - Throws: ``DomainError`` `malformed_command` saying where and why; with the field when one is given twice.
+    static func checkObject(_ bytes: UnsafeRawBufferPointer) throws(DomainError) {
+        var syntax = JSONSyntax(bytes)
+        syntax.skipSpace()
+        guard syntax.offset < bytes.count else {
+            throw DomainError(.malformedCommand, "a command must be a JSON object, not empty text")
+        }
+        guard bytes[syntax.offset] == UInt8(ascii: "{") else {
+            throw DomainError(.malformedCommand, "a command must be a JSON object, not \(syntax.describeValueAhead())")
+        }
+        try syntax.object(path: "")
+        syntax.skipSpace()
+        guard syntax.offset == bytes.count else {
+            throw syntax.malformed("text follows the command's closing }")
+        }
+    }
+
+    private mutating func value(path: String) throws(DomainError) {
+        skipSpace()
+        guard offset < bytes.count else { throw cutShort() }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): try object(path: path)
+        case UInt8(ascii: "["): try array(path: path)
+        case UInt8(ascii: "\""): _ = try string(keepingText: false)
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        default: throw malformed("a value (object, array, string, number, true, false or null) was expected")
+        }
+    }
+
+    private mutating func object(path: String) throws(DomainError) {
+        try enterContainer()
+        var keys: Set<[UInt8]> = []
+        skipSpace()
+        if try consume(UInt8(ascii: "}")) {
+            depth -= 1
+            return
+        }
+        repeat {
+            skipSpace()
+            guard offset < bytes.count else { throw cutShort() }
+            guard bytes[offset] == UInt8(ascii: "\"") else {
+                throw malformed("a field name in double quotes was expected")
+            }
+            let key = try string(keepingText: true)
+            guard keys.insert(key).inserted else {
+                let field = Self.path(path, key)
+                throw DomainError(.malformedCommand, field: field, "\(field) is given twice; a field may appear once")
+            }
+            skipSpace()
+            guard try consume(UInt8(ascii: ":")) else { throw malformed("':' was expected after the field name") }
+            skipSpace()
+            try value(path: try holdsContainer() ? Self.path(path, key) : "")
+            skipSpace()
+        } while try consume(UInt8(ascii: ","))
+        guard try consume(UInt8(ascii: "}")) else { throw malformed("',' or '}' was expected") }
+        depth -= 1
+    }
+
+    private mutating func array(path: String) throws(DomainError) {
+        try enterContainer()
+        skipSpace()
+        if try consume(UInt8(ascii: "]")) {
+            depth -= 1
+            return
+        }
+        var index = 0
+        repeat {
+            skipSpace()
+            try value(path: try holdsContainer() ? path + "[\(index)]" : "")
+            index += 1
+            skipSpace()
+        } while try consume(UInt8(ascii: ","))
+        guard try consume(UInt8(ascii: "]")) else { throw malformed("',' or ']' was expected") }
+        depth -= 1
+    }
+
+    /// Whether an object or an array starts at the offset, the only values whose path errors may name.
+    private func holdsContainer() throws(DomainError) -> Bool {
+        guard offset < bytes.count else { throw cutShort() }
+        return bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "[")
+    }
+
+    /// The JSON path of a field of the object at `path`.
+    private static func path(_ path: String, _ key: [UInt8]) -> String {
+        let name = String(decoding: key, as: UTF8.self)
+        return path.isEmpty ? name : path + "." + name
+    }
+
+    private mutating func enterContainer() throws(DomainError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else {
+            throw DomainError(
+                .malformedCommand,
+                "the command nests objects and arrays more than \(Self.maximumDepth) deep (at byte \(offset + 1))"
+            )
+        }
+        offset += 1
+    }
+
+    /// Reads a string; with `keepingText`, returns its text with the escapes resolved, as UTF-8.
+    private mutating func string(keepingText: Bool) throws(DomainError) -> [UInt8] {
+        offset += 1
+        var text: [UInt8] = []
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: "\""):
+                offset += 1
+                return text
+            case UInt8(ascii: "\\"):
+                let escaped = try escape()
+                if keepingText { text.append(contentsOf: escaped) }
+            case 0..<0x20:
+                throw malformed("a control character must be escaped inside a string")
+            case 0x20..<0x80:
+                if keepingText { text.append(byte) }
+                offset += 1
+            default:
+                let length = try utf8Sequence()
+                if keepingText { text.append(contentsOf: bytes[offset..<(offset + length)]) }
+                offset += length
+            }
+        }
+        throw cutShort()
+    }
+
+    /// Reads an escape sequence after its backslash and returns the UTF-8 of what it stands for.
+    private mutating func escape() throws(DomainError) -> [UInt8] {
+        offset += 1
+        guard offset < bytes.count else { throw cutShort() }
+        let letter = bytes[offset]
+        offset += 1
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return [letter]
+        case UInt8(ascii: "b"): return [0x08]
+        case UInt8(ascii: "f"): return [0x0C]
+        case UInt8(ascii: "n"): return [0x0A]
+        case UInt8(ascii: "r"): return [0x0D]
+        case UInt8(ascii: "t"): return [0x09]
+        case UInt8(ascii: "u"): break
+        default:
+            offset -= 2
+            throw malformed("a backslash must start one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+        }
+        var unit = try hexUnit()
+        if (0xD800..<0xDC00).contains(unit) {
+            guard offset + 1 < bytes.count else { throw cutShort() }
+            guard bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                throw loneSurrogate()
+            }
+            offset += 2
+            let low = try hexUnit()
+            guard (0xDC00..<0xE000).contains(low) else { throw loneSurrogate() }
+            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+        } else if (0xDC00..<0xE000).contains(unit) {
+            throw loneSurrogate()
+        }
+        let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
+        return Array(String(Character(scalar)).utf8)
+    }
+
+    private mutating func hexUnit() throws(DomainError) -> UInt32 {
+        var unit: UInt32 = 0
+        for _ in 0..<4 {
+            guard offset < bytes.count else { throw cutShort() }
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw malformed("\\u must be followed by four hexadecimal digits")
+            }
+            unit = unit << 4 | UInt32(digit)
+            offset += 1
+        }
+        return unit
+    }
+
+    /// The length of the well-formed UTF-8 sequence of two to four bytes at the offset.
+    private func utf8Sequence() throws(DomainError) -> Int {
+        let lead = bytes[offset]
+        let length: Int
+        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
+        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
+        case 0xE1...0xEF: length = 3
+        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
+        default: throw malformed("the text is not valid UTF-8")
+        }
+        guard offset + length <= bytes.count else { throw cutShort() }
+        guard secondRange.contains(bytes[offset + 1]),
+            (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[offset + $0]) })
+        else { throw malformed("the text is not valid UTF-8") }
+        return length
+    }
+
+    private mutating func number() throws(DomainError) {
+        _ = try consume(UInt8(ascii: "-"))
+        guard offset < bytes.count else { throw cutShort() }
+        if bytes[offset] == UInt8(ascii: "0") {
+            offset += 1
+        } else {
+            guard try digits() > 0 else { throw malformed("a number needs digits") }
+        }
+        if try consume(UInt8(ascii: ".")) {
+            guard try digits() > 0 else { throw malformed("a number needs digits after its decimal point") }
+        }
+        guard offset < bytes.count else { throw cutShort() }
+        if bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
+            offset += 1
+            guard offset < bytes.count else { throw cutShort() }
+            if bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard try digits() > 0 else { throw malformed("a number needs digits in its exponent") }
+        }
+    }
+
+    private mutating func digits() throws(DomainError) -> Int {
+        let start = offset
+        while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset]) {
+            offset += 1
+        }
+        if offset == bytes.count { throw cutShort() }
+        return offset - start
+    }
+
+    private mutating func literal(_ word: StaticString) throws(DomainError) {
+        let length = word.utf8CodeUnitCount
+        let word = UnsafeRawBufferPointer(start: word.utf8Start, count: length)
+        for index in 0..<length {
+            guard offset + index < bytes.count else { throw cutShort() }
+            guard bytes[offset + index] == word[index] else {
+                throw malformed("a value (object, array, string, number, true, false or null) was expected")
+            }
+        }
+        offset += length
+    }
+
+    /// Moves past the byte when it is the one expected; at the end of the text, the command is cut short.
+    private mutating func consume(_ byte: UInt8) throws(DomainError) -> Bool {
+        guard offset < bytes.count else { throw cutShort() }
+        guard bytes[offset] == byte else { return false }
+        offset += 1
+        return true
+    }
+
+    private mutating func skipSpace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x09, 0x0A, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    /// What the text holds where a value starts, for the refusal of a command that is not an object.
+    private func describeValueAhead() -> String {
+        switch bytes[offset] {
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "t") where startsWith("true"), UInt8(ascii: "f") where startsWith("false"): "true or false"
+        case UInt8(ascii: "n") where startsWith("null"): "null"
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): "a number"
+        default: "text that is not JSON"
+        }
+    }
+
+    private func startsWith(_ word: String) -> Bool {
+        bytes.count - offset >= word.utf8.count && word.utf8.elementsEqual(bytes[offset..<(offset + word.utf8.count)])
+    }
+
+    private func malformed(_ rule: String) -> DomainError {
+        DomainError(.malformedCommand, "the command is not valid JSON at byte \(offset + 1): \(rule)")
+    }
+
+    private func loneSurrogate() -> DomainError {
+        malformed("a \\u escape of a UTF-16 surrogate must be a high one followed by a low one")
+    }
+
+    private func cutShort() -> DomainError {
+        DomainError(.malformedCommand, "the command is not valid JSON: it is cut short after \(bytes.count) bytes")
+    }
+}
