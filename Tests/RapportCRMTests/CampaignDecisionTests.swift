@@ -136,7 +136,7 @@ struct CampaignDecisionTests {
         var domain = try Self.domainWithCampaign()
         domain.expectRefusal(
             Self.command("AddCampaignMember", #""campaignId":"spring","contactId":"lead-1""#),
-            codeNamed: "contact_not_found",
+            code: .contactNotFound,
             field: "data.contactId"
         )
     }

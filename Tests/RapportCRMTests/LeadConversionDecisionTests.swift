@@ -229,7 +229,7 @@ struct LeadConversionDecisionTests {
         try domain.run(Self.command("ConvertLead", #""leadId":"lead-2","accountId":"globex","contactId":"hank""#))
         domain.expectRefusal(
             Self.command("ConvertLead", #""leadId":"lead-1","accountId":"globex","contactId":"hank-2""#),
-            codeNamed: "duplicate_contact_email",
+            code: .duplicateContactEmail,
             field: "data.contactId"
         )
     }

@@ -64,7 +64,7 @@ extension DecisionState {
             throw DomainError(.leadNotFound, field: field, "\(field) names lead \(member.id), which does not exist")
         case .contact where contacts[member.id] == nil:
             throw DomainError(
-                DomainError.Code("contact_not_found"),
+                .contactNotFound,
                 field: field,
                 "\(field) names contact \(member.id), which does not exist"
             )

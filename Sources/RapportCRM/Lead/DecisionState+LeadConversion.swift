@@ -31,7 +31,7 @@ extension DecisionState {
                 let holder = reusedAccount.contactEmails[FieldRules.emailKey(email)]
             {
                 throw DomainError(
-                    DomainError.Code("duplicate_contact_email"),
+                    .duplicateContactEmail,
                     field: "data.contactId",
                     "data.contactId would add the lead's email \(email) to account \(command.accountId), whose "
                         + "contact \(holder) has it already; convert into that contact instead"
