@@ -61,6 +61,57 @@ extension AccountDecisionTests {
         #expect(state.contacts[id("bob")]?.version == 2)
     }
 
+    @Test func mergeAccountsTransfersOpportunitiesCasesAndActivities() throws {
+        var domain = try Commands.domain([("acme", nil), ("dup", nil)])
+        try domain.run(Commands.addContact("ann", to: "dup", email: "ann@acme.example"))
+        try domain.run(
+            Commands.json(
+                "OpenOpportunity",
+                #""opportunityId":"deal","accountId":"dup","name":"Renewal","closeDate":"2025-09-30","ownerId":"user-1""#
+            )
+        )
+        try domain.run(
+            Commands.json("OpenCase", #""caseId":"case-1","accountId":"dup","subject":"Broken","priority":"High""#)
+        )
+        try domain.run(
+            Commands.json("LogActivity", #""activityId":"call-1","channel":"Call","subject":"Intro","accountId":"dup""#)
+        )
+        try domain.run(
+            Commands.json(
+                "CreateTask",
+                #""activityId":"task-1","subject":"Follow up","dueDate":"2025-07-01","ownerId":"user-1","contactId":"ann""#
+            )
+        )
+        let events = try domain.run(Self.mergeDuplicate)
+        let transfer = AccountTransfer(fromAccountId: id("dup"), toAccountId: id("acme"), viaMerge: true)
+        let mergedIn = AccountMergedIn(
+            mergedAccountId: id("dup"),
+            contactIds: [id("ann")],
+            opportunityIds: [id("deal")],
+            caseIds: [id("case-1")],
+            activityIds: [id("call-1"), id("task-1")]
+        )
+        #expect(
+            events == [
+                NewEvent(id("dup"), .account(.merged(AccountMerged(intoAccountId: id("acme"))))),
+                NewEvent(id("acme"), .account(.mergedIn(mergedIn))),
+                NewEvent(id("ann"), .contact(.moved(ContactMoved(transfer)))),
+                NewEvent(id("deal"), .opportunity(.transferred(OpportunityTransferred(transfer)))),
+                NewEvent(id("case-1"), .case(.transferred(CaseTransferred(transfer)))),
+                NewEvent(id("call-1"), .activity(.transferred(ActivityTransferred(transfer)))),
+                NewEvent(id("task-1"), .activity(.transferred(ActivityTransferred(transfer)))),
+            ]
+        )
+        let acme = try #require(domain.state.accounts[id("acme")])
+        let duplicate = try #require(domain.state.accounts[id("dup")])
+        #expect(acme.opportunities == [id("deal")] && acme.cases == [id("case-1")])
+        #expect(acme.activities == [id("call-1"), id("task-1")])
+        #expect(duplicate.opportunities.isEmpty && duplicate.cases.isEmpty && duplicate.activities.isEmpty)
+        #expect(domain.state.opportunities[id("deal")]?.accountId == id("acme"))
+        #expect(domain.state.cases[id("case-1")]?.accountId == id("acme"))
+        #expect(domain.state.activities[id("task-1")]?.accountId == id("acme"))
+    }
+
     @Test func aMergedAccountRefusesEveryChange() throws {
         var domain = try Self.duplicatedAcme()
         try domain.run(Self.mergeDuplicate)
