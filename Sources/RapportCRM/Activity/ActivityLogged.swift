@@ -1,0 +1,74 @@
+/// An activity happened: a call, email, meeting or note, related to one or more records.
+///
+/// The event's `occurredAt` is when it happened. `accountId` is the account it belongs to, the given one or
+/// the account of the related contact, opportunity or case then, so readers need no lookup.
+public struct ActivityLogged: EventPayload {
+    public static let eventType = "ActivityLogged"
+
+    /// Call, Email, Meeting or Note.
+    public var channel: ActivityChannel
+    /// What it was about.
+    public var subject: String
+    /// How long it took, in minutes.
+    public var durationMinutes: Int?
+    /// What was said or done.
+    public var description: String?
+    /// The account it belongs to, if any.
+    public var accountId: RecordId?
+    /// The related contact.
+    public var contactId: RecordId?
+    /// The related lead.
+    public var leadId: RecordId?
+    /// The related opportunity.
+    public var opportunityId: RecordId?
+    /// The related case.
+    public var caseId: RecordId?
+    /// The user who did it.
+    public var ownerId: RecordId?
+
+    /// Creates the event.
+    public init(
+        channel: ActivityChannel,
+        subject: String,
+        durationMinutes: Int? = nil,
+        description: String? = nil,
+        accountId: RecordId? = nil,
+        contactId: RecordId? = nil,
+        leadId: RecordId? = nil,
+        opportunityId: RecordId? = nil,
+        caseId: RecordId? = nil,
+        ownerId: RecordId? = nil
+    ) {
+        self.channel = channel
+        self.subject = subject
+        self.durationMinutes = durationMinutes
+        self.description = description
+        self.accountId = accountId
+        self.contactId = contactId
+        self.leadId = leadId
+        self.opportunityId = opportunityId
+        self.caseId = caseId
+        self.ownerId = ownerId
+    }
+
+    public func encode(to writer: inout ByteWriter) {
+        writer.write(channel, subject, durationMinutes, description, accountId)
+        writer.write(contactId, leadId, opportunityId, caseId, ownerId)
+    }
+
+    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
+        try Self.checkSchemaVersion(schemaVersion)
+        self.init(
+            channel: try reader.read(),
+            subject: try reader.read(),
+            durationMinutes: try reader.read(),
+            description: try reader.read(),
+            accountId: try reader.read(),
+            contactId: try reader.read(),
+            leadId: try reader.read(),
+            opportunityId: try reader.read(),
+            caseId: try reader.read(),
+            ownerId: try reader.read()
+        )
+    }
+}
