@@ -10,6 +10,7 @@ The binary is $RAPPORT_BIN, else .build/debug/rapport (built by `swift build`).
 
 import json
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -152,6 +153,20 @@ def test_emitted_events_are_cloudevents_whose_data_validates(emitted_events):
             assert parsed.get_subject() == event["subject"]
             assert parsed.get_extension("position") == event["position"]
             assert parsed.get_data() == event["data"]
+
+
+def test_events_of_an_older_release_are_read_upcast_and_validate(tmp_path):
+    """Tests/Fixtures/upcasting/log holds LeadCaptured events of schema version 1; they print as version 2."""
+    copy = tmp_path / "log"
+    shutil.copytree(ROOT / "Tests" / "Fixtures" / "upcasting" / "log", copy)
+    printed = rapport("events", "--data", str(copy))
+    assert printed.returncode == 0, printed.stderr
+    leads = [json.loads(line) for line in printed.stdout.splitlines() if '"LeadCaptured"' in line]
+    assert len(leads) == 2
+    for event in leads:
+        assert event["dataschema"] == "urn:rapport:schemas:events:LeadCaptured:v2"
+        validator(EVENT_SCHEMAS[event["dataschema"]]).validate(event["data"])
+    assert leads[0]["data"]["firstName"] == "Ada King" and leads[0]["data"]["lastName"] == "Lovelace"
 
 
 def test_stories_emit_every_current_event_type(emitted_events):
