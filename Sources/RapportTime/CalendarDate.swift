@@ -62,12 +62,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         Timestamp(microsecondsSinceEpoch: Int64(daysSinceEpoch) * 86_400_000_000)
     }
 
-    /// The date a number of days later (earlier when negative).
+    /// The date a number of days later (earlier when negative), held at the first or last day a date can be
+    /// rather than trapping when it would go past them.
     ///
     /// - Parameter days: Days to add.
     /// - Returns: The new date.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + Int32(days))
+        let (sum, overflow) = Int64(daysSinceEpoch).addingReportingOverflow(Int64(days))
+        let clamped = overflow ? (days < 0 ? Int64.min : Int64.max) : sum
+        return CalendarDate(daysSinceEpoch: Int32(clamping: clamped))
     }
 
     /// The date as `YYYY-MM-DD`.

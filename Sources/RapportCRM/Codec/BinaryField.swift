@@ -122,10 +122,13 @@ extension Array: BinaryField where Element: BinaryField {
         writer.writeVarint(UInt64(count))
         for element in self { element.write(to: &writer) }
     }
-    /// Reads the count, then each element.
+    /// Reads the count, then each element; a count larger than the bytes left is refused before any allocation,
+    /// since every element takes at least one byte.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> [Element] {
         let count = try reader.readVarint()
-        guard count <= 1 << 24 else { throw BinaryFormatError("list of \(count) elements is too long") }
+        guard count <= UInt64(reader.remainingCount) else {
+            throw BinaryFormatError("list of \(count) elements cannot fit in the \(reader.remainingCount) bytes left")
+        }
         var elements: [Element] = []
         elements.reserveCapacity(Int(count))
         for _ in 0..<count { elements.append(try Element.read(from: &reader)) }

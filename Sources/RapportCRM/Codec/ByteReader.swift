@@ -18,10 +18,14 @@ public struct ByteReader {
     /// Whether every byte has been read.
     public var isAtEnd: Bool { offset == bytes.count }
 
-    /// Reads an unsigned LEB128 integer.
+    /// The number of bytes not read yet.
+    public var remainingCount: Int { bytes.count - offset }
+
+    /// Reads an unsigned LEB128 integer in its shortest form, the only one ``ByteWriter`` writes.
     ///
     /// - Returns: The integer.
-    /// - Throws: ``BinaryFormatError`` when the bytes end early or the integer is longer than 64 bits.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early, the integer is longer than 64 bits, or it ends in
+    ///   a redundant zero byte (so every integer has exactly one encoding).
     @inline(__always)
     public mutating func readVarint() throws(BinaryFormatError) -> UInt64 {
         var result: UInt64 = 0
@@ -29,9 +33,16 @@ public struct ByteReader {
         while offset < bytes.count {
             let byte = bytes[offset]
             offset += 1
-            guard shift < 64, shift < 63 || byte <= 1 else { throw BinaryFormatError("integer longer than 64 bits") }
+            guard shift < 63 || (shift == 63 && byte <= 1) else {
+                throw BinaryFormatError("integer longer than 64 bits ending at byte \(offset - 1)")
+            }
             result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
+            if byte < 0x80 {
+                guard byte != 0 || shift == 0 else {
+                    throw BinaryFormatError("integer at byte \(offset - 1) ends in a redundant zero byte")
+                }
+                return result
+            }
             shift += 7
         }
         throw BinaryFormatError("integer cut short at byte \(offset)")

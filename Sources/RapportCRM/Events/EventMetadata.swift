@@ -49,7 +49,8 @@ extension EventMetadata {
     ///
     /// - Returns: The bytes.
     public func encoded() -> [UInt8] {
-        var writer = ByteWriter(capacity: 16 + actor.utf8.count)
+        let idsLength = (commandId?.utf8.count ?? 0) + (correlationId?.utf8.count ?? 0) + (causationId?.utf8.count ?? 0)
+        var writer = ByteWriter(capacity: 16 + actor.utf8.count + idsLength)
         var flags: UInt8 = 0
         if commandId != nil { flags |= Self.hasCommandId }
         if correlationId != nil { flags |= Self.hasCorrelationId }
@@ -57,9 +58,9 @@ extension EventMetadata {
         writer.writeByte(flags)
         writer.writeVarint(UInt64(schemaVersion))
         writer.writeString(actor)
-        for id in [commandId, correlationId, causationId] {
-            if let id { writer.writeString(id) }
-        }
+        if let commandId { writer.writeString(commandId) }
+        if let correlationId { writer.writeString(correlationId) }
+        if let causationId { writer.writeString(causationId) }
         return writer.bytes
     }
 
