@@ -13,7 +13,7 @@ public struct LogActivity: CommandPayload {
     public var subject: String
     /// How long it took, 0 to 10,080 minutes (a week).
     public var durationMinutes: Int?
-    /// What was said or done, at most 32,000 characters.
+    /// What was said or done, at most 4,000 characters.
     public var description: String?
     /// The related account, which must take new records; when left out, the account of the related contact,
     /// opportunity or case, in that order.

@@ -1,6 +1,6 @@
 extension DecisionState {
     /// The longest description of an activity, in characters.
-    static let activityDescriptionLength = 32_000
+    static let activityDescriptionLength = 4000
 
     func decide(_ command: ActivityCommand, in context: DecisionContext) throws -> [NewEvent] {
         switch command {
