@@ -19,7 +19,7 @@ struct LeadConversionOpportunityTests {
         )
         domain.expectRefusal(
             LeadConversionDecisionTests.fullConversion,
-            codeNamed: "opportunity_exists",
+            code: .opportunityExists,
             field: "data.opportunity.opportunityId"
         )
     }
@@ -32,7 +32,7 @@ struct LeadConversionOpportunityTests {
                 "ConvertLead",
                 #""leadId":"lead-1","accountId":"globex","contactId":"hank","opportunity":{"opportunityId":"o","name":"D","closeDate":"2026-01-31","stage":"\#(stage)"}"#
             ),
-            codeNamed: "invalid_stage",
+            code: .invalidStage,
             field: "data.opportunity.stage"
         )
     }

@@ -74,7 +74,7 @@ extension DecisionState {
     ) throws -> OpportunityOpened {
         guard opportunities[part.opportunityId] == nil else {
             throw DomainError(
-                DomainError.Code("opportunity_exists"),
+                .opportunityExists,
                 field: "data.opportunity.opportunityId",
                 "data.opportunity.opportunityId names opportunity \(part.opportunityId), which already exists"
             )
@@ -111,7 +111,7 @@ extension DecisionState {
         guard let stage = open.first(where: { $0.name == name }) else {
             let allowed = open.map { "\"\($0.name)\"" }.joined(separator: ", ")
             throw DomainError(
-                DomainError.Code("invalid_stage"),
+                .invalidStage,
                 field: field,
                 "\(field) must be one of the open stages \(allowed), not \"\(name)\""
             )
