@@ -8,8 +8,8 @@ struct JSONSyntax {
     /// The deepest nesting of objects and arrays accepted, the command's own object counting as one.
     static let maximumDepth = 32
 
-    private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
     private var depth = 0
 
     private init(_ bytes: UnsafeRawBufferPointer) {
@@ -121,108 +121,6 @@ struct JSONSyntax {
         offset += 1
     }
 
-    /// Reads a string; with `keepingText`, returns its text with the escapes resolved, as UTF-8.
-    private mutating func string(keepingText: Bool) throws(DomainError) -> [UInt8] {
-        offset += 1
-        var text: [UInt8] = []
-        while offset < bytes.count {
-            let byte = bytes[offset]
-            switch byte {
-            case UInt8(ascii: "\""):
-                offset += 1
-                return text
-            case UInt8(ascii: "\\"):
-                let escaped = try escape()
-                if keepingText { text.append(contentsOf: escaped) }
-            case 0..<0x20:
-                throw malformed("a control character must be escaped inside a string")
-            case 0x20..<0x80:
-                if keepingText { text.append(byte) }
-                offset += 1
-            default:
-                let length = try utf8Sequence()
-                if keepingText { text.append(contentsOf: bytes[offset..<(offset + length)]) }
-                offset += length
-            }
-        }
-        throw cutShort()
-    }
-
-    /// Reads an escape sequence after its backslash and returns the UTF-8 of what it stands for.
-    private mutating func escape() throws(DomainError) -> [UInt8] {
-        offset += 1
-        guard offset < bytes.count else { throw cutShort() }
-        let letter = bytes[offset]
-        offset += 1
-        switch letter {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): return [letter]
-        case UInt8(ascii: "b"): return [0x08]
-        case UInt8(ascii: "f"): return [0x0C]
-        case UInt8(ascii: "n"): return [0x0A]
-        case UInt8(ascii: "r"): return [0x0D]
-        case UInt8(ascii: "t"): return [0x09]
-        case UInt8(ascii: "u"): break
-        default:
-            offset -= 2
-            throw malformed("a backslash must start one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
-        }
-        var unit = try hexUnit()
-        if (0xD800..<0xDC00).contains(unit) {
-            guard offset + 1 < bytes.count else { throw cutShort() }
-            guard bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
-                throw loneSurrogate()
-            }
-            offset += 2
-            let low = try hexUnit()
-            guard (0xDC00..<0xE000).contains(low) else { throw loneSurrogate() }
-            unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-        } else if (0xDC00..<0xE000).contains(unit) {
-            throw loneSurrogate()
-        }
-        let scalar = Unicode.Scalar(unit) ?? "\u{FFFD}"
-        return Array(String(Character(scalar)).utf8)
-    }
-
-    private mutating func hexUnit() throws(DomainError) -> UInt32 {
-        var unit: UInt32 = 0
-        for _ in 0..<4 {
-            guard offset < bytes.count else { throw cutShort() }
-            let byte = bytes[offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw malformed("\\u must be followed by four hexadecimal digits")
-            }
-            unit = unit << 4 | UInt32(digit)
-            offset += 1
-        }
-        return unit
-    }
-
-    /// The length of the well-formed UTF-8 sequence of two to four bytes at the offset.
-    private func utf8Sequence() throws(DomainError) -> Int {
-        let lead = bytes[offset]
-        let length: Int
-        var secondRange: ClosedRange<UInt8> = 0x80...0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: (length, secondRange) = (3, 0xA0...0xBF)
-        case 0xED: (length, secondRange) = (3, 0x80...0x9F)
-        case 0xE1...0xEF: length = 3
-        case 0xF0: (length, secondRange) = (4, 0x90...0xBF)
-        case 0xF1...0xF3: length = 4
-        case 0xF4: (length, secondRange) = (4, 0x80...0x8F)
-        default: throw malformed("the text is not valid UTF-8")
-        }
-        guard offset + length <= bytes.count else { throw cutShort() }
-        guard secondRange.contains(bytes[offset + 1]),
-            (2..<length).allSatisfy({ (0x80...0xBF).contains(bytes[offset + $0]) })
-        else { throw malformed("the text is not valid UTF-8") }
-        return length
-    }
-
     private mutating func number() throws(DomainError) {
         _ = try consume(UInt8(ascii: "-"))
         guard offset < bytes.count else { throw cutShort() }
@@ -297,15 +195,11 @@ struct JSONSyntax {
         bytes.count - offset >= word.utf8.count && word.utf8.elementsEqual(bytes[offset..<(offset + word.utf8.count)])
     }
 
-    private func malformed(_ rule: String) -> DomainError {
+    func malformed(_ rule: String) -> DomainError {
         DomainError(.malformedCommand, "the command is not valid JSON at byte \(offset + 1): \(rule)")
     }
 
-    private func loneSurrogate() -> DomainError {
-        malformed("a \\u escape of a UTF-16 surrogate must be a high one followed by a low one")
-    }
-
-    private func cutShort() -> DomainError {
+    func cutShort() -> DomainError {
         DomainError(.malformedCommand, "the command is not valid JSON: it is cut short after \(bytes.count) bytes")
     }
 }
