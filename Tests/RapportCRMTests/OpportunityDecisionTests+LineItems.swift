@@ -65,6 +65,12 @@ extension OpportunityDecisionTests {
             code: .invalidField,
             field: "data.unitPrice"
         )
+        // 922 times a trillion fits in 64 bits, but not once the first line's total is added to it.
+        domain.expectRefusal(
+            Self.addLineItem("line-4", quantity: 922, unitPrice: "1000000000000"),
+            code: .invalidField,
+            field: "data.unitPrice"
+        )
     }
 
     @Test(arguments: [

@@ -11,8 +11,11 @@ extension DecisionState {
         let quantity = try FieldRules.number(command.quantity, in: 1...1_000_000, field: "data.quantity")
         let unitPrice = try FieldRules.nonNegative(command.unitPrice, field: "data.unitPrice")
         let (total, overflow) = unitPrice.tenThousandths.multipliedReportingOverflow(by: Int64(quantity))
-        let amount = opportunity.lineItems.values.reduce(Money(tenThousandths: total), +)
-        guard !overflow, amount <= Money.maximum else {
+        // Each total is at most the maximum before any is summed, so the sum cannot overflow either.
+        let amount: Money? =
+            overflow || total > Money.maximum.tenThousandths
+            ? nil : opportunity.lineItems.values.reduce(Money(tenThousandths: total), +)
+        guard let amount, amount <= Money.maximum else {
             throw DomainError(
                 .invalidField,
                 field: "data.unitPrice",
