@@ -39,8 +39,8 @@ extension CommandEnvelope {
         return try encoder.encode(Written(envelope: self))
     }
 
-    /// A command read in one pass: the envelope's fields, then `data` by the type that `type` names, every field
-    /// of both checked to be one the types read.
+    /// A command read in one pass: the envelope's fields, then `data` by the type that `type` names; a field of
+    /// either that the types do not have is refused.
     private struct Read: Decodable {
         var envelope: CommandEnvelope
 
@@ -61,13 +61,16 @@ extension CommandEnvelope {
                         + CRMCommand.commandTypes.joined(separator: ", ")
                 )
             }
-            let actorText = try container.decode(String.self, forKey: .actor)
             func id(_ key: CodingKeys) throws -> String? {
                 try container.decodeIfPresent(String.self, forKey: key).map { text in
                     try FieldRules.text(text, field: key.stringValue, maximumLength: maximumIdLength)
                 }
             }
-            let actor = try FieldRules.text(actorText, field: "actor", maximumLength: maximumIdLength)
+            let actor = try FieldRules.text(
+                try container.decode(String.self, forKey: .actor),
+                field: "actor",
+                maximumLength: maximumIdLength
+            )
             let commandId = try id(.commandId)
             let expectedVersion = try container.decodeIfPresent(UInt64.self, forKey: .expectedVersion)
             let occurredAt = try container.decodeIfPresent(Timestamp.self, forKey: .occurredAt)
@@ -90,9 +93,6 @@ extension CommandEnvelope {
                 correlationId: correlationId,
                 causationId: causationId
             )
-            if let unknown = ledger.firstUnknownField() {
-                throw ledger.unknownField(unknown, known: CodingKeys.allCases.map(\.stringValue))
-            }
         }
     }
 
