@@ -70,7 +70,7 @@ struct CRMConfigurationTests {
         ),
         (
             #"{"caseTargets":[{"priority":"Urgent","firstResponseMinutes":30,"resolutionMinutes":60}]}"#,
-            "caseTargets[0].priority", "not one of the allowed values"
+            "caseTargets[0].priority", "must be one of Critical, High, Medium, Low, not \"Urgent\""
         ),
     ]
 

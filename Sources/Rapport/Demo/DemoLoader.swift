@@ -1,0 +1,90 @@
+import RapportCRM
+
+/// Writes the demo history (``DemoHistory``) through the command path of an engine: every command is validated
+/// like any other, in bulk batches that share the log's writes.
+public enum DemoLoader {
+    /// What a load wrote.
+    public struct Summary: Sendable, Hashable {
+        /// Accounts generated.
+        public var accounts = 0
+        /// Commands run.
+        public var commands = 0
+        /// Commands refused (a correct generator has none; the first refusals are kept in ``refusals``).
+        public var refused = 0
+        /// Events appended.
+        public var events = 0
+        /// The first few refusals, with the command type.
+        public var refusals: [String] = []
+    }
+
+    /// Commands per bulk append.
+    static let batchSize = 4096
+    /// Bulk appends queued at once.
+    static let batchesInFlight = 8
+
+    /// Generates and runs the history of `accounts` accounts from `seed`.
+    ///
+    /// - Parameters:
+    ///   - engine: The engine, normally on an empty data directory.
+    ///   - accounts: How many accounts.
+    ///   - seed: The seed; the same seed gives the same commands.
+    ///   - progress: Called now and then with the number of accounts done.
+    /// - Returns: What was written.
+    /// - Throws: ``RapportError`` when the log fails.
+    public static func load(
+        into engine: Engine,
+        accounts: Int,
+        seed: UInt64,
+        progress: (Int) -> Void = { _ in }
+    ) async throws -> Summary {
+        let history = DemoHistory(seed: seed, accounts: accounts)
+        let inFlight = AppendsInFlight(limit: batchesInFlight)
+        var summary = Summary(accounts: accounts)
+        var pending: [CommandEnvelope] = []
+        pending.reserveCapacity(batchSize)
+
+        func flush() async throws {
+            guard !pending.isEmpty else { return }
+            await inFlight.waitForRoom()
+            if let failure = inFlight.firstFailure { throw failure }
+            inFlight.started()
+            let (outcomes, appending) = try engine.submitBatch(pending) { outcome in
+                switch outcome {
+                case .success: inFlight.finished(failure: nil)
+                case .failure(let failure): inFlight.finished(failure: failure)
+                }
+            }
+            if !appending { inFlight.finished(failure: nil) }
+            for (envelope, outcome) in zip(pending, outcomes) {
+                summary.commands += 1
+                switch outcome {
+                case .success(let result):
+                    summary.events += result.events.count
+                case .failure(let refusal):
+                    summary.refused += 1
+                    if summary.refusals.count < 10 {
+                        summary.refusals.append("\(envelope.command.commandType): \(refusal)")
+                    }
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        for envelope in history.openingCommands() {
+            pending.append(envelope)
+        }
+        for account in 0..<accounts {
+            pending += history.commands(forAccount: account)
+            if pending.count >= batchSize {
+                try await flush()
+                progress(account + 1)
+            }
+        }
+        pending += history.closingCommands()
+        try await flush()
+        await inFlight.waitForAll()
+        if let failure = inFlight.firstFailure { throw failure }
+        progress(accounts)
+        return summary
+    }
+}
