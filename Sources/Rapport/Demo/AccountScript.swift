@@ -15,7 +15,7 @@ struct AccountScript {
     let opened: Timestamp
     /// The last moment of the history.
     let horizon: Timestamp
-    private(set) var entries: [(time: Timestamp, order: Int, envelope: CommandEnvelope)] = []
+    private(set) var entries: [(time: Timestamp, envelope: CommandEnvelope)] = []
     /// The account's contacts, with when each was added.
     var contacts: [(id: RecordId, added: Timestamp)] = []
     /// The account's opportunities, to relate activities to.
@@ -40,13 +40,15 @@ struct AccountScript {
 
     /// Every command of the account, sorted by business time (ties keep the order they were written in).
     func commands() -> [CommandEnvelope] {
-        entries.sorted { ($0.time, $0.order) < ($1.time, $1.order) }.map(\.envelope)
+        // Sorts the small keys, not the commands, which are large values to move around.
+        let order = entries.indices.sorted { (entries[$0].time, $0) < (entries[$1].time, $1) }
+        return order.map { entries[$0].envelope }
     }
 
     /// Adds a command at a time, clamped to the history's end.
     mutating func add(_ command: CRMCommand, at time: Timestamp, by actor: String) {
         let when = min(time, horizon)
-        entries.append((when, entries.count, CommandEnvelope(command, actor: actor, occurredAt: when)))
+        entries.append((when, CommandEnvelope(command, actor: actor, occurredAt: when)))
     }
 
     /// A random stretch of time, in hours.

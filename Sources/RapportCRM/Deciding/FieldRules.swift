@@ -12,6 +12,9 @@ enum FieldRules {
     /// - Returns: The text, unchanged.
     /// - Throws: ``DomainError`` `invalid_field`.
     static func text(_ value: String, field: String, maximumLength: Int = maximumTextLength) throws -> String {
+        if isPlainASCII(value, maximumLength: maximumLength), value.utf8.contains(where: { $0 != 0x20 }) {
+            return value
+        }
         guard value.contains(where: { !$0.isWhitespace }) else {
             throw DomainError(.invalidField, field: field, "\(field) must not be empty")
         }
@@ -33,6 +36,9 @@ enum FieldRules {
         maximumLength: Int = maximumTextLength
     ) throws -> String? {
         guard let value else { return nil }
+        if isPlainASCII(value, maximumLength: maximumLength) {
+            return value
+        }
         guard value.count <= maximumLength else {
             throw DomainError(
                 .invalidField,
@@ -48,6 +54,13 @@ enum FieldRules {
             )
         }
         return value
+    }
+
+    /// Whether a text is printable ASCII no longer than `maximumLength`: then it breaks no text rule but
+    /// blankness, and is checked without the cost of Unicode character and category lookups.
+    private static func isPlainASCII(_ value: String, maximumLength: Int) -> Bool {
+        let utf8 = value.utf8
+        return utf8.count <= maximumLength && utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
     }
 
     /// An email address: `local@domain` with a dot in the domain, no spaces, at most 254 characters.
