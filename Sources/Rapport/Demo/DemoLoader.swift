@@ -17,6 +17,11 @@ public enum DemoLoader {
         public var refusals: [String] = []
     }
 
+    /// The commands of some accounts, each account's in a list.
+    private static func generate(_ history: DemoHistory, accounts: Range<Int>) async -> [[CommandEnvelope]] {
+        accounts.map(history.commands(forAccount:))
+    }
+
     /// Commands per bulk append.
     static let batchSize = 4096
     /// Bulk appends queued at once.
@@ -70,15 +75,23 @@ public enum DemoLoader {
             pending.removeAll(keepingCapacity: true)
         }
 
-        for envelope in history.openingCommands() {
-            pending.append(envelope)
-        }
-        for account in 0..<accounts {
-            pending += history.commands(forAccount: account)
-            if pending.count >= batchSize {
-                try await flush()
-                progress(account + 1)
+        pending += history.openingCommands()
+        // Each chunk of accounts is generated on another core while the one before it is decided and appended.
+        let chunk = 64
+        var current = await generate(history, accounts: 0..<min(chunk, accounts))
+        var start = 0
+        while start < accounts {
+            let nextStart = min(start + chunk, accounts)
+            async let upcoming = generate(history, accounts: nextStart..<min(nextStart + chunk, accounts))
+            for commands in current {
+                pending += commands
+                if pending.count >= batchSize {
+                    try await flush()
+                }
             }
+            progress(nextStart)
+            current = await upcoming
+            start = nextStart
         }
         pending += history.closingCommands()
         try await flush()

@@ -40,12 +40,21 @@ struct EngineCore {
         records.reserveCapacity(events.count)
         appended.reserveCapacity(events.count)
         var earlier: [StreamName: UInt64] = [:]
+        // The events of one command share their metadata but for the schema version, which rarely differs.
+        var metadata: (version: Int, bytes: [UInt8])?
         for (index, newEvent) in events.enumerated() {
             let stream = newEvent.stream
             let before = decisions.version(of: stream) + (events.count == 1 ? 0 : earlier[stream, default: 0])
             if events.count > 1 { earlier[stream, default: 0] += 1 }
             let type = newEvent.event.eventType
             let streamId = stream.description
+            func metadataBytes() -> [UInt8] {
+                let version = newEvent.event.schemaVersion
+                if let metadata, metadata.version == version { return metadata.bytes }
+                let bytes = envelope.metadata(schemaVersion: version).encoded()
+                metadata = (version, bytes)
+                return bytes
+            }
             records.append(
                 ProposedRecord(
                     id: ids.next(at: occurredAt),
@@ -53,7 +62,7 @@ struct EngineCore {
                     type: type,
                     expectedVersion: .exact(before),
                     occurredAt: occurredAt,
-                    metadata: envelope.metadata(schemaVersion: newEvent.event.schemaVersion).encoded(),
+                    metadata: metadataBytes(),
                     payload: newEvent.event.encodedPayload()
                 )
             )

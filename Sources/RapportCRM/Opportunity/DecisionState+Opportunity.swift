@@ -128,10 +128,10 @@ extension DecisionState {
     /// - Returns: The stage.
     /// - Throws: ``DomainError`` `invalid_stage` when the stage is not configured or is closed.
     static func openStage(named name: String?, in configuration: CRMConfiguration) throws -> SalesStage {
-        let openStages = configuration.salesStages.filter { !$0.closed }
-        let names = openStages.map(\.name).joined(separator: ", ")
+        // Spelled out only when refusing: this runs for every stage change.
+        var names: String { configuration.salesStages.filter { !$0.closed }.map(\.name).joined(separator: ", ") }
         guard let name else {
-            guard let first = openStages.first else {
+            guard let first = configuration.salesStages.first(where: { !$0.closed }) else {
                 throw DomainError(.invalidStage, field: "data.stage", "data.stage is required: no stage is open")
             }
             return first
