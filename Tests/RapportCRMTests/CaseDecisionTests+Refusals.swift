@@ -105,7 +105,7 @@ extension CaseDecisionTests {
 
     @Test(arguments: [
         ("carl", DomainError.Code.contactNotFound),
-        ("bob", .caseContactNotInAccount),
+        ("bob", .contactNotInAccount),
     ])
     func openCaseRefusesAContactThatIsNotTheAccounts(contactId: String, code: DomainError.Code) throws {
         var domain = try Self.domainWithContacts()

@@ -19,7 +19,7 @@ extension DecisionState {
             }
             guard contact.accountId == command.accountId else {
                 throw DomainError(
-                    .caseContactNotInAccount,
+                    .contactNotInAccount,
                     field: "data.contactId",
                     "data.contactId names contact \(contactId) of account \(contact.accountId), "
                         + "not of the case's account \(command.accountId)"

@@ -15,6 +15,4 @@ extension DomainError.Code {
     public static let caseNotOnHold = Self("case_not_on_hold")
     /// The resume's time is before the hold began, which would make the hold's duration negative.
     public static let caseResumedBeforeHold = Self("case_resumed_before_hold")
-    /// The contact a case names belongs to another account than the case's.
-    public static let caseContactNotInAccount = Self("contact_not_in_account")
 }

@@ -5,4 +5,7 @@ extension DomainError.Code {
     public static let contactExists = Self("contact_exists")
     /// Another contact of the account already has the email address (compared without regard to letter case).
     public static let duplicateContactEmail = Self("duplicate_contact_email")
+    /// The contact named belongs to another account than the one the command is about (a case's account, the
+    /// account a lead converts into).
+    public static let contactNotInAccount = Self("contact_not_in_account")
 }

@@ -11,6 +11,4 @@ extension DomainError.Code {
     public static let invalidLeadStatus = Self("invalid_lead_status")
     /// The lead status counts as converted, and only a conversion sets it.
     public static let leadStatusReserved = Self("lead_status_reserved")
-    /// The contact a conversion would reuse belongs to another account than the one the lead converts into.
-    public static let contactNotInAccount = Self("contact_not_in_account")
 }
