@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// The log engine's benchmarks, kept out of the root package so that `swift build` and `swift test` there never
+// The log engine's and the CRM engine's benchmarks, kept out of the root package so that `swift build` and `swift test` there never
 // build the benchmark library. Run them from this folder with `swift package benchmark`.
 let package = Package(
     name: "RapportBenchmarks",
@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         .target(
             name: "LogWorkloads",
-            dependencies: [.product(name: "RapportLog", package: "Rapport")]
+            dependencies: [
+                .product(name: "RapportTime", package: "Rapport"),
+                .product(name: "RapportLog", package: "Rapport"),
+            ]
         ),
         .executableTarget(
             name: "LogEngine",
@@ -23,6 +26,28 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/LogEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .target(
+            name: "CRMWorkloads",
+            dependencies: [
+                "LogWorkloads",
+                .product(name: "Rapport", package: "Rapport"),
+                .product(name: "RapportCRM", package: "Rapport"),
+                .product(name: "RapportLog", package: "Rapport"),
+            ]
+        ),
+        .executableTarget(
+            name: "CRMEngine",
+            dependencies: [
+                "CRMWorkloads",
+                "LogWorkloads",
+                .product(name: "Rapport", package: "Rapport"),
+                .product(name: "RapportCRM", package: "Rapport"),
+                .product(name: "RapportLog", package: "Rapport"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/CRMEngine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(

@@ -1,4 +1,5 @@
 public import RapportLog
+import RapportTime
 
 /// The replay path: reads every record forward with ``EventLog/scan(from:limit:_:)``, which decompresses each
 /// batch and decodes each record in place.

@@ -18,24 +18,43 @@ struct EventCatalog: Sendable {
     }
 
     let entries: [Entry]
-    private let slots: [UInt64: Int]
     private let names: [[UInt8]]
+    private let hashes: [UInt64]
+    /// Open addressing over a power-of-two table: each slot holds an entry's index plus one, or 0 when empty.
+    /// A plain array, because a dictionary would hash the hash again on every lookup.
+    private let slots: [Int32]
 
     init(_ entries: [Entry]) {
-        var slots: [UInt64: Int] = [:]
-        for (index, entry) in entries.enumerated() {
-            let previous = slots.updateValue(index, forKey: Self.hash(Array(entry.name.utf8)))
-            precondition(previous == nil, "two event types share the name or hash of \(entry.name)")
+        let names = entries.map { Array($0.name.utf8) }
+        let hashes = names.map(Self.hash)
+        precondition(Set(hashes).count == hashes.count, "two event types share a name or its hash")
+        var size = 16
+        while size < entries.count * 4 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (index, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(index + 1)
         }
         self.entries = entries
+        self.names = names
+        self.hashes = hashes
         self.slots = slots
-        self.names = entries.map { Array($0.name.utf8) }
     }
 
     /// The entry whose name is exactly these bytes.
     func entry(named bytes: UnsafeRawBufferPointer) -> Entry? {
-        guard let index = slots[Self.hash(bytes)], names[index].elementsEqual(bytes) else { return nil }
-        return entries[index]
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] != 0 {
+            let index = Int(slots[slot]) - 1
+            if hashes[index] == hash, names[index].elementsEqual(bytes) {
+                return entries[index]
+            }
+            slot = (slot + 1) & mask
+        }
+        return nil
     }
 
     /// FNV-1a, 64 bits: enough to tell a few dozen names apart, checked for collisions at start-up.
