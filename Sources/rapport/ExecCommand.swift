@@ -23,6 +23,15 @@ struct ExecCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Read commands from this file instead of standard input.", valueName: "file"))
     var file: String?
 
+    @Option(
+        name: .customLong("config"),
+        help: ArgumentHelp(
+            "A CRM configuration file (stages, lead statuses, case service targets); Salesforce's defaults otherwise.",
+            valueName: "file"
+        )
+    )
+    var configurationFile: String?
+
     @Option(help: "When events count as durable: fsync (each commit), batched (--sync-interval), none (at exit).")
     var durability: DurabilityChoice = .fsync
 
@@ -38,6 +47,9 @@ struct ExecCommand: AsyncParsableCommand {
     func run() async throws {
         let input = try CommandInput(path: file)
         var options = EngineOptions()
+        if let configurationFile {
+            options.configuration = try ConfigurationFile.load(configurationFile)
+        }
         options.log.durability = durability.durability(syncInterval: syncInterval)
         let engine = try await Engine.open(directory: data.directory, options: options)
         let summary: CommandLineRunner.Summary

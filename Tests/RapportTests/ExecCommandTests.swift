@@ -71,6 +71,34 @@ struct ExecCommandTests {
         }
     }
 
+    @Test func execTakesTheStagesOfAConfigurationFile() async throws {
+        try await withTemporaryDirectory { directory in
+            let configuration = directory + "/crm.json"
+            try #"{"salesStages":[{"name":"Lead","probability":5,"forecastCategory":"Pipeline"},"#
+                .appending(#"{"name":"Won","probability":100,"forecastCategory":"Closed","closed":true,"won":true},"#)
+                .appending(#"{"name":"Lost","probability":0,"forecastCategory":"Omitted","closed":true}]}"#)
+                .write(toFile: configuration, atomically: true, encoding: .utf8)
+            let open =
+                #"{"type":"OpenAccount","actor":"u1","data":{"accountId":"a","name":"A","ownerId":"u1"}}"# + "\n"
+                + #"{"type":"OpenOpportunity","actor":"u1","data":{"opportunityId":"o","accountId":"a","name":"D","closeDate":"2026-01-31","ownerId":"u1"}}"#
+            let data = directory + "/data"
+            let run = try RapportProcess.run(["exec", "--data", data, "--config", configuration], input: open)
+            #expect(run.status == 0, "\(run.standardError)")
+            let events = try RapportProcess.run(["events", "--data", data, "--stream", "opportunity-o"])
+            let opened = try JSONLine(events.outputLines.first ?? "")
+            let fields = opened["data"] as? [String: Any]
+            #expect(fields?["stage"] as? String == "Lead")
+            #expect(fields?["probability"] as? Int == 5)
+
+            try #"{"salesStages":[{"name":"Lead","probability":500,"forecastCategory":"Pipeline"}]}"#
+                .write(toFile: configuration, atomically: true, encoding: .utf8)
+            let refused = try RapportProcess.run(["exec", "--data", data, "--config", configuration], input: open)
+            #expect(refused.status != 0)
+            #expect(refused.standardError.contains("salesStages[0].probability"))
+            #expect(refused.outputLines.isEmpty)
+        }
+    }
+
     @Test func execOnAMissingFileNamesIt() async throws {
         try await withTemporaryDirectory { directory in
             let run = try RapportProcess.run(["exec", "--data", directory, "--file", directory + "/absent.jsonl"])
