@@ -27,6 +27,11 @@ struct RecordIdTests {
     }
 
     @Test(arguments: RecordKind.allCases)
+    func streamPrefixIsTheKindAndADash(kind: RecordKind) {
+        #expect(kind.streamPrefix == kind.rawValue + "-")
+    }
+
+    @Test(arguments: RecordKind.allCases)
     func streamNamesRoundTrip(kind: RecordKind) throws {
         let name = StreamName(kind, try RecordId("Q3-0042"))
         #expect(name.description == "\(kind.rawValue)-Q3-0042")

@@ -30,22 +30,23 @@ public enum RecordStateOutput {
         guard let state else {
             throw RapportError(.invalidInput, "stream \(stream) does not exist: no record has that kind and id")
         }
+        let reflected = reflect(state)
         return JSONValue.object([
             "stream": .string(name.description),
             "kind": .string(name.kind.rawValue),
             "id": .string(name.id.text),
             "version": .unsignedInteger(decisions.version(of: name)),
-            "state": reflect(state),
-            "fields": try fields(of: name, in: log),
+            "state": reflected,
+            "fields": try fields(of: name, in: log, state: reflected),
         ]).canonicalString
     }
 
-    /// The record's descriptive fields as last set: the data of the event that created it, overlaid by every
-    /// later event that sets fields (`…Updated`), so a reader sees the names, emails and amounts the compact
-    /// state leaves out.
-    private static func fields(of stream: StreamName, in log: EventLog) throws -> JSONValue {
+    /// Every field of the record as its events last set it: each event's data in log order, where `toStage`
+    /// sets `stage` (and so on for every `to…`), while `from…` and bare `from`/`to` values are history and
+    /// skipped; the decision state, which tracks amounts, stages and statuses exactly, has the last word on the
+    /// fields it holds.
+    private static func fields(of stream: StreamName, in log: EventLog, state: JSONValue) throws -> JSONValue {
         var fields: [String: JSONValue] = [:]
-        let creations = ["Opened", "Added", "Captured", "Launched", "Logged", "Created", "Updated"]
         let records: [LogRecord]
         do {
             records = try log.readStream(stream.description)
@@ -54,10 +55,20 @@ public enum RecordStateOutput {
         }
         for record in records {
             let event = try EventReading.event(in: record)
-            guard creations.contains(where: event.event.eventType.hasSuffix),
-                case .object(let data) = JSONValue.parse(try encoder.encode(EncodablePayload(event.event.payload)))
+            guard case .object(let data) = JSONValue.parse(try encoder.encode(EncodablePayload(event.event.payload)))
             else { continue }
-            fields.merge(data) { _, new in new }
+            for (key, value) in data where key != "from" && key != "to" && !key.hasPrefix("from") {
+                if key.hasPrefix("to"), let first = key.dropFirst(2).first, first.isUppercase {
+                    fields[first.lowercased() + key.dropFirst(3)] = value
+                } else {
+                    fields[key] = value
+                }
+            }
+        }
+        if case .object(let tracked) = state {
+            for (key, value) in tracked where fields[key] != nil {
+                fields[key] = value
+            }
         }
         return .object(fields)
     }

@@ -8,6 +8,16 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     case activity
     case campaign
 
-    /// The stream name prefix, for example `opportunity-`.
-    public var streamPrefix: String { rawValue + "-" }
+    /// The stream name prefix, for example `opportunity-`; literals, so naming a stream builds no string for it.
+    public var streamPrefix: String {
+        switch self {
+        case .account: "account-"
+        case .contact: "contact-"
+        case .lead: "lead-"
+        case .opportunity: "opportunity-"
+        case .case: "case-"
+        case .activity: "activity-"
+        case .campaign: "campaign-"
+        }
+    }
 }
