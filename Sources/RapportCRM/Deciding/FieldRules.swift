@@ -74,11 +74,20 @@ enum FieldRules {
         _ = try text(value, field: field, maximumLength: 254)
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !value.contains(where: \.isWhitespace)
+            !parts[1].hasSuffix("."), !containsWhitespace(value)
         else {
             throw DomainError(.invalidField, field: field, "\(field) must be an email address like name@example.com")
         }
         return value
+    }
+
+    /// Whether a text holds whitespace, looking up Unicode properties only for non-ASCII texts.
+    private static func containsWhitespace(_ value: String) -> Bool {
+        let utf8 = value.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.contains { $0 == 0x20 || (0x09...0x0D).contains($0) }
+        }
+        return value.unicodeScalars.contains { $0.properties.isWhitespace }
     }
 
     /// The form of an email address that duplicates are found by: lower case.
