@@ -77,17 +77,18 @@ public final class Engine: Sendable {
         try checkNotFailed()
         return try core.withLock { core in
             let decided = try core.decide(envelope, configuration: configuration)
-            guard case .append(let records, let result, _) = decided else {
-                guard case .settled(let result) = decided else { preconditionFailure("a decision settles or appends") }
+            switch decided {
+            case .settled(let result):
                 return .settled(result)
+            case .append(let records, let result, _):
+                try submitToLog(
+                    records,
+                    expectedFirst: result.events[0].position,
+                    describing: "the events of \(envelope.command.commandType)"
+                ) { completion($0.map { _ in result }) }
+                core.commit(decided, for: envelope)
+                return .appending(result)
             }
-            try submitToLog(
-                records,
-                expectedFirst: result.events[0].position,
-                describing: "the events of \(envelope.command.commandType)"
-            ) { completion($0.map { _ in result }) }
-            core.commit(decided, for: envelope)
-            return .appending(result)
         }
     }
 
