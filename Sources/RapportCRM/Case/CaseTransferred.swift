@@ -1,5 +1,5 @@
-/// The case moved to another account (see AccountTransfer).
-public struct CaseTransferred: EventPayload {
+/// The case moved to another account (see ``AccountTransfer``).
+public struct CaseTransferred: AccountTransferEvent {
     public static let eventType = "CaseTransferred"
 
     /// The old and new account.
@@ -10,22 +10,5 @@ public struct CaseTransferred: EventPayload {
     /// - Parameter transfer: The old and new account.
     public init(_ transfer: AccountTransfer) {
         self.transfer = transfer
-    }
-
-    public init(from decoder: any Decoder) throws {
-        transfer = try AccountTransfer(from: decoder)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        try transfer.encode(to: encoder)
-    }
-
-    public func encode(to writer: inout ByteWriter) {
-        transfer.write(to: &writer)
-    }
-
-    public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
-        try Self.checkSchemaVersion(schemaVersion)
-        transfer = try reader.read()
     }
 }
