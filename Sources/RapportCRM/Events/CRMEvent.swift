@@ -70,13 +70,13 @@ public enum CRMEvent: Sendable, Hashable {
         schemaVersion: Int,
         payload: UnsafeRawBufferPointer
     ) throws(BinaryFormatError) -> CRMEvent {
-        guard let entry = catalog.entry(named: type) else {
+        guard let index = catalog.index(named: type) else {
             throw BinaryFormatError("\"\(String(decoding: type, as: UTF8.self))\" is not a CRM event type")
         }
         var reader = ByteReader(payload)
-        let event = try entry.decode(&reader, schemaVersion)
+        let event = try catalog.decode(index, from: &reader, schemaVersion: schemaVersion)
         guard reader.isAtEnd else {
-            throw BinaryFormatError("\(entry.name) payload has bytes after its last field")
+            throw BinaryFormatError("\(catalog.entries[index].name) payload has bytes after its last field")
         }
         return event
     }

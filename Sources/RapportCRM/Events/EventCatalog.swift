@@ -18,51 +18,62 @@ struct EventCatalog: Sendable {
     }
 
     let entries: [Entry]
+    private let decoders: [@Sendable (inout ByteReader, Int) throws(BinaryFormatError) -> CRMEvent]
     private let names: [[UInt8]]
-    private let hashes: [UInt64]
+    private let keys: [UInt64]
     /// Open addressing over a power-of-two table: each slot holds an entry's index plus one, or 0 when empty.
-    /// A plain array, because a dictionary would hash the hash again on every lookup.
+    /// A plain array, because a dictionary would hash the key again on every lookup.
     private let slots: [Int32]
 
     init(_ entries: [Entry]) {
         let names = entries.map { Array($0.name.utf8) }
-        let hashes = names.map(Self.hash)
-        precondition(Set(hashes).count == hashes.count, "two event types share a name or its hash")
+        let keys = names.map { name in name.withUnsafeBytes(Self.key) }
+        precondition(Set(keys).count == keys.count, "two event types share a name or its lookup key")
         var size = 16
         while size < entries.count * 4 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
-        for (index, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & (size - 1)
+        for (index, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key) & (size - 1)
             while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
             slots[slot] = Int32(index + 1)
         }
         self.entries = entries
+        self.decoders = entries.map(\.decode)
         self.names = names
-        self.hashes = hashes
+        self.keys = keys
         self.slots = slots
     }
 
-    /// The entry whose name is exactly these bytes.
-    func entry(named bytes: UnsafeRawBufferPointer) -> Entry? {
-        let hash = Self.hash(bytes)
+    /// The index of the entry whose name is exactly these bytes.
+    func index(named bytes: UnsafeRawBufferPointer) -> Int? {
+        let key = Self.key(bytes)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            if hashes[index] == hash, names[index].elementsEqual(bytes) {
-                return entries[index]
+            if keys[index] == key, names[index].withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+                return index
             }
             slot = (slot + 1) & mask
         }
         return nil
     }
 
-    /// FNV-1a, 64 bits: enough to tell a few dozen names apart, checked for collisions at start-up.
-    private static func hash<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+    /// Reads the payload of the entry at `index`.
+    @inline(__always)
+    func decode(_ index: Int, from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) -> CRMEvent {
+        try decoders[index](&reader, schemaVersion)
+    }
+
+    /// A lookup key from the name's length and its first and last eight bytes, which tell the domain's names
+    /// apart (checked at start-up) at a fraction of the cost of hashing every byte.
+    private static func key(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        let count = bytes.count
+        guard count >= 8 else {
+            return bytes.reduce(UInt64(count)) { ($0 &<< 8) | UInt64($1) } &* 0x9E37_79B9_7F4A_7C15
         }
-        return hash
+        let first = bytes.loadUnaligned(as: UInt64.self)
+        let last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        return (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
     }
 }
