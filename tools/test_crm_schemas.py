@@ -40,7 +40,7 @@ REGISTRY = Registry().with_resources(
 COMMAND_SCHEMAS = {
     path.name.removesuffix(".schema.json"): schema
     for path, schema in ALL_SCHEMAS.items()
-    if path.parent.name == "commands" and path.name != "envelope.schema.json"
+    if path.parent.name == "commands" and path.name not in ("envelope.schema.json", "result.schema.json")
 }
 EVENT_SCHEMAS = {
     schema["$id"]: schema
@@ -135,6 +135,42 @@ def test_story_commands_validate_against_their_schemas(story):
         command = json.loads(line)
         assert command["type"] in COMMAND_SCHEMAS, f"no schema for {command['type']}"
         validator(COMMAND_SCHEMAS[command["type"]]).validate(command)
+
+
+def test_exec_results_validate_accepted_and_refused(tmp_path):
+    result_schema = validator(json.loads((SCHEMAS / "commands" / "result.schema.json").read_text()))
+    lines = [
+        {"type": "OpenAccount", "actor": "u", "data": {"accountId": "a", "name": "A", "ownerId": "u"}},
+        {"type": "OpenAccount", "actor": "u", "data": {"accountId": "a", "name": "A", "ownerId": "u"}},
+        {"type": "UpdateAccount", "actor": "u", "expectedVersion": 7, "data": {"accountId": "a", "name": "B"}},
+        {"type": "UpdateAccount", "actor": "u", "data": {"accountId": "a", "name": "A"}},
+        {"type": "Nonsense", "actor": "u", "data": {}},
+    ]
+    result = rapport("exec", "--data", str(tmp_path), stdin="\n".join(map(json.dumps, lines)) + "\n{cut")
+    outcomes = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [outcome["ok"] for outcome in outcomes] == [True, False, False, True, False, False]
+    assert outcomes[2]["error"]["currentVersion"] == 1
+    assert outcomes[3]["events"] == []
+    for outcome in outcomes:
+        result_schema.validate(outcome)
+
+
+def test_configuration_schema_agrees_with_the_engine(tmp_path):
+    schema = validator(json.loads((SCHEMAS / "crm" / "configuration.schema.json").read_text()))
+    good = {
+        "salesStages": [
+            {"name": "Lead", "probability": 5, "forecastCategory": "Pipeline"},
+            {"name": "Won", "probability": 100, "forecastCategory": "Closed", "closed": True, "won": True},
+            {"name": "Lost", "probability": 0, "forecastCategory": "Omitted", "closed": True},
+        ]
+    }
+    bad = [{"salesStage": []}, {"leadStatuses": [{"name": "Open", "convertd": True}]}, {"caseTargets": "none"}]
+    command = json.dumps({"type": "OpenAccount", "actor": "u", "data": {"accountId": "a", "name": "A", "ownerId": "u"}})
+    for number, configuration in enumerate([good] + bad):
+        path = tmp_path / f"configuration-{number}.json"
+        path.write_text(json.dumps(configuration))
+        accepted = rapport("exec", "--data", str(tmp_path / f"data-{number}"), "--config", str(path), stdin=command)
+        assert schema.is_valid(configuration) == (configuration is good) == (accepted.returncode == 0), accepted
 
 
 def test_emitted_events_are_cloudevents_whose_data_validates(emitted_events):

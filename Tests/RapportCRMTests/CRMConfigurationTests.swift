@@ -27,11 +27,11 @@ struct CRMConfigurationTests {
 
     /// Configurations that break a rule, the field named, and words of the rule.
     static let refused: [(json: String, field: String, rule: String)] = [
-        ("[1]", "", "not a valid JSON object"),
+        ("[1]", "", "a configuration must be an object"),
         (#"{"salesStages":[{"probability":10,"forecastCategory":"Pipeline"}]}"#, "salesStages[0].name", "required"),
         (
             #"{"salesStages":[{"name":"A","probability":"high","forecastCategory":"Pipeline"}]}"#,
-            "salesStages[0].probability", "wrong type"
+            "salesStages[0].probability", "must be a whole number"
         ),
         (
             #"{"salesStages":[{"name":"A","probability":10,"forecastCategory":"Maybe"}]}"#,
@@ -67,6 +67,11 @@ struct CRMConfigurationTests {
         (
             #"{"caseTargets":[{"priority":"Critical","firstResponseMinutes":30,"resolutionMinutes":60}]}"#,
             "caseTargets", "needs targets for priority High"
+        ),
+        (#"{"salesStage":[]}"#, "salesStage", "salesStage"),
+        (
+            #"{"leadStatuses":[{"name":"Open","converted":false},{"name":"Won","convertd":true}]}"#,
+            "leadStatuses[1].convertd", "convertd"
         ),
         (
             #"{"caseTargets":[{"priority":"Urgent","firstResponseMinutes":30,"resolutionMinutes":60}]}"#,

@@ -55,7 +55,7 @@ struct AuditingDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         let path = JSONPath(codingPath)
-        let container = try Self.opening("an object", at: path) { try inner.container(keyedBy: type) }
+        let container = try opening("an object", at: path) { try inner.container(keyedBy: type) }
         let keys = try inner.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
         if let unknown = keys.sorted().first(where: { Key(stringValue: $0) == nil }) {
             let known = (Key.self as? any (CodingKey & CaseIterable).Type).map { Self.names($0) }
@@ -66,7 +66,7 @@ struct AuditingDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let container = try Self.opening("an array", at: JSONPath(codingPath)) { try inner.unkeyedContainer() }
+        let container = try opening("an array", at: JSONPath(codingPath)) { try inner.unkeyedContainer() }
         return AuditingUnkeyedContainer(inner: container, ledger: ledger)
     }
 
@@ -75,7 +75,7 @@ struct AuditingDecoder: Decoder {
     }
 
     /// Opens a container, refusing a value of another kind with the field's name.
-    private static func opening<Container>(
+    private func opening<Container>(
         _ kind: String,
         at path: String,
         _ open: () throws -> Container
@@ -83,7 +83,7 @@ struct AuditingDecoder: Decoder {
         do {
             return try open()
         } catch DecodingError.typeMismatch, DecodingError.valueNotFound {
-            throw DomainError(.invalidField, field: path, "\(path.isEmpty ? "a command" : path) must be \(kind)")
+            throw DomainError(.invalidField, field: path, "\(path.isEmpty ? ledger.subject : path) must be \(kind)")
         }
     }
 

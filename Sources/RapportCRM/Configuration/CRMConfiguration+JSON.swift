@@ -10,7 +10,7 @@ extension CRMConfiguration {
     public static func decode(json: [UInt8]) throws -> CRMConfiguration {
         let file: Sections
         do {
-            file = try JSONDecoder().decode(Sections.self, from: Data(json))
+            file = try JSONDecoder().decode(AuditedSections.self, from: Data(json)).sections
         } catch let DecodingError.keyNotFound(key, context) {
             let field = JSONPath(context.codingPath + [key])
             throw DomainError(.invalidConfiguration, field: field, "\(field) is required")
@@ -33,6 +33,20 @@ extension CRMConfiguration {
             leadStatuses: file.leadStatuses ?? standard.leadStatuses,
             caseTargets: file.caseTargets ?? standard.caseTargets
         ).validated()
+    }
+
+    /// The sections read with every field checked to be one a section has, so a misspelled section or field
+    /// is refused rather than silently left at its default.
+    private struct AuditedSections: Decodable {
+        let sections: Sections
+
+        init(from decoder: any Decoder) throws {
+            let ledger = FieldLedger(subject: "a configuration")
+            sections = try Sections(from: AuditingDecoder(decoder, ledger: ledger))
+            if let unknown = ledger.firstUnknownField() {
+                throw ledger.unknownField(unknown, known: nil)
+            }
+        }
     }
 
     /// The sections a configuration file may hold.
