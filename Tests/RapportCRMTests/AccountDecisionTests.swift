@@ -148,6 +148,19 @@ struct AccountDecisionTests {
         #expect(domain.state.accounts[id("new")]?.children == [id("acme")])
     }
 
+    @Test func updateAccountDetachesTheAccountFromItsParent() throws {
+        var domain = try Commands.domain([("group", nil), ("acme", "group")])
+        let events = try domain.run(Commands.json("UpdateAccount", #""accountId":"acme","removeParent":true"#))
+        #expect(events == [NewEvent(id("acme"), .account(.updated(AccountUpdated(parentRemoved: true))))])
+        #expect(domain.state.accounts[id("acme")]?.parentAccountId == nil)
+        #expect(domain.state.accounts[id("group")]?.children == [])
+        let again = try domain.run(Commands.json("UpdateAccount", #""accountId":"acme","removeParent":true"#))
+        #expect(again.isEmpty, "an account without a parent has nothing to detach")
+        // Detached, the account can now take its former parent over.
+        try domain.run(Commands.json("MergeAccounts", #""accountId":"acme","mergedAccountId":"group""#))
+        #expect(domain.state.accounts[id("group")]?.status == .merged(into: id("acme")))
+    }
+
     static let updateRefusals: [(String, DomainError.Code, String)] = [
         (#""accountId":"nowhere","name":"X""#, .accountNotFound, "data.accountId"),
         (#""accountId":"merged","name":"X""#, .accountMerged, "data.accountId"),
@@ -162,6 +175,7 @@ struct AccountDecisionTests {
         (#""accountId":"acme","parentAccountId":"merged""#, .accountMerged, "data.parentAccountId"),
         (#""accountId":"acme","parentAccountId":"acme""#, .accountHierarchyCycle, "data.parentAccountId"),
         (#""accountId":"acme","parentAccountId":"grandchild""#, .accountHierarchyCycle, "data.parentAccountId"),
+        (#""accountId":"child","parentAccountId":"survivor","removeParent":true"#, .invalidField, "data.removeParent"),
     ]
 
     @Test(arguments: updateRefusals)

@@ -83,6 +83,8 @@ public struct UpdateAccount: CommandPayload {
     public var territory: String?
     /// The new parent account: it must exist, and be neither the account nor one of its descendants.
     public var parentAccountId: RecordId?
+    /// `true` detaches the account from its parent, making it the top of its own hierarchy.
+    public var removeParent: Bool?
 
     /// Creates the command.
     public init(
@@ -95,7 +97,8 @@ public struct UpdateAccount: CommandPayload {
         employees: Int? = nil,
         billingCountry: String? = nil,
         territory: String? = nil,
-        parentAccountId: RecordId? = nil
+        parentAccountId: RecordId? = nil,
+        removeParent: Bool? = nil
     ) {
         self.accountId = accountId
         self.name = name
@@ -107,6 +110,7 @@ public struct UpdateAccount: CommandPayload {
         self.billingCountry = billingCountry
         self.territory = territory
         self.parentAccountId = parentAccountId
+        self.removeParent = removeParent
     }
 
     public var target: StreamName { StreamName(.account, accountId) }

@@ -98,6 +98,8 @@ public struct AccountUpdated: EventPayload {
     public var territory: String?
     /// The new parent account (after a merge: the survivor, for the merged account's children).
     public var parentAccountId: RecordId?
+    /// `true` when the account was detached from its parent.
+    public var parentRemoved: Bool?
 
     /// Creates the event.
     public init(
@@ -109,7 +111,8 @@ public struct AccountUpdated: EventPayload {
         employees: Int? = nil,
         billingCountry: String? = nil,
         territory: String? = nil,
-        parentAccountId: RecordId? = nil
+        parentAccountId: RecordId? = nil,
+        parentRemoved: Bool? = nil
     ) {
         self.name = name
         self.type = type
@@ -120,11 +123,12 @@ public struct AccountUpdated: EventPayload {
         self.billingCountry = billingCountry
         self.territory = territory
         self.parentAccountId = parentAccountId
+        self.parentRemoved = parentRemoved
     }
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(name, type, industry, website, annualRevenue)
-        writer.write(employees, billingCountry, territory, parentAccountId)
+        writer.write(employees, billingCountry, territory, parentAccountId, parentRemoved)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
@@ -138,7 +142,8 @@ public struct AccountUpdated: EventPayload {
             employees: try reader.read(),
             billingCountry: try reader.read(),
             territory: try reader.read(),
-            parentAccountId: try reader.read()
+            parentAccountId: try reader.read(),
+            parentRemoved: try reader.read()
         )
     }
 }

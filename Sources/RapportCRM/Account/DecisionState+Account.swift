@@ -135,6 +135,16 @@ extension DecisionState {
             }
             event.parentAccountId = parent
         }
+        if command.removeParent == true {
+            guard command.parentAccountId == nil else {
+                throw DomainError(
+                    .invalidField,
+                    field: "data.removeParent",
+                    "data.removeParent cannot be given with data.parentAccountId: an account has one parent or none"
+                )
+            }
+            if account.parentAccountId != nil { event.parentRemoved = true }
+        }
         guard event != AccountUpdated() else { return [] }
         return [NewEvent(command.accountId, .account(.updated(event)))]
     }

@@ -26,6 +26,9 @@ extension DecisionState {
                 }
                 accounts[parent]?.children.insert(id)
             }
+            if updated.parentRemoved == true, let previous = accounts[id]?.parentAccountId {
+                accounts[previous]?.children.remove(id)
+            }
             accounts[id]?.take(updated, version: version)
         case .ownerReassigned(let reassigned):
             accounts[id]?.ownerId = reassigned.toOwnerId
@@ -68,5 +71,6 @@ extension AccountState {
         if let billingCountry = updated.billingCountry { self.billingCountry = TextDigest(billingCountry) }
         if let territory = updated.territory { self.territory = TextDigest(territory) }
         if let parentAccountId = updated.parentAccountId { self.parentAccountId = parentAccountId }
+        if updated.parentRemoved == true { self.parentAccountId = nil }
     }
 }
