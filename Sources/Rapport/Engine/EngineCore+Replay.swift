@@ -9,13 +9,9 @@ extension EngineCore {
     /// - Throws: ``RapportError`` with code `unreadable_event` or `log_failure`.
     static func replaying(_ log: EventLog) throws -> EngineCore {
         var core = EngineCore()
-        do {
-            try log.scan(from: 0) { view in
-                try core.fold(view)
-                return true
-            }
-        } catch let error as LogError {
-            throw RapportError(.logFailure, "cannot read the log at \(log.directory): \(error)", cause: error)
+        try EventReading.scan(log) { view in
+            try core.fold(view)
+            return true
         }
         core.nextPosition = log.endPosition
         return core
@@ -23,22 +19,13 @@ extension EngineCore {
 
     /// Folds one record read from the log.
     private mutating func fold(_ view: RecordView) throws {
-        let metadata: EventMetadata
-        let event: CRMEvent
-        do {
-            metadata = try EventMetadata(decoding: view.metadataBytes)
-            event = try CRMEvent.decode(
-                type: view.typeBytes,
-                schemaVersion: metadata.schemaVersion,
-                payload: view.payloadBytes
-            )
-        } catch {
-            throw RapportError(
-                .unreadableEvent,
-                "the record at position \(view.position) (stream \(view.streamId), type \(view.type)) "
-                    + "is not a CRM event: \(error)"
-            )
-        }
+        let (metadata, event) = try EventReading.contents(
+            type: view.typeBytes,
+            metadata: view.metadataBytes,
+            payload: view.payloadBytes,
+            position: view.position,
+            streamId: view.streamId
+        )
         let prefixLength = event.kind.streamPrefix.utf8.count
         let streamBytes = view.streamIdBytes
         guard streamBytes.count > prefixLength,

@@ -60,15 +60,62 @@ public enum EventReading {
     /// - Throws: ``RapportError`` with code `unreadable_event` or `log_failure`.
     public static func events(in log: EventLog, from position: UInt64, limit: Int) throws -> [RecordedEvent] {
         var events: [RecordedEvent] = []
+        try scan(log, from: position, limit: UInt64(max(0, limit))) { view in
+            events.append(try event(in: view))
+            return true
+        }
+        return events
+    }
+
+    /// Scans a log like ``EventLog/scan(from:limit:_:)``, reporting the log's failures as `log_failure`.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - position: The first position.
+    ///   - limit: The most records.
+    ///   - body: Receives each record in place; returns `false` to stop.
+    /// - Throws: ``RapportError`` with code `log_failure`, or what `body` throws.
+    static func scan(
+        _ log: EventLog,
+        from position: UInt64 = 0,
+        limit: UInt64 = .max,
+        _ body: (RecordView) throws -> Bool
+    ) throws {
         do {
-            try log.scan(from: position, limit: UInt64(max(0, limit))) { view in
-                events.append(try event(in: view))
-                return true
-            }
+            try log.scan(from: position, limit: limit, body)
         } catch let error as LogError {
             throw RapportError(.logFailure, "cannot read the log at \(log.directory): \(error)", cause: error)
         }
-        return events
+    }
+
+    /// The metadata and the event a record's bytes hold, the event upcast to its current schema version.
+    ///
+    /// - Parameters:
+    ///   - type: The record's type bytes.
+    ///   - metadata: The record's metadata bytes.
+    ///   - payload: The record's payload bytes.
+    ///   - position: The record's position, for the refusal.
+    ///   - streamId: The record's stream, for the refusal (made only then).
+    /// - Returns: The metadata and the event.
+    /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position, stream and type.
+    static func contents(
+        type: UnsafeRawBufferPointer,
+        metadata: UnsafeRawBufferPointer,
+        payload: UnsafeRawBufferPointer,
+        position: UInt64,
+        streamId: @autoclosure () -> String
+    ) throws -> (EventMetadata, CRMEvent) {
+        do {
+            let decodedMetadata = try EventMetadata(decoding: metadata)
+            let event = try CRMEvent.decode(type: type, schemaVersion: decodedMetadata.schemaVersion, payload: payload)
+            return (decodedMetadata, event)
+        } catch {
+            throw RapportError(
+                .unreadableEvent,
+                "the record at position \(position) (stream \(streamId()), type "
+                    + "\(String(decoding: type, as: UTF8.self))) is not a CRM event: \(error)"
+            )
+        }
     }
 
     private static func event(
@@ -82,25 +129,32 @@ public enum EventReading {
         metadata: UnsafeRawBufferPointer,
         payload: UnsafeRawBufferPointer
     ) throws -> RecordedEvent {
+        let (decodedMetadata, event) = try contents(
+            type: type,
+            metadata: metadata,
+            payload: payload,
+            position: position,
+            streamId: streamId
+        )
+        let stream: StreamName
         do {
-            let decodedMetadata = try EventMetadata(decoding: metadata)
-            let event = try CRMEvent.decode(type: type, schemaVersion: decodedMetadata.schemaVersion, payload: payload)
-            return RecordedEvent(
-                position: position,
-                id: id,
-                stream: try StreamName(parsing: streamId),
-                streamVersion: streamVersion,
-                occurredAt: occurredAt,
-                recordedAt: recordedAt,
-                metadata: decodedMetadata,
-                event: event
-            )
+            stream = try StreamName(parsing: streamId)
         } catch {
             throw RapportError(
                 .unreadableEvent,
-                "the record at position \(position) (stream \(streamId), type "
-                    + "\(String(decoding: type, as: UTF8.self))) is not a CRM event: \(error)"
+                "the record at position \(position) (stream \(streamId), type \(event.eventType)) "
+                    + "is not a CRM event: \(error)"
             )
         }
+        return RecordedEvent(
+            position: position,
+            id: id,
+            stream: stream,
+            streamVersion: streamVersion,
+            occurredAt: occurredAt,
+            recordedAt: recordedAt,
+            metadata: decodedMetadata,
+            event: event
+        )
     }
 }
