@@ -46,7 +46,7 @@ public struct CommandLineRunner: Sendable {
         var summary = Summary()
         var index = 0
         while inFlight.firstFailure == nil, let line = nextLine() {
-            guard line.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            guard !line.isBlankInputLine else { continue }
             let slot = index
             index += 1
             let envelope: CommandEnvelope

@@ -46,7 +46,7 @@ public struct LineAppender: Sendable {
         do {
             while inFlight.firstFailure == nil, let line = nextLine() {
                 number += 1
-                guard !Self.isBlank(line) else { continue }
+                guard !line.isBlankInputLine else { continue }
                 let record = try RecordInput.parse(line, number: number)
                 await inFlight.waitForRoom()
                 let lines = "line \(number)"
@@ -98,7 +98,7 @@ public struct LineAppender: Sendable {
         var records: [ProposedRecord] = []
         while let line = nextLine() {
             number += 1
-            guard !Self.isBlank(line) else { continue }
+            guard !line.isBlankInputLine else { continue }
             records.append(try RecordInput.parse(line, number: number))
         }
         guard !records.isEmpty else { return 0 }
@@ -120,9 +120,5 @@ public struct LineAppender: Sendable {
     private static func refusal(_ error: LogError, of subject: String) -> RapportError {
         let code: RapportError.Code = error.code == .invalidRecord ? .invalidInput : .logFailure
         return RapportError(code, "\(subject): \(error)", cause: error)
-    }
-
-    private static func isBlank(_ line: String) -> Bool {
-        line.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 }
