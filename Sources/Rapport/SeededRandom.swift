@@ -1,14 +1,15 @@
-/// The demo's source of chance: SplitMix64, so the same seed always writes the same history, on any machine.
+/// A fast generator that a seed determines: SplitMix64. The demo seeds it to write the same history on any
+/// machine; the engine seeds it once from the system to draw event ids without a system call per event.
 ///
 /// Written here because the standard library's generator cannot be seeded and no package in use offers one.
-struct DemoRandom: RandomNumberGenerator {
+struct SeededRandom: RandomNumberGenerator {
     private var state: UInt64
 
-    /// A generator for one part of the history: the seed mixed with the part's number, so parts can be
-    /// generated independently and in any order.
+    /// A generator for one part of a whole: the seed mixed with the part's number, so parts (the demo's
+    /// accounts) can be generated independently and in any order.
     ///
     /// - Parameters:
-    ///   - seed: The demo's seed.
+    ///   - seed: The seed.
     ///   - stream: The part's number (an account's index, say).
     init(seed: UInt64, stream: UInt64) {
         state = seed &+ (stream &+ 1) &* 0x9E37_79B9_7F4A_7C15

@@ -6,7 +6,7 @@ import RapportTime
 struct AccountScript {
     let history: DemoHistory
     let index: Int
-    var random: DemoRandom
+    var random: SeededRandom
     let accountId: RecordId
     let companyName: String
     let domain: String
@@ -26,7 +26,7 @@ struct AccountScript {
     init(history: DemoHistory, index: Int) {
         self.history = history
         self.index = index
-        var random = DemoRandom(seed: history.seed, stream: UInt64(index))
+        var random = SeededRandom(seed: history.seed, stream: UInt64(index))
         accountId = DemoHistory.accountId(index)
         let stem = random.pick(DemoNames.companyStems)
         companyName = "\(stem) \(random.pick(DemoNames.companySuffixes)) \(index)"

@@ -36,7 +36,7 @@ public struct DemoHistory: Sendable {
     ///
     /// - Returns: The commands.
     public func openingCommands() -> [CommandEnvelope] {
-        var random = DemoRandom(seed: seed, stream: .max)
+        var random = SeededRandom(seed: seed, stream: .max)
         return (0..<campaignCount).map { index in
             let startDay = Self.start.adding(days: index * 700 / campaignCount)
             let launch = LaunchCampaign(
@@ -59,7 +59,7 @@ public struct DemoHistory: Sendable {
     ///
     /// - Returns: The commands.
     public func closingCommands() -> [CommandEnvelope] {
-        var random = DemoRandom(seed: seed, stream: .max - 1)
+        var random = SeededRandom(seed: seed, stream: .max - 1)
         let closing = Self.end.adding(days: -1).startOfDay.adding(hours: 17)
         return (0..<campaignCount).flatMap { index in
             let campaign = Self.campaignId(index)
@@ -91,13 +91,13 @@ public struct DemoHistory: Sendable {
     /// Whether an account is a duplicate that is merged into an earlier one at the end of its history.
     func isDuplicate(_ index: Int) -> Bool {
         guard index > 0 else { return false }
-        var random = DemoRandom(seed: seed ^ 0xD0D0, stream: UInt64(index))
+        var random = SeededRandom(seed: seed ^ 0xD0D0, stream: UInt64(index))
         return random.chance(0.01)
     }
 
     /// Whether an account is deactivated at the end of its history.
     func isDeactivated(_ index: Int) -> Bool {
-        var random = DemoRandom(seed: seed ^ 0xDEAD, stream: UInt64(index))
+        var random = SeededRandom(seed: seed ^ 0xDEAD, stream: UInt64(index))
         return !isDuplicate(index) && random.chance(0.02)
     }
 
