@@ -35,7 +35,8 @@ struct CRMConfigurationTests {
         ),
         (
             #"{"salesStages":[{"name":"A","probability":10,"forecastCategory":"Maybe"}]}"#,
-            "salesStages[0].forecastCategory", "not one of the allowed values"
+            "salesStages[0].forecastCategory",
+            #"must be one of Pipeline, Best Case, Commit, Closed, Omitted, not "Maybe""#
         ),
         (
             #"{"salesStages":[{"name":"A","probability":120,"forecastCategory":"Pipeline"}]}"#,

@@ -25,7 +25,10 @@ extension CommandEnvelope {
         do {
             return try JSONDecoder().decode(Read.self, from: data).envelope
         } catch {
-            throw refusal(for: error)
+            throw DomainError(
+                decoding: error,
+                malformed: DomainError(.malformedCommand, "the command is not valid JSON")
+            )
         }
     }
 
@@ -114,35 +117,6 @@ extension CommandEnvelope {
             try container.encodeIfPresent(envelope.correlationId, forKey: .correlationId)
             try container.encodeIfPresent(envelope.causationId, forKey: .causationId)
             try envelope.command.payload.encode(to: container.superEncoder(forKey: .data))
-        }
-    }
-
-    /// The refusal for an error thrown while reading a command.
-    private static func refusal(for error: any Error) -> DomainError {
-        switch error {
-        case let refusal as DomainError:
-            return refusal
-        case DecodingError.keyNotFound(let key, let context):
-            let field = JSONPath(context.codingPath + [key])
-            return DomainError(.missingField, field: field, "\(field) is required")
-        case DecodingError.typeMismatch(let type, let context), DecodingError.valueNotFound(let type, let context):
-            let field = JSONPath(context.codingPath)
-            return DomainError(.invalidField, field: field, "\(field) must be \(describe(type))")
-        case DecodingError.dataCorrupted(let context) where !context.codingPath.isEmpty:
-            let field = JSONPath(context.codingPath)
-            return DomainError(.invalidField, field: field, "\(field) \(context.debugDescription)")
-        default:
-            return DomainError(.malformedCommand, "the command is not valid JSON")
-        }
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: "a string"
-        case is Bool.Type: "true or false"
-        case is [String: Any].Type: "an object"
-        case is [Any].Type: "an array"
-        default: "a value of type \(type)"
         }
     }
 }

@@ -11,22 +11,12 @@ extension CRMConfiguration {
         let file: Sections
         do {
             file = try JSONDecoder().decode(AuditedSections.self, from: Data(json)).sections
-        } catch let DecodingError.keyNotFound(key, context) {
-            let field = JSONPath(context.codingPath + [key])
-            throw DomainError(.invalidConfiguration, field: field, "\(field) is required")
-        } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
-            let field = JSONPath(context.codingPath)
-            throw DomainError(.invalidConfiguration, field: field, "\(field) has the wrong type")
-        } catch let DecodingError.valueNotFound(_, context) where !context.codingPath.isEmpty {
-            let field = JSONPath(context.codingPath)
-            throw DomainError(.invalidConfiguration, field: field, "\(field) has the wrong type")
-        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
-            let field = JSONPath(context.codingPath)
-            throw DomainError(.invalidConfiguration, field: field, "\(field) is not one of the allowed values")
-        } catch let refusal as DomainError {
-            throw DomainError(.invalidConfiguration, field: refusal.field, refusal.message)
         } catch {
-            throw DomainError(.invalidConfiguration, "the configuration is not a valid JSON object")
+            let refusal = DomainError(
+                decoding: error,
+                malformed: DomainError(.invalidConfiguration, "the configuration is not a valid JSON object")
+            )
+            throw DomainError(.invalidConfiguration, field: refusal.field, refusal.message)
         }
         return try CRMConfiguration(
             salesStages: file.salesStages ?? standard.salesStages,
