@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "RapportTime", targets: ["RapportTime"]),
         .library(name: "RapportLog", targets: ["RapportLog"]),
         .library(name: "RapportCRM", targets: ["RapportCRM"]),
+        .library(name: "RapportProjections", targets: ["RapportProjections"]),
         .library(name: "Rapport", targets: ["Rapport"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
@@ -40,9 +41,10 @@ let package = Package(
             ]
         ),
         .target(name: "RapportCRM", dependencies: ["RapportTime"]),
+        .target(name: "RapportProjections", dependencies: ["RapportTime", "RapportCRM"]),
         .target(
             name: "Rapport",
-            dependencies: ["RapportTime", "RapportLog", "RapportCRM"]
+            dependencies: ["RapportTime", "RapportLog", "RapportCRM", "RapportProjections"]
         ),
         .executableTarget(
             name: "rapport",
@@ -81,12 +83,22 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "RapportProjectionsTests",
+            dependencies: [
+                "RapportTime",
+                "RapportCRM",
+                "RapportProjections",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
             name: "RapportTests",
             dependencies: [
                 "Rapport",
                 "RapportTime",
                 "RapportLog",
                 "RapportCRM",
+                "RapportProjections",
                 "RapportTestSupport",
                 "rapport",
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -93,3 +93,23 @@ public struct ByteReader {
         try Field.read(from: &self)
     }
 }
+
+extension ByteReader {
+    /// Reads a section written by ``ByteWriter/writeBytes(_:)`` with a reader of its own.
+    ///
+    /// - Parameter body: Reads the section; it gets a reader over the section's bytes only.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``BinaryFormatError`` when the section runs past the end, or what `body` throws.
+    public mutating func withBytes<Result>(
+        _ body: (inout ByteReader) throws(BinaryFormatError) -> Result
+    ) throws(BinaryFormatError) -> Result {
+        let length = try readVarint()
+        guard length <= UInt64(remainingCount) else {
+            throw BinaryFormatError("section of \(length) bytes at \(offset) runs past the end")
+        }
+        let end = offset + Int(length)
+        var section = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+        offset = end
+        return try body(&section)
+    }
+}

@@ -64,3 +64,13 @@ public struct ByteWriter: Sendable {
         repeat (each values).write(to: &self)
     }
 }
+
+extension ByteWriter {
+    /// Appends bytes as their length and the bytes, a section that can be read on its own.
+    ///
+    /// - Parameter section: The bytes.
+    public mutating func writeBytes(_ section: [UInt8]) {
+        writeVarint(UInt64(section.count))
+        bytes.append(contentsOf: section)
+    }
+}

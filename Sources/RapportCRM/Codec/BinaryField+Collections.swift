@@ -1,0 +1,62 @@
+/// Binary forms for the values snapshots hold besides events' fields: counters, sets and dictionaries.
+extension UInt64: BinaryField {
+    /// Writes the integer as a varint.
+    @inline(__always)
+    public func write(to writer: inout ByteWriter) { writer.writeVarint(self) }
+    /// Reads a varint.
+    @inline(__always)
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> UInt64 {
+        try reader.readVarint()
+    }
+}
+
+extension Set: BinaryField where Element: BinaryField {
+    /// Writes the count, then each element, in the set's own order.
+    public func write(to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(count))
+        for element in self { element.write(to: &writer) }
+    }
+    /// Reads the count, then each element; a count larger than the bytes left is refused before any allocation.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Set<Element> {
+        let count = try reader.readCount()
+        var elements = Set<Element>(minimumCapacity: count)
+        for _ in 0..<count { elements.insert(try Element.read(from: &reader)) }
+        return elements
+    }
+}
+
+extension Dictionary: BinaryField where Key: BinaryField, Value: BinaryField {
+    /// Writes the count, then each key and its value, in the dictionary's own order.
+    public func write(to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(count))
+        for (key, value) in self {
+            key.write(to: &writer)
+            value.write(to: &writer)
+        }
+    }
+    /// Reads the count, then each key and value; a count larger than the bytes left is refused before any
+    /// allocation.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> [Key: Value] {
+        let count = try reader.readCount()
+        var entries = [Key: Value](minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try Key.read(from: &reader)
+            entries[key] = try Value.read(from: &reader)
+        }
+        return entries
+    }
+}
+
+extension ByteReader {
+    /// Reads an element count, refusing one larger than the bytes left (every element takes at least a byte).
+    ///
+    /// - Returns: The count.
+    /// - Throws: ``BinaryFormatError`` when the count cannot fit.
+    public mutating func readCount() throws(BinaryFormatError) -> Int {
+        let count = try readVarint()
+        guard count <= UInt64(remainingCount) else {
+            throw BinaryFormatError("\(count) elements cannot fit in the \(remainingCount) bytes left")
+        }
+        return Int(count)
+    }
+}

@@ -1,0 +1,11 @@
+public import RapportCRM
+
+/// Placeholder for the accounts read model, written in full in its own change.
+public struct AccountsModel: ReadModel {
+    public static let name = "accounts"
+    public static let version = 1
+    public init() {}
+    public mutating func apply(_ event: RecordedEvent) {}
+    public func write(to writer: inout ByteWriter) {}
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> AccountsModel { AccountsModel() }
+}

@@ -1,0 +1,24 @@
+public import RapportCRM
+
+/// A read model: a pure fold of the log's events into the figures people read, with a name and a version.
+///
+/// Folding the same events in the same order always gives the same value, whether the events arrive live, from
+/// a rebuild from zero, or after a snapshot. The binary form (``BinaryField``) is what snapshots store; bump
+/// ``version`` whenever the fold or that form changes, so that older snapshots are skipped instead of misread.
+public protocol ReadModel: Sendable, Hashable, BinaryField {
+    /// The model's name, as `rapport rebuild --model` and snapshots know it.
+    static var name: String { get }
+    /// The version of the fold and of its binary form.
+    static var version: Int { get }
+
+    /// The model before any event.
+    init()
+
+    /// Folds one event.
+    ///
+    /// Events of records the model has not seen (a history cut by a time window, say) are folded as well as
+    /// they can be, never trapped on.
+    ///
+    /// - Parameter event: The event, in log order.
+    mutating func apply(_ event: RecordedEvent)
+}

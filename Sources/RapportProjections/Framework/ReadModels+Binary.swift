@@ -1,0 +1,54 @@
+public import RapportCRM
+
+extension ReadModels: BinaryField {
+    /// Writes each read model as its name, version and length-prefixed binary form, in catalog order.
+    public func write(to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(Self.catalog.count))
+        Self.writeSection(pipeline, to: &writer)
+        Self.writeSection(backlog, to: &writer)
+        Self.writeSection(accounts, to: &writer)
+        Self.writeSection(funnel, to: &writer)
+    }
+
+    /// Reads read models written by ``write(to:)``.
+    ///
+    /// - Throws: ``BinaryFormatError`` when the bytes are damaged, or hold another set of read models or another
+    ///   version of one: such bytes are never folded on from.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> ReadModels {
+        let count = try reader.readVarint()
+        guard count == UInt64(catalog.count) else {
+            throw BinaryFormatError("\(count) read models stored, \(catalog.count) expected")
+        }
+        var models = ReadModels()
+        models.pipeline = try readSection(from: &reader)
+        models.backlog = try readSection(from: &reader)
+        models.accounts = try readSection(from: &reader)
+        models.funnel = try readSection(from: &reader)
+        return models
+    }
+
+    private static func writeSection<Model: ReadModel>(_ model: Model, to writer: inout ByteWriter) {
+        var section = ByteWriter(capacity: 1 << 16)
+        model.write(to: &section)
+        writer.writeString(Model.name)
+        writer.writeVarint(UInt64(Model.version))
+        writer.writeBytes(section.bytes)
+    }
+
+    private static func readSection<Model: ReadModel>(from reader: inout ByteReader) throws(BinaryFormatError) -> Model {
+        let name = try reader.readString()
+        let version = try reader.readVarint()
+        guard name == Model.name, version == UInt64(Model.version) else {
+            throw BinaryFormatError(
+                "read model \(name) version \(version) stored where \(Model.name) version \(Model.version) is expected"
+            )
+        }
+        return try reader.withBytes { (section: inout ByteReader) throws(BinaryFormatError) -> Model in
+            let model = try Model.read(from: &section)
+            guard section.isAtEnd else {
+                throw BinaryFormatError("read model \(name) has \(section.remainingCount) bytes after its end")
+            }
+            return model
+        }
+    }
+}

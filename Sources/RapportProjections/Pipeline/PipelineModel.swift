@@ -1,0 +1,11 @@
+public import RapportCRM
+
+/// Placeholder for the pipeline read model, written in full in its own change.
+public struct PipelineModel: ReadModel {
+    public static let name = "pipeline"
+    public static let version = 1
+    public init() {}
+    public mutating func apply(_ event: RecordedEvent) {}
+    public func write(to writer: inout ByteWriter) {}
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> PipelineModel { PipelineModel() }
+}
