@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(
             name: "RapportProjectionsTests",
             dependencies: [
+                "Rapport",
                 "RapportTime",
                 "RapportCRM",
                 "RapportProjections",
