@@ -23,6 +23,8 @@ public struct RapportError: Error, Sendable, CustomStringConvertible {
         /// An append failed after its command was decided, so the engine's state no longer matches the log;
         /// it takes no more commands until it is opened again.
         public static let engineFailed = Code("engine_failed")
+        /// No event was ever recorded in the stream asked for: no record has that kind and id.
+        public static let streamNotFound = Code("stream_not_found")
     }
 
     /// The kind of failure.

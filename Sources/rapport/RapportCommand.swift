@@ -6,6 +6,9 @@ struct RapportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Rapport: an event-sourced CRM backend on an append-only, verifiable event log.",
-        subcommands: [DemoCommand.self, ExecCommand.self, ShowCommand.self, EventsCommand.self, LogCommand.self]
+        subcommands: [
+            DemoCommand.self, ExecCommand.self, ShowCommand.self, HistoryCommand.self, EventsCommand.self,
+            LogCommand.self,
+        ]
     )
 }
