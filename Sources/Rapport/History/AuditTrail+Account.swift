@@ -66,9 +66,16 @@ extension AuditTrail {
         var streams: Set<StreamName> = []
         try EventReading.scan(log) { view in
             guard joiningTypes.contains(where: { view.typeBytes.elementsEqual($0) }) else { return true }
-            let event = try EventReading.event(in: view)
-            if let account = event.event.joinedAccount, accounts.contains(account.text) {
-                streams.insert(event.stream)
+            let (_, event) = try EventReading.contents(
+                type: view.typeBytes,
+                metadata: view.metadataBytes,
+                payload: view.payloadBytes,
+                position: view.position,
+                streamId: view.streamId
+            )
+            if let account = event.joinedAccount, accounts.contains(account.text) {
+                // Read whole (stream name checked) only for the few records that are on one of the accounts.
+                streams.insert(try EventReading.event(in: view).stream)
             }
             return true
         }
