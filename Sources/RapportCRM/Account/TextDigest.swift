@@ -5,7 +5,8 @@
 /// and millions of records' titles, phone numbers and web sites need not sit in memory for that. Two different
 /// texts share a digest about once in 10^19 comparisons; an update would then be taken for no change.
 public struct TextDigest: Sendable, Hashable {
-    private let value: UInt64
+    /// The fingerprint; internal so that snapshots can store it (TextDigest+Binary.swift).
+    let value: UInt64
 
     /// The digest of a text, or of no text.
     ///

@@ -1,0 +1,78 @@
+public import RapportCRM
+
+extension CommandResult: BinaryField {
+    /// Writes the appended events, in order.
+    ///
+    /// - Parameter writer: The writer.
+    public func write(to writer: inout ByteWriter) {
+        events.write(to: &writer)
+    }
+
+    /// Reads a result written by ``write(to:)``.
+    ///
+    /// - Parameter reader: The reader.
+    /// - Returns: The result.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early or are damaged.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> CommandResult {
+        CommandResult(events: try reader.read())
+    }
+}
+
+extension CommandResult.AppendedEvent: BinaryField {
+    /// The known event types by name, so that a type read back shares the catalog's text instead of keeping a
+    /// copy of its own for every event of every remembered command.
+    private static let knownTypes = Dictionary(uniqueKeysWithValues: CRMEvent.eventTypes.map { ($0, $0) })
+
+    /// Writes the position, the stream as its kind's tag byte and the id, the version and the event type's name.
+    ///
+    /// - Parameter writer: The writer.
+    public func write(to writer: inout ByteWriter) {
+        position.write(to: &writer)
+        writer.writeByte(Self.tag(of: stream.kind))
+        writer.write(stream.id, version, type)
+    }
+
+    /// Reads an entry written by ``write(to:)``.
+    ///
+    /// - Parameter reader: The reader.
+    /// - Returns: The entry.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early or hold an unknown record kind.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> CommandResult.AppendedEvent {
+        let position: UInt64 = try reader.read()
+        let kind = try readKind(from: &reader)
+        let stream = StreamName(kind, try reader.read())
+        let version: UInt64 = try reader.read()
+        let type: String = try reader.read()
+        return CommandResult.AppendedEvent(
+            position: position,
+            stream: stream,
+            version: version,
+            type: knownTypes[type] ?? type
+        )
+    }
+
+    private static func tag(of kind: RecordKind) -> UInt8 {
+        switch kind {
+        case .account: 0
+        case .contact: 1
+        case .lead: 2
+        case .opportunity: 3
+        case .case: 4
+        case .activity: 5
+        case .campaign: 6
+        }
+    }
+
+    private static func readKind(from reader: inout ByteReader) throws(BinaryFormatError) -> RecordKind {
+        switch try reader.readByte() {
+        case 0: .account
+        case 1: .contact
+        case 2: .lead
+        case 3: .opportunity
+        case 4: .case
+        case 5: .activity
+        case 6: .campaign
+        case let tag: throw BinaryFormatError("record kind tag \(tag) at byte \(reader.offset - 1) is not 0 to 6")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+extension ContactState: BinaryField {
+    /// Writes every field in declaration order.
+    ///
+    /// - Parameter writer: The writer.
+    public func write(to writer: inout ByteWriter) {
+        writer.write(version, accountId, email, firstName, lastName, phone, title)
+    }
+
+    /// Reads a contact's state written by ``write(to:)``.
+    ///
+    /// - Parameter reader: The reader.
+    /// - Returns: The state.
+    /// - Throws: ``BinaryFormatError`` when the bytes end early.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> ContactState {
+        ContactState(
+            version: try reader.read(),
+            accountId: try reader.read(),
+            email: try reader.read(),
+            firstName: try reader.read(),
+            lastName: try reader.read(),
+            phone: try reader.read(),
+            title: try reader.read()
+        )
+    }
+}

@@ -1,0 +1,34 @@
+extension DecisionState: BinaryField {
+    /// The number of the binary form below and of every record state's; a snapshot holding another is refused,
+    /// and the state is rebuilt from the log instead. Raise it whenever any state's fields or their order change.
+    public static let binaryFormatVersion: UInt64 = 1
+
+    /// Writes the form's number, then each kind's records by id, in ``RecordKind`` order.
+    ///
+    /// - Parameter writer: The writer.
+    public func write(to writer: inout ByteWriter) {
+        writer.writeVarint(Self.binaryFormatVersion)
+        writer.write(accounts, contacts, leads, opportunities, cases, activities, campaigns)
+    }
+
+    /// Reads a decision state written by ``write(to:)``.
+    ///
+    /// - Parameter reader: The reader.
+    /// - Returns: The state.
+    /// - Throws: ``BinaryFormatError`` when the bytes hold another form of the state, end early or are damaged.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> DecisionState {
+        let version = try reader.readVarint()
+        guard version == binaryFormatVersion else {
+            throw BinaryFormatError("decision state form \(version) stored, form \(binaryFormatVersion) expected")
+        }
+        var state = DecisionState()
+        state.accounts = try reader.read()
+        state.contacts = try reader.read()
+        state.leads = try reader.read()
+        state.opportunities = try reader.read()
+        state.cases = try reader.read()
+        state.activities = try reader.read()
+        state.campaigns = try reader.read()
+        return state
+    }
+}
