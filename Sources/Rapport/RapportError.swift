@@ -25,6 +25,8 @@ public struct RapportError: Error, Sendable, CustomStringConvertible {
         public static let engineFailed = Code("engine_failed")
         /// No event was ever recorded in the stream asked for: no record has that kind and id.
         public static let streamNotFound = Code("stream_not_found")
+        /// A snapshot could not be written or read; the log is untouched.
+        public static let snapshotFailure = Code("snapshot_failure")
     }
 
     /// The kind of failure.

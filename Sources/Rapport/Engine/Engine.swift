@@ -16,16 +16,29 @@ public final class Engine: Sendable {
     public let log: EventLog
     /// Stages, lead statuses and service targets in force.
     public let configuration: CRMConfiguration
+    /// The settings the engine was opened with.
+    public let options: EngineOptions
+    /// How opening went: the snapshot used, the ones skipped and why, the events replayed.
+    public let opening: OpeningReport
 
     private let session: AppendSession
     private let core: Mutex<EngineCore>
     private let failure = Mutex<RapportError?>(nil)
+    /// The read models, folded from the log as it grows.
+    let projections: LiveProjections
+    /// The data directory's snapshots.
+    let snapshots: SnapshotStore
+    /// The position of the newest snapshot taken or opened from.
+    let lastSnapshotPosition: Mutex<UInt64>
+    /// The task that keeps the read models folded and takes snapshots every so many events.
+    let follower = Mutex<Task<Void, Never>?>(nil)
 
-    /// Opens the data directory's log and rebuilds the decision state from it.
+    /// Opens the data directory's log and restores the decision state and the read models: from the newest
+    /// usable snapshot and the events after it, or from the whole log.
     ///
     /// - Parameters:
     ///   - directory: The data directory (created when missing).
-    ///   - options: The log's settings and the CRM configuration.
+    ///   - options: The log's settings, the CRM configuration and the snapshot settings.
     /// - Returns: The engine, ready for commands.
     /// - Throws: ``RapportError`` with code `log_failure` when the log cannot be opened, or `unreadable_event`
     ///   naming the position of a record that is not a CRM event.
@@ -37,18 +50,41 @@ public final class Engine: Sendable {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         do {
-            let core = try EngineCore.replaying(log)
-            return Engine(log: log, configuration: options.configuration, core: core, session: try log.appendSession())
+            let store = SnapshotStore(dataDirectory: directory)
+            let restored = try EngineRestoration.restore(log, from: store)
+            for skipped in restored.report.skippedSnapshots {
+                options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
+            }
+            let engine = Engine(
+                log: log,
+                options: options,
+                restored: restored,
+                snapshots: store,
+                session: try log.appendSession()
+            )
+            engine.startFollowing()
+            return engine
         } catch {
             await log.close()
             throw error
         }
     }
 
-    private init(log: EventLog, configuration: CRMConfiguration, core: EngineCore, session: AppendSession) {
+    private init(
+        log: EventLog,
+        options: EngineOptions,
+        restored: EngineRestoration,
+        snapshots: SnapshotStore,
+        session: AppendSession
+    ) {
         self.log = log
-        self.configuration = configuration
-        self.core = Mutex(core)
+        self.configuration = options.configuration
+        self.options = options
+        self.opening = restored.report
+        self.core = Mutex(restored.core)
+        self.projections = LiveProjections(restored.models)
+        self.snapshots = snapshots
+        self.lastSnapshotPosition = Mutex(restored.report.snapshotPosition ?? 0)
         self.session = session
     }
 
@@ -178,8 +214,21 @@ public final class Engine: Sendable {
         core.withLock { $0.decisions.version(of: stream) }
     }
 
-    /// Waits for every queued append, syncs and closes the log.
+    /// Stops the engine: waits for every queued append, folds the read models up to the end, takes a snapshot
+    /// when events were appended since the last one (unless turned off, or the engine failed), then syncs and
+    /// closes the log. A snapshot that cannot be written is reported through ``EngineOptions/notice``; the log
+    /// is closed all the same.
     public func close() async {
+        await stopFollowing()
+        let end = withCore { $0.nextPosition }
+        if end > 0 { _ = await log.waitForRecords(after: end - 1) }
+        if options.snapshotOnClose, failure.withLock({ $0 == nil }), end > lastSnapshotPosition.withLock({ $0 }) {
+            do {
+                try await takeSnapshot()
+            } catch {
+                options.notice("no snapshot on close: \(error)")
+            }
+        }
         await log.close()
     }
 }

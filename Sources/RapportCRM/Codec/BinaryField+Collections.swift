@@ -10,6 +10,17 @@ extension UInt64: BinaryField {
     }
 }
 
+extension UInt8: BinaryField {
+    /// Writes the byte as it is.
+    @inline(__always)
+    public func write(to writer: inout ByteWriter) { writer.writeByte(self) }
+    /// Reads one byte.
+    @inline(__always)
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> UInt8 {
+        try reader.readByte()
+    }
+}
+
 extension Set: BinaryField where Element: BinaryField {
     /// Writes the count, then each element, in the set's own order.
     public func write(to writer: inout ByteWriter) {

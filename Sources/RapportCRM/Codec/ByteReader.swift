@@ -107,9 +107,36 @@ extension ByteReader {
         guard length <= UInt64(remainingCount) else {
             throw BinaryFormatError("section of \(length) bytes at \(offset) runs past the end")
         }
-        let end = offset + Int(length)
+        return try withNext(Int(length), body)
+    }
+}
+
+extension ByteReader {
+    /// Reads the next `count` bytes with a reader of their own.
+    ///
+    /// - Parameters:
+    ///   - count: The number of bytes, at most ``remainingCount``.
+    ///   - body: Reads the bytes; it gets a reader over them only.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``BinaryFormatError`` when fewer bytes are left, or what `body` throws.
+    public mutating func withNext<Result>(
+        _ count: Int,
+        _ body: (inout ByteReader) throws(BinaryFormatError) -> Result
+    ) throws(BinaryFormatError) -> Result {
+        guard count >= 0, count <= remainingCount else {
+            throw BinaryFormatError("\(count) bytes at \(offset) run past the end")
+        }
+        let end = offset + count
         var section = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
         offset = end
         return try body(&section)
+    }
+
+    /// Lets `body` see the bytes not read yet, without reading them.
+    ///
+    /// - Parameter body: Receives the bytes.
+    /// - Returns: What `body` returns.
+    public func withRemainingBytes<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        body(UnsafeRawBufferPointer(rebasing: bytes[offset...]))
     }
 }

@@ -60,11 +60,11 @@ extension EventLog {
         RecordStream(log: self, start: position, live: true)
     }
 
-    /// Waits until the log holds records at or after `position`.
+    /// Waits until the log holds a durable record at `position` (its end is past it).
     ///
     /// - Parameter position: The position waited for.
     /// - Returns: `false` when the log closed or the task was cancelled first.
-    func waitForRecords(after position: UInt64) async -> Bool {
+    public func waitForRecords(after position: UInt64) async -> Bool {
         let id = core.state.withLock { state -> UInt64 in
             state.nextWaiterId += 1
             return state.nextWaiterId

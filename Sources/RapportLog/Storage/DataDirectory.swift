@@ -7,9 +7,16 @@ import Darwin
 #endif
 
 /// The files of one log directory: segment names, listing, atomic replacement and directory syncs.
-struct DataDirectory: Sendable {
+package struct DataDirectory: Sendable {
     /// The directory's path.
-    let path: String
+    package let path: String
+
+    /// Names a directory; nothing is touched until a method is called.
+    ///
+    /// - Parameter path: The directory's path.
+    package init(path: String) {
+        self.path = path
+    }
 
     /// The number of digits in a segment's base position.
     static let nameDigits = 20
@@ -38,7 +45,7 @@ struct DataDirectory: Sendable {
     /// Creates the directory (and its parents) when it does not exist.
     ///
     /// - Throws: ``LogError/Code/directoryUnavailable`` when it can not be created or is not a directory.
-    func create() throws {
+    package func create() throws {
         var status = stat()
         if stat(path, &status) == 0 {
             guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -87,7 +94,7 @@ struct DataDirectory: Sendable {
     ///   - bytes: The file's content.
     ///   - target: The final path.
     /// - Throws: ``LogError/Code/ioFailure``.
-    func replaceAtomically(_ bytes: [UInt8], at target: String) throws {
+    package func replaceAtomically(_ bytes: [UInt8], at target: String) throws {
         let temporary = target + ".tmp"
         unlink(temporary)
         let file = try DataFile.openForWriting(temporary, create: true)
@@ -102,7 +109,7 @@ struct DataDirectory: Sendable {
     /// Makes the directory's entries (new, renamed or removed files) durable.
     ///
     /// - Throws: ``LogError/Code/ioFailure``.
-    func sync() throws {
+    package func sync() throws {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY)
         guard descriptor >= 0 else {
             throw LogError(.ioFailure, "can not open directory \(path) to sync it", cause: Errno(rawValue: errno))

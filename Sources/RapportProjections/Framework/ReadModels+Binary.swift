@@ -35,7 +35,8 @@ extension ReadModels: BinaryField {
         writer.writeBytes(section.bytes)
     }
 
-    private static func readSection<Model: ReadModel>(from reader: inout ByteReader) throws(BinaryFormatError) -> Model {
+    private static func readSection<Model: ReadModel>(from reader: inout ByteReader) throws(BinaryFormatError) -> Model
+    {
         let name = try reader.readString()
         let version = try reader.readVarint()
         guard name == Model.name, version == UInt64(Model.version) else {

@@ -1,0 +1,97 @@
+import RapportCRM
+import RapportLog
+public import RapportProjections
+import RapportTime
+
+extension Engine {
+    /// Answers from the read models as they are in a time window: live (every durable event folded), or as of
+    /// a position, a record time, a business time or a combination, folded from the nearest snapshot that fits
+    /// (or from zero) up to the window's end.
+    ///
+    /// - Parameters:
+    ///   - window: The part of the history.
+    ///   - body: Computes the answer from the models and the report context (the moment ages are measured at,
+    ///     and the position reached).
+    /// - Returns: What `body` returns.
+    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`, or what `body` throws.
+    public func withReadModels<Result>(
+        in window: TimeWindow,
+        _ body: (ReadModels, ReportContext) throws -> Result
+    ) throws -> Result {
+        if window.isLive {
+            try projections.catchUp(with: log)
+            return try projections.withModels { projected in
+                try body(projected.models, Self.context(for: window, projected.progress))
+            }
+        }
+        let projected = try models(in: window)
+        return try body(projected.models, Self.context(for: window, projected.progress))
+    }
+
+    /// The read models folded over a time window, from the nearest snapshot that fits or from zero.
+    ///
+    /// - Parameter window: The part of the history.
+    /// - Returns: The models and how far they are folded.
+    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
+    public func models(in window: TimeWindow) throws -> ProjectedModels {
+        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false) { header in
+            Self.window(window, admits: header.models)
+        }
+        for skipped in choice.skipped {
+            options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
+        }
+        var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
+        try EventReading.scan(log, from: projected.progress.position) { view in
+            if let at = window.at, view.position > at { return false }
+            let event = try EventReading.event(in: view)
+            if window.endsBefore(event) { return false }
+            if window.includes(event) {
+                projected.fold(event)
+            } else {
+                projected.progress.advance(past: event, folded: false)
+            }
+            return true
+        }
+        return projected
+    }
+
+    /// Rebuilds read models from zero and puts them in place of the live ones.
+    ///
+    /// - Parameters:
+    ///   - names: The read models to rebuild (every one by default).
+    ///   - progress: Called now and then with the events folded so far and the total.
+    /// - Returns: The number of events folded and the time it took.
+    /// - Throws: ``RapportError`` `invalid_input` naming an unknown model, `unreadable_event` or `log_failure`.
+    public func rebuild(
+        models names: Set<String> = Set(ReadModels.names),
+        progress: (UInt64, UInt64) -> Void = { _, _ in }
+    ) throws -> (events: UInt64, duration: Duration) {
+        if let unknown = names.subtracting(ReadModels.names).sorted().first {
+            throw RapportError(
+                .invalidInput,
+                "model: \"\(unknown)\" is not a read model; the read models are \(ReadModels.names.joined(separator: ", "))"
+            )
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let events = try projections.rebuild(names, with: log, progress: progress)
+        return (events, clock.now - start)
+    }
+
+    /// Whether a snapshot's models, folded as `progress` says, hold only events inside `window`.
+    static func window(_ window: TimeWindow, admits progress: FoldProgress) -> Bool {
+        guard progress.position > 0 else { return true }
+        if let at = window.at, progress.position - 1 > at { return false }
+        if let knownAt = window.knownAt, let recorded = progress.lastRecordedAt, recorded > knownAt { return false }
+        if let asOf = window.asOf, let occurred = progress.latestOccurredAt, occurred > asOf { return false }
+        return true
+    }
+
+    /// The context of a report over a window: ages are measured at the window's business time, else its record
+    /// time, else (for a position) the record time of the last event read, else now.
+    static func context(for window: TimeWindow, _ progress: FoldProgress) -> ReportContext {
+        let moment =
+            window.asOf ?? window.knownAt ?? (window.at != nil ? progress.lastRecordedAt : nil) ?? Timestamp.now()
+        return ReportContext(asOf: moment, position: progress.position)
+    }
+}

@@ -1,0 +1,47 @@
+import RapportCRM
+import RapportLog
+
+/// The engine's state brought up to the end of the log: from the newest usable snapshot and the events after
+/// it, or from the whole log when no snapshot fits.
+struct EngineRestoration {
+    /// The decision state and command results.
+    var core: EngineCore
+    /// The read models.
+    var models: ProjectedModels
+    /// What was used and skipped.
+    var report: OpeningReport
+
+    /// Restores the state of a log.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - store: The data directory's snapshots.
+    /// - Returns: The state at the log's end.
+    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
+    static func restore(_ log: EventLog, from store: SnapshotStore) throws -> EngineRestoration {
+        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
+        var report = OpeningReport(
+            skippedSnapshots: choice.skipped.map { OpeningReport.SkippedSnapshot(path: $0.path, reason: $0.reason) }
+        )
+        var core = EngineCore()
+        var models = ProjectedModels()
+        if let chosen = choice.chosen {
+            core.decisions = chosen.snapshot.decisions
+            core.results = chosen.snapshot.results
+            core.nextPosition = chosen.snapshot.decisionsPosition
+            models = chosen.snapshot.models
+            report.snapshotPath = chosen.path
+            report.snapshotPosition = chosen.header.position
+        }
+        let start = min(core.nextPosition, models.progress.position)
+        try EventReading.scan(log, from: start) { view in
+            let event = try EventReading.event(in: view)
+            if event.position >= core.nextPosition { try core.fold(event) }
+            if event.position >= models.progress.position { models.fold(event) }
+            report.replayedEvents += 1
+            return true
+        }
+        core.nextPosition = log.endPosition
+        return EngineRestoration(core: core, models: models, report: report)
+    }
+}

@@ -1,0 +1,94 @@
+import RapportCRM
+import RapportLog
+import RapportProjections
+import Synchronization
+
+/// The engine's read models, folded forward from the log as events become durable.
+///
+/// The log is their only input: a model here folds exactly the events a rebuild from zero would, in the same
+/// order, which is what keeps live answers, rebuilds and snapshots identical.
+final class LiveProjections: Sendable {
+    private let state: Mutex<ProjectedModels>
+
+    /// Starts from read models already folded up to some position.
+    ///
+    /// - Parameter models: The read models.
+    init(_ models: ProjectedModels) {
+        state = Mutex(models)
+    }
+
+    /// How far the read models are folded.
+    var progress: FoldProgress { state.withLock { $0.progress } }
+
+    /// Folds every durable event not folded yet.
+    ///
+    /// - Parameter log: The log.
+    /// - Returns: How far the models are folded now.
+    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
+    @discardableResult
+    func catchUp(with log: EventLog) throws -> FoldProgress {
+        try state.withLock { projected in
+            guard projected.progress.position < log.endPosition else { return projected.progress }
+            try EventReading.scan(log, from: projected.progress.position) { view in
+                projected.fold(try EventReading.event(in: view))
+                return true
+            }
+            return projected.progress
+        }
+    }
+
+    /// Runs `body` with the read models, which do not change meanwhile.
+    ///
+    /// - Parameter body: Reads the models.
+    /// - Returns: What `body` returns.
+    func withModels<Result>(_ body: (ProjectedModels) throws -> Result) rethrows -> Result {
+        try state.withLock { try body($0) }
+    }
+
+    /// Puts rebuilt read models in place of the live ones.
+    ///
+    /// - Parameter models: The rebuilt models, folded up to some position; the next catch-up folds on from it.
+    func replace(with models: ProjectedModels) {
+        state.withLock { $0 = models }
+    }
+}
+
+extension LiveProjections {
+    /// Folds the named read models again from zero, up to the end of the log, and puts them in place; the
+    /// other models stay as they are. Live folding waits meanwhile.
+    ///
+    /// - Parameters:
+    ///   - names: The read models to rebuild.
+    ///   - log: The log.
+    ///   - progress: Called now and then with the events folded so far and the total.
+    /// - Returns: The number of events folded.
+    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`; the live models are unchanged then.
+    func rebuild(
+        _ names: Set<String>,
+        with log: EventLog,
+        progress: (UInt64, UInt64) -> Void
+    ) throws -> UInt64 {
+        try state.withLock { live in
+            try EventReading.scan(log, from: live.progress.position) { view in
+                live.fold(try EventReading.event(in: view))
+                return true
+            }
+            let total = live.progress.position
+            var rebuilt = ReadModels()
+            var folded: UInt64 = 0
+            progress(0, total)
+            try EventReading.scan(log, limit: total) { view in
+                rebuilt.apply(try EventReading.event(in: view), only: names)
+                folded += 1
+                if folded % 65_536 == 0 { progress(folded, total) }
+                return true
+            }
+            progress(folded, total)
+            if names.contains(PipelineModel.name) { live.models.pipeline = rebuilt.pipeline }
+            if names.contains(BacklogModel.name) { live.models.backlog = rebuilt.backlog }
+            if names.contains(AccountsModel.name) { live.models.accounts = rebuilt.accounts }
+            if names.contains(FunnelModel.name) { live.models.funnel = rebuilt.funnel }
+            return folded
+        }
+    }
+}

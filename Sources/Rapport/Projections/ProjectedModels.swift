@@ -1,0 +1,31 @@
+public import RapportCRM
+public import RapportProjections
+
+/// Read models with how far into the log they are folded.
+public struct ProjectedModels: Sendable, Hashable {
+    /// The read models.
+    public var models = ReadModels()
+    /// How far they are folded.
+    public var progress = FoldProgress()
+
+    /// Read models before any event.
+    public init() {}
+
+    /// Creates folded read models.
+    ///
+    /// - Parameters:
+    ///   - models: The read models.
+    ///   - progress: How far they are folded.
+    public init(models: ReadModels, progress: FoldProgress) {
+        self.models = models
+        self.progress = progress
+    }
+
+    /// Folds the next event of the log.
+    ///
+    /// - Parameter event: The event at ``FoldProgress/position``.
+    mutating func fold(_ event: RecordedEvent) {
+        models.apply(event)
+        progress.advance(past: event)
+    }
+}

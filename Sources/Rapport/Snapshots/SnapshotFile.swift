@@ -1,0 +1,153 @@
+import Foundation
+import RapportCRM
+import RapportLog
+import RapportProjections
+import RapportTime
+
+/// The bytes of a snapshot file: a magic string, the header with its checksum, then the sections (read models,
+/// decision state, command results), each with its own length and checksum in the header.
+///
+/// Written in this project's own binary codec (the one events use), since no library here writes Swift values in
+/// a compact form that reads back at millions of records a second.
+enum SnapshotFile {
+    /// The first eight bytes of every snapshot file.
+    static let magic = Array("RAPSNAP\n".utf8)
+
+    /// The section names, in file order.
+    static let sectionNames = ["models", "decisions", "results"]
+
+    /// Encodes a snapshot.
+    ///
+    /// - Parameters:
+    ///   - snapshot: The snapshot.
+    ///   - modelsLastEventId: The id of the last event folded into the read models.
+    ///   - decisionsLastEventId: The id of the last event folded into the decision state.
+    ///   - createdAt: The time of writing.
+    /// - Returns: The header and the file's parts, to be written one after another.
+    static func encode(
+        _ snapshot: Snapshot,
+        modelsLastEventId: UUID?,
+        decisionsLastEventId: UUID?,
+        createdAt: Timestamp
+    ) -> (header: SnapshotHeader, parts: [[UInt8]]) {
+        var models = ByteWriter(capacity: 1 << 20)
+        snapshot.models.models.write(to: &models)
+        var decisions = ByteWriter(capacity: 1 << 20)
+        snapshot.decisions.write(to: &decisions)
+        var results = ByteWriter(capacity: 1 << 16)
+        snapshot.results.write(to: &results)
+        let bodies = [models.bytes, decisions.bytes, results.bytes]
+        let sections = zip(sectionNames, bodies).map { name, bytes in
+            SnapshotHeader.Section(name: name, length: UInt64(bytes.count), checksum: checksum(bytes))
+        }
+        var versions: [String: Int] = [:]
+        for entry in ReadModels.catalog { versions[entry.name] = entry.version }
+        let header = SnapshotHeader(
+            createdAt: createdAt,
+            models: snapshot.models.progress,
+            modelsLastEventId: modelsLastEventId,
+            decisionsPosition: snapshot.decisionsPosition,
+            decisionsLastEventId: decisionsLastEventId,
+            modelVersions: versions,
+            sections: sections
+        )
+        var headerWriter = ByteWriter(capacity: 512)
+        header.write(to: &headerWriter)
+        var prefix = ByteWriter(capacity: 600)
+        for byte in magic { prefix.writeByte(byte) }
+        prefix.writeBytes(headerWriter.bytes)
+        prefix.writeVarint(UInt64(checksum(headerWriter.bytes)))
+        return (header, [prefix.bytes] + bodies)
+    }
+
+    /// Reads a snapshot's header, checking the magic string and the header's checksum.
+    ///
+    /// - Parameter reader: A reader at the file's start; left at the first section.
+    /// - Returns: The header.
+    /// - Throws: ``BinaryFormatError`` naming what is wrong.
+    static func readHeader(from reader: inout ByteReader) throws(BinaryFormatError) -> SnapshotHeader {
+        for expected in magic {
+            guard try reader.readByte() == expected else {
+                throw BinaryFormatError("the file does not start with the snapshot magic string")
+            }
+        }
+        let (header, actual) = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) in
+            let checksum = bytes.withRemainingBytes { SnapshotFile.checksum($0) }
+            return (try SnapshotHeader.read(from: &bytes), checksum)
+        }
+        let stored = try reader.readVarint()
+        guard stored == UInt64(actual) else {
+            throw BinaryFormatError("the header's checksum is \(actual), the file says \(stored)")
+        }
+        return header
+    }
+
+    /// Reads the sections after the header, checking each one's length and checksum.
+    ///
+    /// - Parameters:
+    ///   - header: The header read by ``readHeader(from:)``.
+    ///   - reader: A reader at the first section.
+    ///   - includeDecisions: Whether to read the decision state and the command results too, or only the models.
+    /// - Returns: The snapshot; without the decisions, its decision state and results are empty.
+    /// - Throws: ``BinaryFormatError`` naming the damaged section.
+    static func readSections(
+        of header: SnapshotHeader,
+        from reader: inout ByteReader,
+        includeDecisions: Bool
+    ) throws(BinaryFormatError) -> Snapshot {
+        guard header.sections.map(\.name) == sectionNames else {
+            throw BinaryFormatError("the sections are \(header.sections.map(\.name)), expected \(sectionNames)")
+        }
+        let models: ReadModels = try readSection(header.sections[0], from: &reader)
+        var snapshot = Snapshot(
+            models: ProjectedModels(models: models, progress: header.models),
+            decisions: DecisionState(),
+            results: [:],
+            decisionsPosition: 0
+        )
+        if includeDecisions {
+            snapshot.decisions = try readSection(header.sections[1], from: &reader)
+            snapshot.results = try readSection(header.sections[2], from: &reader)
+            snapshot.decisionsPosition = header.decisionsPosition
+        }
+        return snapshot
+    }
+
+    private static func readSection<Value: BinaryField>(
+        _ section: SnapshotHeader.Section,
+        from reader: inout ByteReader
+    ) throws(BinaryFormatError) -> Value {
+        guard section.length <= UInt64(reader.remainingCount) else {
+            throw BinaryFormatError("section \(section.name) of \(section.length) bytes runs past the file's end")
+        }
+        return try reader.withNext(Int(section.length)) { (bytes: inout ByteReader) throws(BinaryFormatError) in
+            let actual = bytes.withRemainingBytes { checksum($0) }
+            guard actual == section.checksum else {
+                throw BinaryFormatError(
+                    "section \(section.name) has checksum \(actual), the header says \(section.checksum)"
+                )
+            }
+            let value = try Value.read(from: &bytes)
+            guard bytes.isAtEnd else {
+                throw BinaryFormatError("section \(section.name) has \(bytes.remainingCount) bytes after its end")
+            }
+            return value
+        }
+    }
+
+    /// The CRC-32C of bytes of any length (ISA-L takes at most 2 GiB a call).
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+        var crc: UInt32 = 0
+        var start = 0
+        while start < bytes.count {
+            let end = min(bytes.count, start + (1 << 30))
+            crc = CRC32C.update(crc, UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            start = end
+        }
+        return crc
+    }
+
+    private static func checksum(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBytes { checksum($0) }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import RapportCRM
+import RapportLog
+import RapportTime
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The snapshot files of a data directory, in its `snapshots` folder: writing one atomically, listing them
+/// newest first, reading one, and pruning old ones.
+struct SnapshotStore: Sendable {
+    /// The folder's path.
+    let directory: String
+
+    /// The store of a data directory.
+    ///
+    /// - Parameter dataDirectory: The data directory.
+    init(dataDirectory: String) {
+        directory = dataDirectory + "/snapshots"
+    }
+
+    /// A snapshot file and what its header says, or why it can not be read.
+    struct Listing: Sendable {
+        /// The file's path.
+        var path: String
+        /// The header, when it reads.
+        var header: SnapshotHeader?
+        /// Why the header does not read.
+        var problem: String?
+    }
+
+    /// The path of the snapshot standing for `position`.
+    func path(for position: UInt64) -> String {
+        let digits = String(position)
+        return "\(directory)/\(String(repeating: "0", count: max(0, 20 - digits.count)))\(digits).snapshot"
+    }
+
+    /// The snapshot files, newest (highest position) first; files whose header does not read come last.
+    func listings() -> [Listing] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        let listings = names.filter { $0.hasSuffix(".snapshot") }.map { name in
+            let path = "\(directory)/\(name)"
+            do {
+                return Listing(path: path, header: try readHeader(at: path))
+            } catch {
+                return Listing(path: path, problem: "\(error)")
+            }
+        }
+        return listings.sorted { first, second in
+            switch (first.header, second.header) {
+            case (let a?, let b?): (a.position, a.createdAt, first.path) > (b.position, b.createdAt, second.path)
+            case (.some, .none): true
+            case (.none, .some): false
+            case (.none, .none): first.path > second.path
+            }
+        }
+    }
+
+    /// Reads a snapshot's header only.
+    ///
+    /// - Parameter path: The file.
+    /// - Returns: The header.
+    /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
+    func readHeader(at path: String) throws -> SnapshotHeader {
+        try withFile(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+            try SnapshotFile.readHeader(from: &reader)
+        }
+    }
+
+    /// Reads a snapshot, checking every section's checksum.
+    ///
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - includeDecisions: Whether to read the decision state and command results too.
+    /// - Returns: The header and the snapshot.
+    /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
+    func read(at path: String, includeDecisions: Bool) throws -> (SnapshotHeader, Snapshot) {
+        try withFile(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+            let header = try SnapshotFile.readHeader(from: &reader)
+            return (
+                header, try SnapshotFile.readSections(of: header, from: &reader, includeDecisions: includeDecisions)
+            )
+        }
+    }
+
+    /// Writes a snapshot atomically: a temporary file, synced, renamed into place, then the folder synced.
+    ///
+    /// - Parameters:
+    ///   - header: The snapshot's header.
+    ///   - parts: The file's bytes in parts, as ``SnapshotFile/encode(_:modelsLastEventId:decisionsLastEventId:createdAt:)`` gives them.
+    /// - Returns: The file's path.
+    /// - Throws: ``RapportError`` `snapshot_failure`.
+    @discardableResult
+    func write(header: SnapshotHeader, parts: [[UInt8]]) throws -> String {
+        let folder = DataDirectory(path: directory)
+        do {
+            try folder.create()
+        } catch {
+            throw RapportError(.snapshotFailure, "cannot create \(directory): \(error)", cause: error)
+        }
+        let target = path(for: header.position)
+        let temporary = target + ".tmp"
+        unlink(temporary)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
+        var closed = false
+        defer { if !closed { close(descriptor) } }
+        for part in parts {
+            try part.withUnsafeBytes { bytes in
+                var written = 0
+                while written < bytes.count {
+                    let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { throw failure("cannot write \(temporary)") }
+                    written += count
+                }
+            }
+        }
+        guard fsync(descriptor) == 0 else { throw failure("cannot sync \(temporary)") }
+        closed = true
+        guard close(descriptor) == 0 else { throw failure("cannot close \(temporary)") }
+        guard rename(temporary, target) == 0 else { throw failure("cannot rename \(temporary) to \(target)") }
+        do {
+            try folder.sync()
+        } catch {
+            throw RapportError(.snapshotFailure, "cannot sync \(directory): \(error)", cause: error)
+        }
+        return target
+    }
+
+    /// Removes all but the newest `keep` snapshots that read, and every file whose header does not read.
+    ///
+    /// - Parameter keep: How many to keep.
+    /// - Returns: The paths removed.
+    @discardableResult
+    func prune(keep: Int) -> [String] {
+        var kept = 0
+        var removed: [String] = []
+        for listing in listings() {
+            if listing.header != nil, kept < keep {
+                kept += 1
+                continue
+            }
+            if unlink(listing.path) == 0 { removed.append(listing.path) }
+        }
+        return removed
+    }
+
+    private func withFile<Result>(
+        at path: String,
+        _ body: (inout ByteReader) throws(BinaryFormatError) -> Result
+    ) throws -> Result {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw RapportError(.snapshotFailure, "cannot read snapshot \(path): \(error)", cause: error)
+        }
+        do {
+            return try data.withUnsafeBytes { bytes throws(BinaryFormatError) in
+                var reader = ByteReader(bytes)
+                return try body(&reader)
+            }
+        } catch {
+            throw RapportError(.snapshotFailure, "snapshot \(path) is damaged: \(error)", cause: error)
+        }
+    }
+
+    private func failure(_ message: String) -> RapportError {
+        RapportError(.snapshotFailure, "\(message): \(String(cString: strerror(errno)))")
+    }
+}

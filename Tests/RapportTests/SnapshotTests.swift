@@ -1,0 +1,159 @@
+import Foundation
+import RapportCRM
+import RapportLog
+import RapportProjections
+import RapportTestSupport
+import Testing
+
+@testable import Rapport
+
+/// Snapshots: taken on demand, every N events and on close; skipped, with a notice, when damaged, written by
+/// another read model version or by another log; pruned to the newest K.
+struct SnapshotTests {
+    @Test func opensFromTheNewestSnapshotAndReplaysOnlyTheTail() async throws {
+        try await withTemporaryDirectory { directory in
+            let commands = EngineHistory.commands(seed: 21, accounts: 2)
+            var options = EngineHistory.options()
+            options.snapshotOnClose = false
+            let engine = try await Engine.open(directory: directory, options: options)
+            try await EngineHistory.run(Array(commands.prefix(40)), on: engine)
+            let header = try await engine.takeSnapshot()
+            #expect(header.position == engine.log.endPosition)
+            #expect(
+                header.modelVersions
+                    == Dictionary(uniqueKeysWithValues: ReadModels.catalog.map { ($0.name, $0.version) })
+            )
+            try await EngineHistory.run(Array(commands.dropFirst(40)), on: engine)
+            let end = engine.log.endPosition
+            let live = try EngineHistory.liveModels(of: engine)
+            await engine.close()
+
+            let reopened = try await Engine.open(directory: directory, options: options)
+            #expect(reopened.opening.snapshotPosition == header.position)
+            #expect(reopened.opening.replayedEvents == end - header.position)
+            #expect(try EngineHistory.liveModels(of: reopened) == live)
+            await reopened.close()
+        }
+    }
+
+    @Test func aSnapshotOfAnotherReadModelVersionIsSkippedForAnOlderOne() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            let commands = EngineHistory.commands(seed: 8, accounts: 1)
+            try await EngineHistory.run(Array(commands.prefix(20)), on: engine)
+            let older = try await engine.takeSnapshot()
+            try await EngineHistory.run(Array(commands.dropFirst(20)), on: engine)
+            let newer = try await engine.takeSnapshot()
+            let live = try EngineHistory.liveModels(of: engine)
+            await engine.close()
+
+            let store = SnapshotStore(dataDirectory: directory)
+            try rewriteHeader(at: store.path(for: newer.position)) {
+                $0.modelVersions[PipelineModel.name] = PipelineModel.version + 1
+            }
+            let notices = NoticeLog()
+            let reopened = try await Engine.open(directory: directory, options: EngineHistory.options(notices: notices))
+            #expect(reopened.opening.snapshotPosition == older.position)
+            let skipped = try #require(reopened.opening.skippedSnapshots.first)
+            #expect(skipped.reason.contains("pipeline v\(PipelineModel.version + 1)"))
+            #expect(notices.all.contains { $0.contains("skipped snapshot") && $0.contains("read model versions") })
+            #expect(try EngineHistory.liveModels(of: reopened) == live)
+            await reopened.close()
+        }
+    }
+
+    @Test func aSnapshotOfAnotherLogIsSkipped() async throws {
+        try await withTemporaryDirectory { directory in
+            let first = directory + "/first"
+            let second = directory + "/second"
+            let commands = EngineHistory.commands(seed: 4, accounts: 1)
+            for data in [first, second] {
+                let engine = try await Engine.open(directory: data, options: EngineHistory.options())
+                try await EngineHistory.run(commands, on: engine)
+                await engine.close()
+            }
+            let store = SnapshotStore(dataDirectory: second)
+            let foreign = try #require(SnapshotStore(dataDirectory: first).listings().first)
+            for listing in store.listings() { try FileManager.default.removeItem(atPath: listing.path) }
+            try FileManager.default.copyItem(
+                atPath: foreign.path,
+                toPath: store.directory + "/" + URL(fileURLWithPath: foreign.path).lastPathComponent
+            )
+
+            let reopened = try await Engine.open(directory: second, options: EngineHistory.options())
+            #expect(reopened.opening.snapshotPosition == nil)
+            #expect(
+                reopened.opening.skippedSnapshots.first?.reason.contains("is not the one the snapshot folded") == true
+            )
+            await reopened.close()
+        }
+    }
+
+    @Test func aTruncatedSnapshotIsSkippedAndOpeningReplaysTheWholeLog() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            try await EngineHistory.run(EngineHistory.commands(seed: 2, accounts: 1), on: engine)
+            let live = try EngineHistory.liveModels(of: engine)
+            let decisions = engine.decisionState
+            await engine.close()
+            let path = try #require(SnapshotStore(dataDirectory: directory).listings().first?.path)
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            try bytes.prefix(bytes.count - 10).write(to: URL(fileURLWithPath: path))
+
+            let reopened = try await Engine.open(directory: directory, options: EngineHistory.options())
+            #expect(reopened.opening.snapshotPosition == nil)
+            #expect(reopened.opening.replayedEvents == reopened.log.endPosition)
+            #expect(reopened.opening.skippedSnapshots.first?.reason.contains("runs past the file's end") == true)
+            #expect(try EngineHistory.liveModels(of: reopened) == live)
+            #expect(reopened.decisionState == decisions)
+            await reopened.close()
+        }
+    }
+
+    @Test func automaticSnapshotsArePrunedToTheNewestK() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = EngineHistory.options(snapshotInterval: 10)
+            options.keptSnapshots = 2
+            let engine = try await Engine.open(directory: directory, options: options)
+            try await EngineHistory.run(EngineHistory.commands(seed: 9, accounts: 2), on: engine)
+            await engine.close()
+            let listings = SnapshotStore(dataDirectory: directory).listings()
+            #expect(listings.count == 2)
+            #expect(listings.allSatisfy { $0.header != nil })
+            let positions = listings.compactMap { $0.header?.position }
+            #expect(positions == positions.sorted(by: >))
+            #expect(positions.first == engine.log.endPosition)
+        }
+    }
+
+    @Test func aSnapshotNeverStandsForEventsTheLogDoesNotHold() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            try await EngineHistory.run(EngineHistory.commands(seed: 1, accounts: 1), on: engine)
+            let header = try await engine.takeSnapshot()
+            #expect(header.position <= engine.log.endPosition)
+            #expect(header.decisionsPosition == engine.log.endPosition)
+            #expect(header.models.position == engine.log.endPosition)
+            await engine.close()
+        }
+    }
+
+    /// Changes a snapshot's header and writes the file back with a valid header checksum.
+    private func rewriteHeader(at path: String, _ change: (inout SnapshotHeader) -> Void) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let (header, rest): (SnapshotHeader, [UInt8]) = try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            let header = try SnapshotFile.readHeader(from: &reader)
+            return (header, Array(bytes[reader.offset...]))
+        }
+        var changed = header
+        change(&changed)
+        var headerWriter = ByteWriter()
+        changed.write(to: &headerWriter)
+        var file = ByteWriter()
+        for byte in SnapshotFile.magic { file.writeByte(byte) }
+        file.writeBytes(headerWriter.bytes)
+        file.writeVarint(UInt64(headerWriter.bytes.withUnsafeBytes { SnapshotFile.checksum($0) }))
+        try Data(file.bytes + rest).write(to: URL(fileURLWithPath: path))
+    }
+}
