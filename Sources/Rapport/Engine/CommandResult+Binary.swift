@@ -3,9 +3,13 @@ public import RapportCRM
 extension CommandResult: BinaryField {
     /// Writes the appended events, in order.
     ///
+    /// The list is written here rather than by the generic `Array` form, which is not specialised outside
+    /// RapportCRM.
+    ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        events.write(to: &writer)
+        writer.writeVarint(UInt64(events.count))
+        for event in events { event.write(to: &writer) }
     }
 
     /// Reads a result written by ``write(to:)``.
@@ -14,7 +18,11 @@ extension CommandResult: BinaryField {
     /// - Returns: The result.
     /// - Throws: ``BinaryFormatError`` when the bytes end early or are damaged.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> CommandResult {
-        CommandResult(events: try reader.read())
+        let count = try reader.readCount()
+        var events: [AppendedEvent] = []
+        events.reserveCapacity(count)
+        for _ in 0..<count { events.append(try AppendedEvent.read(from: &reader)) }
+        return CommandResult(events: events)
     }
 }
 
@@ -27,9 +35,11 @@ extension CommandResult.AppendedEvent: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        position.write(to: &writer)
+        writer.writeVarint(position)
         writer.writeByte(Self.tag(of: stream.kind))
-        writer.write(stream.id, version, type)
+        writer.writeString(stream.id.text)
+        writer.writeVarint(version)
+        writer.writeString(type)
     }
 
     /// Reads an entry written by ``write(to:)``.
@@ -38,11 +48,11 @@ extension CommandResult.AppendedEvent: BinaryField {
     /// - Returns: The entry.
     /// - Throws: ``BinaryFormatError`` when the bytes end early or hold an unknown record kind.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> CommandResult.AppendedEvent {
-        let position: UInt64 = try reader.read()
+        let position = try reader.readVarint()
         let kind = try readKind(from: &reader)
-        let stream = StreamName(kind, try reader.read())
-        let version: UInt64 = try reader.read()
-        let type: String = try reader.read()
+        let stream = StreamName(kind, RecordId(unchecked: try reader.readString()))
+        let version = try reader.readVarint()
+        let type = try reader.readString()
         return CommandResult.AppendedEvent(
             position: position,
             stream: stream,

@@ -3,9 +3,25 @@ extension AccountState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, name, ownerId, parentAccountId, status, type, industry, website)
-        writer.write(annualRevenue, employees, billingCountry, territory)
-        writer.write(children, contacts, contactEmails, sharedContactEmails, opportunities, cases, activities)
+        version.write(to: &writer)
+        name.write(to: &writer)
+        ownerId.write(to: &writer)
+        parentAccountId.write(to: &writer)
+        status.write(to: &writer)
+        type.write(to: &writer)
+        industry.write(to: &writer)
+        website.write(to: &writer)
+        annualRevenue.write(to: &writer)
+        employees.write(to: &writer)
+        billingCountry.write(to: &writer)
+        territory.write(to: &writer)
+        children.write(to: &writer)
+        contacts.write(to: &writer)
+        contactEmails.write(to: &writer)
+        sharedContactEmails.write(to: &writer)
+        opportunities.write(to: &writer)
+        cases.write(to: &writer)
+        activities.write(to: &writer)
     }
 
     /// Reads an account's state written by ``write(to:)``.

@@ -3,7 +3,9 @@ extension ActivityState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, accountId, status)
+        version.write(to: &writer)
+        accountId.write(to: &writer)
+        status.write(to: &writer)
     }
 
     /// Reads an activity's state written by ``write(to:)``.

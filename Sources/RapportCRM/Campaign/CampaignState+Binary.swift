@@ -3,7 +3,10 @@ extension CampaignState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, completed, actualCost, members)
+        version.write(to: &writer)
+        completed.write(to: &writer)
+        actualCost.write(to: &writer)
+        members.write(to: &writer)
     }
 
     /// Reads a campaign's state written by ``write(to:)``.

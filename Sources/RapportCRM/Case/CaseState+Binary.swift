@@ -6,7 +6,12 @@ extension CaseState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, accountId, contactId, ownerId, escalationLevel, holdStartedAt)
+        version.write(to: &writer)
+        accountId.write(to: &writer)
+        contactId.write(to: &writer)
+        ownerId.write(to: &writer)
+        escalationLevel.write(to: &writer)
+        holdStartedAt.write(to: &writer)
         writer.writeByte(status.tag)
         writer.writeByte(priority.tag)
         responded.write(to: &writer)

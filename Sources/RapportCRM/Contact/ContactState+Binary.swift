@@ -3,7 +3,13 @@ extension ContactState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, accountId, email, firstName, lastName, phone, title)
+        version.write(to: &writer)
+        accountId.write(to: &writer)
+        email.write(to: &writer)
+        firstName.write(to: &writer)
+        lastName.write(to: &writer)
+        phone.write(to: &writer)
+        title.write(to: &writer)
     }
 
     /// Reads a contact's state written by ``write(to:)``.

@@ -3,8 +3,17 @@ extension LeadState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, company, firstName, lastName, email, phone, title, campaignId)
-        writer.write(status, disqualified, conversion)
+        version.write(to: &writer)
+        company.write(to: &writer)
+        firstName.write(to: &writer)
+        lastName.write(to: &writer)
+        email.write(to: &writer)
+        phone.write(to: &writer)
+        title.write(to: &writer)
+        campaignId.write(to: &writer)
+        status.write(to: &writer)
+        disqualified.write(to: &writer)
+        conversion.write(to: &writer)
     }
 
     /// Reads a lead's state written by ``write(to:)``.
@@ -34,7 +43,9 @@ extension LeadState.Conversion: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(accountId, contactId, opportunityId)
+        accountId.write(to: &writer)
+        contactId.write(to: &writer)
+        opportunityId.write(to: &writer)
     }
 
     /// Reads a conversion written by ``write(to:)``.

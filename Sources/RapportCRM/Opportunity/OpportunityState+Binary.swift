@@ -5,7 +5,13 @@ extension OpportunityState: BinaryField {
     ///
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
-        writer.write(version, accountId, stage, isClosed, amount, lineItems, closeDate)
+        version.write(to: &writer)
+        accountId.write(to: &writer)
+        stage.write(to: &writer)
+        isClosed.write(to: &writer)
+        amount.write(to: &writer)
+        lineItems.write(to: &writer)
+        closeDate.write(to: &writer)
     }
 
     /// Reads an opportunity's state written by ``write(to:)``.
