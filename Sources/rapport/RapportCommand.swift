@@ -8,7 +8,8 @@ struct RapportCommand: AsyncParsableCommand {
         abstract: "Rapport: an event-sourced CRM backend on an append-only, verifiable event log.",
         subcommands: [
             DemoCommand.self, ExecCommand.self, ShowCommand.self, HistoryCommand.self, EventsCommand.self,
-            LogCommand.self,
+            PipelineCommand.self, BacklogCommand.self, AccountCommand.self, FunnelCommand.self,
+            RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self,
         ]
     )
 }

@@ -44,13 +44,6 @@ final class LiveProjections: Sendable {
     func withModels<Result>(_ body: (ProjectedModels) throws -> Result) rethrows -> Result {
         try state.withLock { try body($0) }
     }
-
-    /// Puts rebuilt read models in place of the live ones.
-    ///
-    /// - Parameter models: The rebuilt models, folded up to some position; the next catch-up folds on from it.
-    func replace(with models: ProjectedModels) {
-        state.withLock { $0 = models }
-    }
 }
 
 extension LiveProjections {
@@ -74,20 +67,18 @@ extension LiveProjections {
                 return true
             }
             let total = live.progress.position
+            let selection = ReadModels.Selection(names)
             var rebuilt = ReadModels()
             var folded: UInt64 = 0
             progress(0, total)
             try EventReading.scan(log, limit: total) { view in
-                rebuilt.apply(try EventReading.event(in: view), only: names)
+                rebuilt.apply(try EventReading.event(in: view), only: selection)
                 folded += 1
                 if folded % 65_536 == 0 { progress(folded, total) }
                 return true
             }
             progress(folded, total)
-            if names.contains(PipelineModel.name) { live.models.pipeline = rebuilt.pipeline }
-            if names.contains(BacklogModel.name) { live.models.backlog = rebuilt.backlog }
-            if names.contains(AccountsModel.name) { live.models.accounts = rebuilt.accounts }
-            if names.contains(FunnelModel.name) { live.models.funnel = rebuilt.funnel }
+            live.models.replace(selection, from: rebuilt)
             return folded
         }
     }

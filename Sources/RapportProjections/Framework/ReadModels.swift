@@ -35,15 +35,49 @@ public struct ReadModels: Sendable, Hashable {
         funnel.apply(event)
     }
 
-    /// Folds one event into the named read models only (a rebuild of some of them).
+    /// Folds one event into the selected read models only (a rebuild of some of them).
     ///
     /// - Parameters:
     ///   - event: The event, in log order.
-    ///   - names: The names of the read models to fold into.
-    public mutating func apply(_ event: RecordedEvent, only names: Set<String>) {
-        if names.contains(PipelineModel.name) { pipeline.apply(event) }
-        if names.contains(BacklogModel.name) { backlog.apply(event) }
-        if names.contains(AccountsModel.name) { accounts.apply(event) }
-        if names.contains(FunnelModel.name) { funnel.apply(event) }
+    ///   - selection: The read models to fold into.
+    public mutating func apply(_ event: RecordedEvent, only selection: Selection) {
+        if selection.pipeline { pipeline.apply(event) }
+        if selection.backlog { backlog.apply(event) }
+        if selection.accounts { accounts.apply(event) }
+        if selection.funnel { funnel.apply(event) }
+    }
+
+    /// Some of the read models, chosen by name.
+    public struct Selection: Sendable, Hashable {
+        /// Whether the pipeline is selected.
+        public var pipeline: Bool
+        /// Whether the case backlog is selected.
+        public var backlog: Bool
+        /// Whether the account 360 view is selected.
+        public var accounts: Bool
+        /// Whether the funnel is selected.
+        public var funnel: Bool
+
+        /// Selects the read models with these names; other names select nothing.
+        ///
+        /// - Parameter names: Read model names.
+        public init(_ names: Set<String>) {
+            pipeline = names.contains(PipelineModel.name)
+            backlog = names.contains(BacklogModel.name)
+            accounts = names.contains(AccountsModel.name)
+            funnel = names.contains(FunnelModel.name)
+        }
+    }
+
+    /// Replaces the selected read models with those of `other`.
+    ///
+    /// - Parameters:
+    ///   - selection: The read models to replace.
+    ///   - other: Where the replacements come from.
+    public mutating func replace(_ selection: Selection, from other: ReadModels) {
+        if selection.pipeline { pipeline = other.pipeline }
+        if selection.backlog { backlog = other.backlog }
+        if selection.accounts { accounts = other.accounts }
+        if selection.funnel { funnel = other.funnel }
     }
 }

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Rapport
+import RapportCRM
+import RapportProjections
+
+/// What the read model commands share: the data directory, the time window and the format, and printing one
+/// report from an engine opened for it.
+struct ReadModelQuery: ParsableArguments {
+    @OptionGroup var data: DataDirectoryOptions
+    @OptionGroup var window: TimeWindowOptions
+    @OptionGroup var output: ReportFormatOptions
+
+    /// Opens the engine, computes the report over the window and prints it.
+    ///
+    /// - Parameter report: Computes the report from the read models and the context.
+    func print(_ report: (ReadModels, ReportContext) throws -> some TabularReport) async throws {
+        let window = try window.window()
+        let engine = try await Engine.open(directory: data.directory, options: .commandLine())
+        do {
+            let text = try engine.withReadModels(in: window) { models, context in
+                try output.format.render(try report(models, context))
+            }
+            await engine.close()
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch {
+            await engine.close()
+            throw error
+        }
+    }
+}
+
+/// `rapport pipeline`: the sales pipeline.
+struct PipelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pipeline",
+        abstract: "Print the sales pipeline: open deals by stage, owner and close period, forecast, won and lost."
+    )
+
+    @OptionGroup var query: ReadModelQuery
+
+    func run() async throws {
+        try await query.print { models, context in models.pipeline.report(in: context) }
+    }
+}
+
+/// `rapport backlog`: the case backlog.
+struct BacklogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backlog",
+        abstract: "Print the case backlog: open cases by priority, status and age, queues, service targets."
+    )
+
+    @OptionGroup var query: ReadModelQuery
+
+    func run() async throws {
+        try await query.print { models, context in models.backlog.report(in: context) }
+    }
+}
+
+/// `rapport funnel`: leads and campaigns.
+struct FunnelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "funnel",
+        abstract: "Print the lead funnel and campaign results: leads by source and status, conversion, return."
+    )
+
+    @OptionGroup var query: ReadModelQuery
+
+    func run() async throws {
+        try await query.print { models, context in models.funnel.report(in: context) }
+    }
+}
+
+/// `rapport account ID`: the account 360 view.
+struct AccountCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "Print an account's 360 view: profile, hierarchy, contacts, deals, cases, activities, totals."
+    )
+
+    @OptionGroup var query: ReadModelQuery
+
+    @Argument(help: "The account's id.")
+    var id: String
+
+    func run() async throws {
+        let accountId: RecordId
+        do {
+            accountId = try RecordId(id)
+        } catch {
+            throw ValidationError("ID: \(error)")
+        }
+        try await query.print { models, context in
+            guard let report = models.accounts.report(for: accountId, in: context) else {
+                throw RapportError(.invalidInput, "ID: there is no account \(accountId) in this window of the history")
+            }
+            return report
+        }
+    }
+}
