@@ -34,8 +34,10 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var options = EngineOptions()
+        var options = EngineOptions.commandLine()
         options.log.durability = .none
+        // A bulk load: one snapshot when it closes rather than one every million events on the way.
+        options.snapshotInterval = 0
         let engine = try await Engine.open(directory: data.directory, options: options)
         guard engine.log.endPosition == 0 else {
             let events = engine.log.endPosition
