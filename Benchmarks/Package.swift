@@ -35,6 +35,7 @@ let package = Package(
                 .product(name: "Rapport", package: "Rapport"),
                 .product(name: "RapportCRM", package: "Rapport"),
                 .product(name: "RapportLog", package: "Rapport"),
+                .product(name: "RapportProjections", package: "Rapport"),
             ]
         ),
         .executableTarget(
@@ -45,6 +46,7 @@ let package = Package(
                 .product(name: "Rapport", package: "Rapport"),
                 .product(name: "RapportCRM", package: "Rapport"),
                 .product(name: "RapportLog", package: "Rapport"),
+                .product(name: "RapportProjections", package: "Rapport"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/CRMEngine",

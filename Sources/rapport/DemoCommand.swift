@@ -27,17 +27,33 @@ struct DemoCommand: AsyncParsableCommand {
     @Flag(help: "Print the summary as JSON.")
     var json = false
 
+    @Option(
+        name: .customLong("snapshot-every"),
+        help: ArgumentHelp(
+            "Also take a snapshot every this many events while loading (0: only at the end).",
+            valueName: "events"
+        )
+    )
+    var snapshotInterval: UInt64 = 0
+
+    @Option(name: .customLong("keep-snapshots"), help: "How many snapshots to keep.")
+    var keptSnapshots = 3
+
     func validate() throws {
         guard (1...10_000_000).contains(accounts) else {
             throw ValidationError("--accounts must be between 1 and 10000000")
+        }
+        guard keptSnapshots >= 1 else {
+            throw ValidationError("--keep-snapshots must be at least 1")
         }
     }
 
     func run() async throws {
         var options = EngineOptions.commandLine()
         options.log.durability = .none
-        // A bulk load: one snapshot when it closes rather than one every million events on the way.
-        options.snapshotInterval = 0
+        // A bulk load: by default one snapshot when it closes rather than one every million events on the way.
+        options.snapshotInterval = snapshotInterval
+        options.keptSnapshots = keptSnapshots
         let engine = try await Engine.open(directory: data.directory, options: options)
         guard engine.log.endPosition == 0 else {
             let events = engine.log.endPosition

@@ -91,4 +91,27 @@ struct DemoTests {
             #expect(again.standardError.contains("already holds"))
         }
     }
+
+    @Test func theDemoTakesSnapshotsOnTheWayWhenAskedAndKeepsTheNewestK() async throws {
+        try await withTemporaryDirectory { directory in
+            let run = try RapportProcess.run([
+                "demo", "--data", directory, "--accounts", "200", "--snapshot-every", "2000", "--keep-snapshots", "2",
+            ])
+            #expect(run.status == 0, "\(run.standardError)")
+            let listed = try RapportProcess.run(["snapshots", "--data", directory, "--format", "json"])
+            let snapshots = try #require(try JSONLine(listed.standardOutput)["snapshots"] as? [[String: Any]])
+            #expect(snapshots.count == 2)
+            let positions = snapshots.compactMap { $0["position"] as? Int }
+            #expect(positions.count == 2)
+            #expect(positions.first ?? 0 > positions.last ?? 0, "the newest comes first, then one taken on the way")
+        }
+    }
+
+    @Test func keepingNoSnapshotIsRefusedByOption() async throws {
+        try await withTemporaryDirectory { directory in
+            let run = try RapportProcess.run(["demo", "--data", directory, "--accounts", "2", "--keep-snapshots", "0"])
+            #expect(run.status != 0)
+            #expect(run.standardError.contains("--keep-snapshots must be at least 1"))
+        }
+    }
 }

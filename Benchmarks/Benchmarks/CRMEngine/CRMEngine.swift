@@ -4,9 +4,11 @@ import LogWorkloads
 import Rapport
 import RapportCRM
 import RapportLog
+import RapportProjections
 
-// The CRM engine against the targets of issue 3: commands through validation into the log, in process, in bulk
-// mode >= 500,000 commands/s; decoding events from the log into typed values >= 5,000,000 events/s on one core.
+// The CRM engine against its targets: commands through validation into the log, in process, in bulk mode
+// >= 500,000 commands/s; decoding events from the log into typed values >= 5,000,000 events/s on one core;
+// rebuilding every read model from zero >= 5,000,000 events/s on one core.
 // The workload is the demo history (`rapport demo`): about 95 commands and 100 events per account.
 
 private let perSecond = BenchmarkMetric.custom("per second", polarity: .prefersLarger, useScalingFactor: false)
@@ -47,14 +49,46 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(checksum)
             benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
         },
+        setup: { try await demoLog("decode") }
+    )
+
+    Benchmark(
+        "RebuildReadModels",
+        closure: { (benchmark: Benchmark, log: EventLog) throws in
+            benchmark.startMeasurement()
+            let (figure, models) = try ReadModelRebuild.run(log)
+            benchmark.stopMeasurement()
+            blackHole(models)
+            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+        },
+        setup: { try await demoLog("rebuild") }
+    )
+
+    Benchmark(
+        "FoldReadModels",
+        closure: { (benchmark: Benchmark, events: [RecordedEvent]) in
+            benchmark.startMeasurement()
+            let (figure, models) = ReadModelRebuild.fold(events)
+            benchmark.stopMeasurement()
+            blackHole(models)
+            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+        },
         setup: {
-            let directory = try ScratchDirectory("decode")
-            var options = EngineOptions()
-            options.log.durability = .none
-            let engine = try await Engine.open(directory: directory.path, options: options)
-            _ = try await DemoLoader.load(into: engine, accounts: decodedAccounts, seed: 1)
-            await engine.close()
-            return try EventLog.openForReading(directory: directory.path)
+            let log = try await demoLog("fold")
+            return try EventReading.events(in: log, from: 0, limit: .max)
         }
     )
+}
+
+/// The demo history of ``decodedAccounts`` accounts, written through the engine into a scratch directory and
+/// opened for reading.
+private func demoLog(_ name: String) async throws -> EventLog {
+    let directory = try ScratchDirectory(name)
+    var options = EngineOptions()
+    options.log.durability = .none
+    options.snapshotOnClose = false
+    let engine = try await Engine.open(directory: directory.path, options: options)
+    _ = try await DemoLoader.load(into: engine, accounts: decodedAccounts, seed: 1)
+    await engine.close()
+    return try EventLog.openForReading(directory: directory.path)
 }

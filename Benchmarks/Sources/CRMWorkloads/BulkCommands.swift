@@ -30,6 +30,9 @@ public enum BulkCommands {
     public static func run(directory: String, batches: [[CommandEnvelope]]) async throws -> Throughput {
         var options = EngineOptions()
         options.log.durability = .none
+        // The read models still fold live, as they do for every engine; a snapshot on close is no part of the
+        // command path.
+        options.snapshotOnClose = false
         let engine = try await Engine.open(directory: directory, options: options)
         let clock = ContinuousClock()
         let start = clock.now
