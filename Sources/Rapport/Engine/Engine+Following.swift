@@ -15,7 +15,8 @@ extension Engine {
                     }
                     guard await log.waitForRecords(after: progress.position) else { return }
                 } catch {
-                    options.notice("the read models stopped following the log: \(error)")
+                    // Closing cancels the task, which can cut a snapshot short; only a failure while following says so.
+                    if !Task.isCancelled { options.notice("the read models stopped following the log: \(error)") }
                     return
                 }
             }
