@@ -5,28 +5,25 @@ import RapportCRM
 import RapportProjections
 
 /// What the read model commands share: the data directory, the time window and the format, and printing one
-/// report from an engine opened for it.
-struct ReadModelQuery: ParsableArguments {
+/// report. The commands only read (the log, and the read models of the newest fitting snapshot), so they run
+/// beside a writer.
+struct ReadModelOptions: ParsableArguments {
     @OptionGroup var data: DataDirectoryOptions
     @OptionGroup var window: TimeWindowOptions
     @OptionGroup var output: ReportFormatOptions
 
-    /// Opens the engine, computes the report over the window and prints it.
+    /// Computes the report over the window and prints it.
     ///
     /// - Parameter report: Computes the report from the read models and the context.
-    func print(_ report: (ReadModels, ReportContext) throws -> some TabularReport) async throws {
-        let window = try window.window()
-        let engine = try await Engine.open(directory: data.directory, options: .commandLine())
-        do {
-            let text = try engine.withReadModels(in: window) { models, context in
-                try output.format.render(try report(models, context))
-            }
-            await engine.close()
-            FileHandle.standardOutput.write(Data(text.utf8))
-        } catch {
-            await engine.close()
-            throw error
+    func print(_ report: (ReadModels, ReportContext) throws -> some TabularReport) throws {
+        let text = try ReadModelQuery.answer(
+            in: try window.window(),
+            directory: data.directory,
+            notice: EngineOptions.commandLine().notice
+        ) { models, context in
+            try output.format.render(try report(models, context))
         }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
 
@@ -37,10 +34,10 @@ struct PipelineCommand: AsyncParsableCommand {
         abstract: "Print the sales pipeline: open deals by stage, owner and close period, forecast, won and lost."
     )
 
-    @OptionGroup var query: ReadModelQuery
+    @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try await query.print { models, context in models.pipeline.report(in: context) }
+        try query.print { models, context in models.pipeline.report(in: context) }
     }
 }
 
@@ -51,10 +48,10 @@ struct BacklogCommand: AsyncParsableCommand {
         abstract: "Print the case backlog: open cases by priority, status and age, queues, service targets."
     )
 
-    @OptionGroup var query: ReadModelQuery
+    @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try await query.print { models, context in models.backlog.report(in: context) }
+        try query.print { models, context in models.backlog.report(in: context) }
     }
 }
 
@@ -65,10 +62,10 @@ struct FunnelCommand: AsyncParsableCommand {
         abstract: "Print the lead funnel and campaign results: leads by source and status, conversion, return."
     )
 
-    @OptionGroup var query: ReadModelQuery
+    @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try await query.print { models, context in models.funnel.report(in: context) }
+        try query.print { models, context in models.funnel.report(in: context) }
     }
 }
 
@@ -79,7 +76,7 @@ struct AccountCommand: AsyncParsableCommand {
         abstract: "Print an account's 360 view: profile, hierarchy, contacts, deals, cases, activities, totals."
     )
 
-    @OptionGroup var query: ReadModelQuery
+    @OptionGroup var query: ReadModelOptions
 
     @Argument(help: "The account's id.")
     var id: String
@@ -91,7 +88,7 @@ struct AccountCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("ID: \(error)")
         }
-        try await query.print { models, context in
+        try query.print { models, context in
             guard let report = models.accounts.report(for: accountId, in: context) else {
                 throw RapportError(.invalidInput, "ID: there is no account \(accountId) in this window of the history")
             }

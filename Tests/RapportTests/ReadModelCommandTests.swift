@@ -1,4 +1,7 @@
 import Foundation
+import Rapport
+import RapportCRM
+import RapportLog
 import RapportTestSupport
 import Testing
 
@@ -99,6 +102,24 @@ struct ReadModelCommandTests {
             #expect(!snapshots.isEmpty)
             #expect(snapshots[0]["problem"] == nil)
             #expect((snapshots[0]["models"] as? [String: Int])?["pipeline"] != nil)
+        }
+    }
+
+    @Test func reportsOnlyReadSoTheyRunBesideAWriter() async throws {
+        try await withTemporaryDirectory { directory in
+            let data = try storyData(in: directory)
+            let writer = try await Engine.open(directory: data)
+            let before = try RapportProcess.run(["pipeline", "--data", data, "--format", "json"])
+            #expect(before.status == 0, "\(before.standardError)")
+            let position = try JSONLine(before.standardOutput)["position"] as? Int
+            #expect(position == Int(writer.log.endPosition))
+            let opened =
+                #"{"type":"OpenAccount","actor":"u1","data":{"accountId":"beside","name":"Beside","ownerId":"u1"}}"#
+            _ = try await writer.execute(try CommandEnvelope.decode(json: Array(opened.utf8)))
+            let after = try RapportProcess.run(["account", "--data", data, "--format", "json", "beside"])
+            #expect(after.status == 0, "\(after.standardError)")
+            #expect(try JSONLine(after.standardOutput)["position"] as? Int == Int(writer.log.endPosition))
+            await writer.close()
         }
     }
 }

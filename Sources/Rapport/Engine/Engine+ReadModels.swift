@@ -21,11 +21,11 @@ extension Engine {
         if window.isLive {
             try projections.catchUp(with: log)
             return try projections.withModels { projected in
-                try body(projected.models, Self.context(for: window, projected.progress))
+                try body(projected.models, ReadModelQuery.context(for: window, projected.progress))
             }
         }
         let projected = try models(in: window)
-        return try body(projected.models, Self.context(for: window, projected.progress))
+        return try body(projected.models, ReadModelQuery.context(for: window, projected.progress))
     }
 
     /// The read models folded over a time window, from the nearest snapshot that fits or from zero.
@@ -34,25 +34,7 @@ extension Engine {
     /// - Returns: The models and how far they are folded.
     /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
     public func models(in window: TimeWindow) throws -> ProjectedModels {
-        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false) { header in
-            Self.window(window, admits: header.models)
-        }
-        for skipped in choice.skipped {
-            options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
-        }
-        var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
-        try EventReading.scan(log, from: projected.progress.position) { view in
-            if let at = window.at, view.position > at { return false }
-            let event = try EventReading.event(in: view)
-            if window.endsBefore(event) { return false }
-            if window.includes(event) {
-                projected.fold(event)
-            } else {
-                projected.progress.advance(past: event, folded: false)
-            }
-            return true
-        }
-        return projected
+        try ReadModelQuery.models(in: window, of: log, snapshots: snapshots, notice: options.notice)
     }
 
     /// Rebuilds read models from zero and puts them in place of the live ones.
@@ -76,22 +58,5 @@ extension Engine {
         let start = clock.now
         let events = try projections.rebuild(names, with: log, progress: progress)
         return (events, clock.now - start)
-    }
-
-    /// Whether a snapshot's models, folded as `progress` says, hold only events inside `window`.
-    static func window(_ window: TimeWindow, admits progress: FoldProgress) -> Bool {
-        guard progress.position > 0 else { return true }
-        if let at = window.at, progress.position - 1 > at { return false }
-        if let knownAt = window.knownAt, let recorded = progress.lastRecordedAt, recorded > knownAt { return false }
-        if let asOf = window.asOf, let occurred = progress.latestOccurredAt, occurred > asOf { return false }
-        return true
-    }
-
-    /// The context of a report over a window: ages are measured at the window's business time, else its record
-    /// time, else (for a position) the record time of the last event read, else now.
-    static func context(for window: TimeWindow, _ progress: FoldProgress) -> ReportContext {
-        let moment =
-            window.asOf ?? window.knownAt ?? (window.at != nil ? progress.lastRecordedAt : nil) ?? Timestamp.now()
-        return ReportContext(asOf: moment, position: progress.position)
     }
 }

@@ -1,0 +1,79 @@
+public import RapportLog
+public import RapportProjections
+import RapportTime
+
+/// Read models over a time window, straight from a data directory's log and snapshots: what read-only tools use,
+/// with no engine, no decision state and no lock on the directory, so they run beside a writer.
+public enum ReadModelQuery {
+    /// Answers from the read models of a data directory over a time window.
+    ///
+    /// - Parameters:
+    ///   - window: The part of the history; ``TimeWindow/live`` for every durable event.
+    ///   - directory: The data directory.
+    ///   - notice: Receives a line for each snapshot skipped and why.
+    ///   - body: Computes the answer from the models and the report context.
+    /// - Returns: What `body` returns.
+    /// - Throws: ``RapportError`` `log_failure` when the log cannot be opened or read, `unreadable_event`, or what
+    ///   `body` throws.
+    public static func answer<Result>(
+        in window: TimeWindow,
+        directory: String,
+        notice: @Sendable (String) -> Void = { _ in },
+        _ body: (ReadModels, ReportContext) throws -> Result
+    ) throws -> Result {
+        let log: EventLog
+        do {
+            log = try EventLog.openForReading(directory: directory)
+        } catch {
+            throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
+        }
+        let store = SnapshotStore(dataDirectory: directory)
+        let projected = try models(in: window, of: log, snapshots: store, notice: notice)
+        return try body(projected.models, context(for: window, projected.progress))
+    }
+
+    /// The read models folded over a window, from the newest snapshot whose models lie inside it, or from zero.
+    static func models(
+        in window: TimeWindow,
+        of log: EventLog,
+        snapshots: SnapshotStore,
+        notice: (String) -> Void
+    ) throws -> ProjectedModels {
+        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false) { header in
+            Self.window(window, admits: header.models)
+        }
+        for skipped in choice.skipped {
+            notice("skipped snapshot \(skipped.path): \(skipped.reason)")
+        }
+        var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
+        try EventReading.scan(log, from: projected.progress.position) { view in
+            if let at = window.at, view.position > at { return false }
+            let event = try EventReading.event(in: view)
+            if window.endsBefore(event) { return false }
+            if window.includes(event) {
+                projected.fold(event)
+            } else {
+                projected.progress.advance(past: event, folded: false)
+            }
+            return true
+        }
+        return projected
+    }
+
+    /// Whether a snapshot's models, folded as `progress` says, hold only events inside `window`.
+    static func window(_ window: TimeWindow, admits progress: FoldProgress) -> Bool {
+        guard progress.position > 0 else { return true }
+        if let at = window.at, progress.position - 1 > at { return false }
+        if let knownAt = window.knownAt, let recorded = progress.lastRecordedAt, recorded > knownAt { return false }
+        if let asOf = window.asOf, let occurred = progress.latestOccurredAt, occurred > asOf { return false }
+        return true
+    }
+
+    /// The context of a report over a window: ages are measured at the window's business time, else its record
+    /// time, else (for a position) the record time of the last event read, else now.
+    static func context(for window: TimeWindow, _ progress: FoldProgress) -> ReportContext {
+        let moment =
+            window.asOf ?? window.knownAt ?? (window.at != nil ? progress.lastRecordedAt : nil) ?? Timestamp.now()
+        return ReportContext(asOf: moment, position: progress.position)
+    }
+}
