@@ -138,6 +138,40 @@ struct SnapshotTests {
         }
     }
 
+    @Test func snapshotsTakenWhileCommandsRunHoldEverythingAtOnePosition() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = EngineHistory.options()
+            options.keptSnapshots = 100
+            options.snapshotOnClose = false
+            let engine = try await Engine.open(directory: directory, options: options)
+            let commands = EngineHistory.commands(seed: 13, accounts: 3)
+            let headers = try await withThrowingTaskGroup(of: [SnapshotHeader].self) { group in
+                group.addTask {
+                    try await EngineHistory.run(commands, on: engine)
+                    return []
+                }
+                group.addTask {
+                    var taken: [SnapshotHeader] = []
+                    for _ in 0..<8 {
+                        taken.append(try await engine.takeSnapshot())
+                        await Task.yield()
+                    }
+                    return taken
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+            #expect(headers.count == 8)
+            for header in headers {
+                #expect(header.models.position == header.decisionsPosition, "\(header)")
+            }
+            let live = try EngineHistory.liveModels(of: engine)
+            await engine.close()
+            let reopened = try await Engine.open(directory: directory, options: EngineHistory.options())
+            #expect(try EngineHistory.liveModels(of: reopened) == live)
+            await reopened.close()
+        }
+    }
+
     /// Changes a snapshot's header and writes the file back with a valid header checksum.
     private func rewriteHeader(at path: String, _ change: (inout SnapshotHeader) -> Void) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

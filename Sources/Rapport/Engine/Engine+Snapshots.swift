@@ -5,14 +5,19 @@ import RapportTime
 import Synchronization
 
 extension Engine {
-    /// Takes a snapshot now: the read models, the decision state and the command results, each at a position
+    /// Takes a snapshot now: the read models, the decision state and the command results, all at one position
     /// whose events are durable, written atomically; older snapshots beyond ``EngineOptions/keptSnapshots`` are
     /// removed.
+    ///
+    /// The read models are copied before the decision state, so they are never ahead of it (they fold only
+    /// durable events, and every durable event was decided); the events between the two are then folded into the
+    /// copy, once durable.
     ///
     /// - Returns: The new snapshot's header.
     /// - Throws: ``RapportError`` `snapshot_failure` (nothing changes then), or `log_failure`.
     @discardableResult
     public func takeSnapshot() async throws -> SnapshotHeader {
+        var models = projections.withModels { $0 }
         let (decisions, results, decisionsPosition) = withCore { ($0.decisions, $0.results, $0.nextPosition) }
         if decisionsPosition > 0 { _ = await log.waitForRecords(after: decisionsPosition - 1) }
         guard log.endPosition >= decisionsPosition else {
@@ -21,8 +26,17 @@ extension Engine {
                 "the log closed before the events up to \(decisionsPosition) were durable"
             )
         }
-        try projections.catchUp(with: log)
-        let models = projections.withModels { $0 }
+        let start = models.progress.position
+        guard start <= decisionsPosition else {
+            throw RapportError(
+                .snapshotFailure,
+                "the read models reached \(start) before the decision state's \(decisionsPosition)"
+            )
+        }
+        try EventReading.scan(log, from: start, limit: decisionsPosition - start) { view in
+            models.fold(try EventReading.event(in: view))
+            return true
+        }
         let snapshot = Snapshot(
             models: models,
             decisions: decisions,
