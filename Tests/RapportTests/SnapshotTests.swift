@@ -172,6 +172,26 @@ struct SnapshotTests {
         }
     }
 
+    @Test func showReadsTheSameStateFromASnapshotAndItsTailAsFromTheWholeLog() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = EngineHistory.options()
+            options.snapshotOnClose = false
+            let engine = try await Engine.open(directory: directory, options: options)
+            let commands = EngineHistory.commands(seed: 17, accounts: 1)
+            try await EngineHistory.run(Array(commands.prefix(commands.count / 2)), on: engine)
+            try await engine.takeSnapshot()
+            try await EngineHistory.run(Array(commands.dropFirst(commands.count / 2)), on: engine)
+            await engine.close()
+
+            let streams = ["account-A0", "opportunity-A0-O1", "case-A0-K1"]
+            let log = try EventLog.openForReading(directory: directory)
+            let fromSnapshot = try streams.map { try RecordStateOutput.describe($0, in: log) }
+            try FileManager.default.removeItem(atPath: SnapshotStore(dataDirectory: directory).directory)
+            let fromZero = try streams.map { try RecordStateOutput.describe($0, in: log) }
+            #expect(fromSnapshot == fromZero)
+        }
+    }
+
     /// Changes a snapshot's header and writes the file back with a valid header checksum.
     private func rewriteHeader(at path: String, _ change: (inout SnapshotHeader) -> Void) throws {
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

@@ -28,20 +28,3 @@ extension EngineCore {
         nextPosition = recorded.position + 1
     }
 }
-
-extension EngineCore {
-    /// Rebuilds the state by folding every event of the log in order.
-    ///
-    /// - Parameter log: The log.
-    /// - Returns: The state as of the log's end.
-    /// - Throws: ``RapportError`` with code `unreadable_event` or `log_failure`.
-    static func replaying(_ log: EventLog) throws -> EngineCore {
-        var core = EngineCore()
-        try EventReading.scan(log) { view in
-            try core.fold(EventReading.event(in: view))
-            return true
-        }
-        core.nextPosition = log.endPosition
-        return core
-    }
-}

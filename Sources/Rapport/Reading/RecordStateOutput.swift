@@ -13,10 +13,12 @@ public enum RecordStateOutput {
     ///   - log: The log.
     /// - Returns: `{"stream","kind","id","version","state"}` as one line of JSON.
     /// - Throws: ``DomainError`` `invalid_stream_name`; ``RapportError`` `invalid_input` when the record does
-    ///   not exist, `unreadable_event` or `log_failure` when the log cannot be replayed.
+    ///   not exist, `unreadable_event` or `log_failure` when the log cannot be replayed (from the newest usable
+    ///   snapshot on).
     public static func describe(_ stream: String, in log: EventLog) throws -> String {
         let name = try StreamName(parsing: stream)
-        let decisions = try EngineCore.replaying(log).decisions
+        let decisions = try EngineRestoration.restore(log, from: SnapshotStore(dataDirectory: log.directory)).core
+            .decisions
         let state: Any? =
             switch name.kind {
             case .account: decisions.accounts[name.id]
