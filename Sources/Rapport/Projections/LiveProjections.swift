@@ -28,11 +28,7 @@ final class LiveProjections: Sendable {
     @discardableResult
     func catchUp(with log: EventLog) throws -> FoldProgress {
         try state.withLock { projected in
-            guard projected.progress.position < log.endPosition else { return projected.progress }
-            try EventReading.scan(log, from: projected.progress.position) { view in
-                projected.fold(try EventReading.event(in: view))
-                return true
-            }
+            try Self.foldDurableEvents(of: log, into: &projected)
             return projected.progress
         }
     }
@@ -62,10 +58,7 @@ extension LiveProjections {
         progress: (UInt64, UInt64) -> Void
     ) throws -> UInt64 {
         try state.withLock { live in
-            try EventReading.scan(log, from: live.progress.position) { view in
-                live.fold(try EventReading.event(in: view))
-                return true
-            }
+            try Self.foldDurableEvents(of: log, into: &live)
             let total = live.progress.position
             let selection = ReadModels.Selection(names)
             var rebuilt = ReadModels()
@@ -80,6 +73,15 @@ extension LiveProjections {
             progress(folded, total)
             live.models.replace(selection, from: rebuilt)
             return folded
+        }
+    }
+
+    /// Folds into `projected` every durable event it has not folded yet.
+    private static func foldDurableEvents(of log: EventLog, into projected: inout ProjectedModels) throws {
+        guard projected.progress.position < log.endPosition else { return }
+        try EventReading.scan(log, from: projected.progress.position) { view in
+            projected.fold(try EventReading.event(in: view))
+            return true
         }
     }
 }

@@ -96,37 +96,12 @@ struct SnapshotStore: Sendable {
     @discardableResult
     func write(header: SnapshotHeader, parts: [[UInt8]]) throws -> String {
         let folder = DataDirectory(path: directory)
+        let target = path(for: header.position)
         do {
             try folder.create()
+            try folder.replaceAtomically(parts: parts, at: target)
         } catch {
-            throw RapportError(.snapshotFailure, "cannot create \(directory): \(error)", cause: error)
-        }
-        let target = path(for: header.position)
-        let temporary = target + ".tmp"
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure("cannot create \(temporary)") }
-        var closed = false
-        defer { if !closed { close(descriptor) } }
-        for part in parts {
-            try part.withUnsafeBytes { bytes in
-                var written = 0
-                while written < bytes.count {
-                    let count = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                    if count < 0, errno == EINTR { continue }
-                    guard count > 0 else { throw failure("cannot write \(temporary)") }
-                    written += count
-                }
-            }
-        }
-        guard fsync(descriptor) == 0 else { throw failure("cannot sync \(temporary)") }
-        closed = true
-        guard close(descriptor) == 0 else { throw failure("cannot close \(temporary)") }
-        guard rename(temporary, target) == 0 else { throw failure("cannot rename \(temporary) to \(target)") }
-        do {
-            try folder.sync()
-        } catch {
-            throw RapportError(.snapshotFailure, "cannot sync \(directory): \(error)", cause: error)
+            throw RapportError(.snapshotFailure, "cannot write snapshot \(target): \(error)", cause: error)
         }
         return target
     }
@@ -167,9 +142,5 @@ struct SnapshotStore: Sendable {
         } catch {
             throw RapportError(.snapshotFailure, "snapshot \(path) is damaged: \(error)", cause: error)
         }
-    }
-
-    private func failure(_ message: String) -> RapportError {
-        RapportError(.snapshotFailure, "\(message): \(String(cString: strerror(errno)))")
     }
 }

@@ -95,10 +95,24 @@ package struct DataDirectory: Sendable {
     ///   - target: The final path.
     /// - Throws: ``LogError/Code/ioFailure``.
     package func replaceAtomically(_ bytes: [UInt8], at target: String) throws {
+        try replaceAtomically(parts: [bytes], at: target)
+    }
+
+    /// Writes a file atomically from parts written one after another, so a large file is never joined in memory.
+    ///
+    /// - Parameters:
+    ///   - parts: The file's content, in order.
+    ///   - target: The final path.
+    /// - Throws: ``LogError/Code/ioFailure``.
+    package func replaceAtomically(parts: [[UInt8]], at target: String) throws {
         let temporary = target + ".tmp"
         unlink(temporary)
         let file = try DataFile.openForWriting(temporary, create: true)
-        try file.write(bytes, at: 0)
+        var offset: UInt64 = 0
+        for part in parts {
+            try file.write(part, at: offset)
+            offset += UInt64(part.count)
+        }
         try file.sync()
         guard rename(temporary, target) == 0 else {
             throw LogError(.ioFailure, "can not rename \(temporary) to \(target)", cause: Errno(rawValue: errno))
