@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "RapportCRM", targets: ["RapportCRM"]),
         .library(name: "RapportProjections", targets: ["RapportProjections"]),
         .library(name: "Rapport", targets: ["Rapport"]),
+        .library(name: "RapportServer", targets: ["RapportServer"]),
         .executable(name: "rapport", targets: ["rapport"]),
     ],
     dependencies: [
@@ -17,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.8.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -44,13 +51,37 @@ let package = Package(
         .target(name: "RapportProjections", dependencies: ["RapportTime", "RapportCRM"]),
         .target(
             name: "Rapport",
-            dependencies: ["RapportTime", "RapportLog", "RapportCRM", "RapportProjections"]
+            dependencies: [
+                "RapportTime",
+                "RapportLog",
+                "RapportCRM",
+                "RapportProjections",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "RapportServer",
+            dependencies: [
+                "Rapport",
+                "RapportTime",
+                "RapportLog",
+                "RapportCRM",
+                "RapportProjections",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         .executableTarget(
             name: "rapport",
             dependencies: [
                 "Rapport",
+                "RapportServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(
@@ -89,6 +120,20 @@ let package = Package(
                 "RapportTime",
                 "RapportCRM",
                 "RapportProjections",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "RapportServerTests",
+            dependencies: [
+                "Rapport",
+                "RapportServer",
+                "RapportCRM",
+                "RapportLog",
+                "RapportTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -9,7 +9,8 @@ struct RapportCommand: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, ExecCommand.self, ShowCommand.self, HistoryCommand.self, EventsCommand.self,
             PipelineCommand.self, BacklogCommand.self, AccountCommand.self, FunnelCommand.self,
-            RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self,
+            RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self, ServeCommand.self,
+            TokenCommand.self,
         ]
     )
 }

@@ -12,7 +12,7 @@ struct JSONSyntax {
     var offset = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
     }
 
@@ -51,7 +51,7 @@ struct JSONSyntax {
         }
     }
 
-    private mutating func object(path: String) throws(DomainError) {
+    mutating func object(path: String) throws(DomainError) {
         try enterContainer()
         var keys: Set<[UInt8]> = []
         skipSpace()
@@ -163,14 +163,14 @@ struct JSONSyntax {
     }
 
     /// Moves past the byte when it is the one expected; at the end of the text, the command is cut short.
-    private mutating func consume(_ byte: UInt8) throws(DomainError) -> Bool {
+    mutating func consume(_ byte: UInt8) throws(DomainError) -> Bool {
         guard offset < bytes.count else { throw cutShort() }
         guard bytes[offset] == byte else { return false }
         offset += 1
         return true
     }
 
-    private mutating func skipSpace() {
+    mutating func skipSpace() {
         while offset < bytes.count {
             switch bytes[offset] {
             case 0x20, 0x09, 0x0A, 0x0D: offset += 1
