@@ -1,0 +1,88 @@
+public import Hummingbird
+public import Logging
+public import Rapport
+import ServiceLifecycle
+
+/// The HTTP server over an open engine: commands, events, read models, history, integrity, each endpoint behind
+/// the roles it admits.
+public struct RapportServer: Sendable {
+    /// The engine served.
+    public let engine: Engine
+    /// How the server listens and what it allows.
+    public let options: ServerOptions
+    /// The tokens accepted.
+    public let tokens: TokenRegistry
+
+    /// Prepares a server over an engine.
+    ///
+    /// - Parameters:
+    ///   - engine: The open engine; the server closes it when it stops.
+    ///   - options: How to listen and what to allow.
+    /// - Throws: ``ServerError`` `invalid_tokens_file` when the tokens file can not be read.
+    public init(engine: Engine, options: ServerOptions) throws {
+        self.engine = engine
+        self.options = options
+        self.tokens = try TokenRegistry(file: TokenFile(path: options.tokensPath))
+    }
+
+    /// The router: every endpoint, with problem answers for every error and the access check per role.
+    ///
+    /// - Returns: The router.
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: ProblemMiddleware())
+        OperationRoutes(engine: engine).addHealth(to: router)
+        CommandRoutes(engine: engine, options: options).add(to: group(router, [.writer]))
+        ReadModelRoutes(engine: engine).add(to: group(router, [.analyst]))
+        HistoryRoutes(engine: engine).add(to: group(router, [.auditor]))
+        EventRoutes(engine: engine, options: options).add(to: group(router, [.auditor, .subscriber]))
+        OperationRoutes(engine: engine).addVerify(to: group(router, [.auditor]))
+        OperationRoutes(engine: engine).addSnapshots(to: group(router, []))
+        return router
+    }
+
+    private func group(_ router: Router<ServerContext>, _ roles: Set<Role>) -> RouterGroup<ServerContext> {
+        router.group().add(middleware: AccessMiddleware(tokens: tokens, admitted: roles))
+    }
+
+    /// The application: the router on the configured address, with a service that closes the engine (taking a
+    /// snapshot) after the server has stopped accepting and finished what it was doing.
+    ///
+    /// - Parameters:
+    ///   - logger: Where the server logs.
+    ///   - onListening: Called with the port once the server listens (the chosen one when the port is 0).
+    /// - Returns: The application, ready to run.
+    public func application(
+        logger: Logger,
+        onListening: @escaping @Sendable (Int) -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "rapport"),
+            services: [EngineShutdown(engine: engine)],
+            onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
+            logger: logger
+        )
+    }
+
+    /// Runs until SIGTERM or SIGINT, then shuts down gracefully: stop accepting, finish in-flight requests, take
+    /// a snapshot, close the log.
+    ///
+    /// - Parameters:
+    ///   - logger: Where the server logs.
+    ///   - onListening: Called with the port once the server listens.
+    /// - Throws: What the server throws when it can not start (e.g. the port is taken).
+    public func run(logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
+        try await application(logger: logger, onListening: onListening).runService()
+    }
+}
+
+/// Closes the engine once the server in front of it has shut down.
+struct EngineShutdown: Service {
+    let engine: Engine
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await engine.close()
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// JSON answers, keys sorted so that equal answers are equal bytes.
+enum JSONResponse {
+    /// An answer carrying a value as JSON.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - status: The status, 200 unless given.
+    ///   - contentType: The media type, `application/json` unless given.
+    /// - Returns: The response.
+    /// - Throws: What the encoder throws.
+    static func make(
+        _ value: some Encodable,
+        status: HTTPResponse.Status = .ok,
+        contentType: String = "application/json"
+    ) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: status,
+            headers: [.contentType: contentType],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
+        )
+    }
+
+    /// An answer carrying JSON text written elsewhere.
+    ///
+    /// - Parameter json: The JSON text.
+    /// - Returns: The response, 200 `application/json`.
+    static func text(_ json: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(string: json))
+        )
+    }
+}

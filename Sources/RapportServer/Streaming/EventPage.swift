@@ -1,0 +1,42 @@
+import Rapport
+import RapportCRM
+import RapportLog
+
+/// A page of the log: the wanted events from a position on, and where the next page starts.
+///
+/// The reader scans at most `scanLimit` records per page, so a filter that matches rarely answers with a short
+/// (even empty) page and a `next` further on instead of reading the whole log in one request.
+struct EventPage: Sendable {
+    /// The wanted events, in log order.
+    var events: [RecordedEvent]
+    /// The position to read from next: one past the last record scanned.
+    var next: UInt64
+
+    /// Reads a page.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - position: The first position to look at.
+    ///   - limit: The most events to return.
+    ///   - filter: Which events are wanted.
+    ///   - scanLimit: The most records to look at.
+    /// - Throws: ``RapportError`` `log_failure` or `unreadable_event`.
+    init(log: EventLog, from position: UInt64, limit: Int, filter: EventFilter, scanLimit: UInt64 = 100_000) throws {
+        var events: [RecordedEvent] = []
+        var next = position
+        do {
+            try log.scan(from: position, limit: scanLimit) { view in
+                guard events.count < limit else { return false }
+                next = view.position + 1
+                if filter.admits(view) {
+                    events.append(try EventReading.event(in: view))
+                }
+                return true
+            }
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "the log could not be read from position \(position): \(error)")
+        }
+        self.events = events
+        self.next = next
+    }
+}

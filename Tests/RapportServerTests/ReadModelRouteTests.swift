@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Rapport
+import RapportLog
+import RapportProjections
+import RapportServer
+import Testing
+
+struct ReadModelRouteTests {
+    @Test func thePipelineIsTheSameReportTheEngineGives() async throws {
+        try await ServerHarness.run { server in
+            try await EventRouteTests.writeHistory(server)
+            let response = try await server.send(.get, "/pipeline", as: .analyst)
+            #expect(response.status == .ok)
+            let expected = try server.engine.withReadModels(in: .live) { models, context in
+                try ReportFormat.json.render(models.pipeline.report(in: context))
+            }
+            var served = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.text.utf8)) as? [String: Any]
+            )
+            var direct = try #require(try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])
+            // Both are measured at the moment they were asked for; everything else must be equal.
+            #expect(served.removeValue(forKey: "asOf") != nil)
+            #expect(direct.removeValue(forKey: "asOf") != nil)
+            #expect(NSDictionary(dictionary: served) == NSDictionary(dictionary: direct))
+        }
+    }
+
+    @Test func anAccountAsOfAPositionShowsWhatWasKnownThen() async throws {
+        try await ServerHarness.run { server in
+            try await EventRouteTests.writeHistory(server)
+            let now = try await server.send(.get, "/accounts/a1", as: .analyst)
+            let then = try await server.send(.get, "/accounts/a1?at=0", as: .analyst)
+            #expect(now.status == .ok)
+            #expect(then.status == .ok)
+            #expect(now.text.contains("\"B\""))
+            #expect(!then.text.contains("\"B\""))
+            let before = try await server.send(.get, "/accounts/a2?at=0", as: .analyst)
+            #expect(before.status == .notFound)
+            #expect(before.object["code"] as? String == "account_not_found")
+        }
+    }
+
+    @Test(arguments: ["/pipeline?asOf=yesterday", "/funnel?knownAt=2026-13-01", "/cases/backlog?at=x"])
+    func aBadWindowIs400NamingTheParameter(uri: String) async throws {
+        try await ServerHarness.run { server in
+            let response = try await server.send(.get, uri, as: .analyst)
+            #expect(response.status == .badRequest)
+            #expect(response.object["code"] as? String == "invalid_query")
+        }
+    }
+
+    @Test func historyListsEveryChangeWithinTheWindow() async throws {
+        try await ServerHarness.run { server in
+            try await EventRouteTests.writeHistory(server)
+            let whole = try await server.send(.get, "/streams/account-a1/history", as: .auditor)
+            #expect(whole.status == .ok)
+            #expect((whole.object["entries"] as? [[String: Any]])?.count == 2)
+            let early = try await server.send(.get, "/streams/account-a1/history?at=2", as: .auditor)
+            #expect((early.object["entries"] as? [[String: Any]])?.count == 1)
+            let account = try await server.send(.get, "/accounts/a1/history", as: .auditor)
+            #expect((account.object["entries"] as? [[String: Any]])?.count == 2)
+            let missing = try await server.send(.get, "/streams/account-zz/history", as: .auditor)
+            #expect(missing.status == .notFound)
+        }
+    }
+
+    @Test func verifyReportsAnIntactLogAndItsHead() async throws {
+        try await ServerHarness.run { server in
+            try await EventRouteTests.writeHistory(server)
+            let response = try await server.send(.get, "/verify", as: .auditor)
+            #expect(response.status == .ok)
+            #expect(response.text.contains(server.engine.log.headHash.hex))
+        }
+    }
+}
