@@ -37,10 +37,7 @@ struct TimeWindowOptions: ParsableArguments {
 
     /// An RFC 3339 time, or the last microsecond of a `YYYY-MM-DD` day.
     static func moment(_ text: String, option: String) throws -> Timestamp {
-        if let timestamp = Timestamp(rfc3339: text) { return timestamp }
-        if let date = CalendarDate(iso: text) {
-            return Timestamp(microsecondsSinceEpoch: date.adding(days: 1).startOfDay.microsecondsSinceEpoch - 1)
-        }
+        if let moment = Timestamp(momentOrDay: text) { return moment }
         throw ValidationError(
             "\(option) must be an RFC 3339 time such as 2026-03-01T09:00:00Z or a date such as 2026-03-01, not \"\(text)\""
         )
