@@ -2,6 +2,7 @@ import ArgumentParser
 import Rapport
 import RapportCRM
 import RapportLog
+import RapportTime
 
 /// `rapport history`: the audit trail of a record, or of an account with everything related to it.
 struct HistoryCommand: AsyncParsableCommand {
@@ -13,7 +14,9 @@ struct HistoryCommand: AsyncParsableCommand {
             `rapport history account ID` prints the account's events with those of the accounts merged into it \
             and of its contacts, opportunities, cases, activities and tasks while they belonged to it, in log \
             order. Each event shows its position, business time (occurred at), record time (recorded at), actor, \
-            command id, stream and type, and each field it changed with the old and new value.
+            command id, stream and type, and each field it changed with the old and new value. With --as-of, only \
+            the events that occurred (business time) at or before that time: what `rapport account ID --as-of` \
+            folds.
             """
     )
 
@@ -24,6 +27,15 @@ struct HistoryCommand: AsyncParsableCommand {
     @Option(help: "The most events to print, the first ones in log order.")
     var limit: Int = .max
 
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Only the events that occurred up to this time (RFC 3339, or YYYY-MM-DD for the whole day).",
+            valueName: "time"
+        )
+    )
+    var asOf: String?
+
     @Argument(help: "A record's stream, <kind>-<id>, or `account` followed by an account's id.")
     var target: String
 
@@ -32,6 +44,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must not be negative") }
+        if let asOf { _ = try TimeWindowOptions.moment(asOf, option: "--as-of") }
         if id != nil, target != "account" {
             throw ValidationError(
                 "only `account` takes an id (`rapport history account ID`); name any record by its stream, "
@@ -41,13 +54,16 @@ struct HistoryCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let moment = try asOf.map { try TimeWindowOptions.moment($0, option: "--as-of") }
         let log = try EventLog.openForReading(directory: data.directory)
-        var trail =
-            if let id {
-                try AuditTrail.history(ofAccount: try RecordId(id), in: log)
-            } else {
-                try AuditTrail.history(of: try StreamName(parsing: target), in: log)
-            }
+        var trail: AuditTrail
+        switch (id, moment) {
+        case (let id?, let moment?): trail = try AuditTrail.history(ofAccount: try RecordId(id), asOf: moment, in: log)
+        case (let id?, nil): trail = try AuditTrail.history(ofAccount: try RecordId(id), in: log)
+        case (nil, let moment?):
+            trail = try AuditTrail.history(of: try StreamName(parsing: target), asOf: moment, in: log)
+        case (nil, nil): trail = try AuditTrail.history(of: try StreamName(parsing: target), in: log)
+        }
         trail.entries = Array(trail.entries.prefix(limit))
         print(try output.format.render(trail), terminator: "")
     }

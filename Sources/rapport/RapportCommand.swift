@@ -11,6 +11,7 @@ struct RapportCommand: AsyncParsableCommand {
             PipelineCommand.self, BacklogCommand.self, AccountCommand.self, FunnelCommand.self,
             RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self, ServeCommand.self,
             TokenCommand.self,
+            ExportCommand.self, VerifyCommand.self, ReportCommand.self,
         ]
     )
 }

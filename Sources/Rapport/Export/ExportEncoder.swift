@@ -1,0 +1,91 @@
+import Foundation
+import RapportCRM
+import RapportTime
+
+/// Writes events in one ``ExportFormat``, each on its own line, with the same bytes for the same event every time.
+struct ExportEncoder {
+    /// The format written.
+    let format: ExportFormat
+
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The CSV columns, in order.
+    static let csvColumns = [
+        "position", "eventId", "stream", "streamVersion", "type", "occurredAt", "recordedAt", "actor", "commandId",
+        "data",
+    ]
+
+    /// What comes before the first event: the CSV header row; nothing for the JSON forms.
+    var header: Data {
+        format == .csv ? Data((Self.csvColumns.joined(separator: ",") + "\r\n").utf8) : Data()
+    }
+
+    /// Appends one event's line.
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - output: The bytes written so far.
+    /// - Throws: `EncodingError` when the event's data cannot be written (never for events the domain made).
+    func append(_ event: RecordedEvent, to output: inout Data) throws {
+        switch format {
+        case .jsonl:
+            output.append(try encoder.encode(JSONLineForm(event: event)))
+            output.append(0x0A)
+        case .cloudevents:
+            output.append(try event.cloudEventJSON())
+            output.append(0x0A)
+        case .csv:
+            let data = String(decoding: try encoder.encode(PayloadForm(payload: event.event.payload)), as: UTF8.self)
+            let fields = [
+                String(event.position), event.id.uuidString.lowercased(), event.stream.description,
+                String(event.streamVersion), event.event.eventType, event.occurredAt.rfc3339,
+                event.recordedAt.rfc3339, event.metadata.actor, event.metadata.commandId ?? "", data,
+            ]
+            output.append(Data((fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8))
+        }
+    }
+
+    /// An event's data, encodable without knowing its type.
+    private struct PayloadForm: Encodable {
+        let payload: any EventPayload
+
+        func encode(to encoder: any Encoder) throws {
+            try payload.encode(to: encoder)
+        }
+    }
+
+    /// The `jsonl` form of an event: its log coordinates, times, metadata (absent ids as `null`) and data.
+    private struct JSONLineForm: Encodable {
+        let event: RecordedEvent
+
+        enum CodingKeys: String, CodingKey {
+            case position, eventId, stream, streamVersion, type, occurredAt, recordedAt, metadata, data
+        }
+
+        enum MetadataKeys: String, CodingKey {
+            case schemaVersion, actor, commandId, correlationId, causationId
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(event.position, forKey: .position)
+            try container.encode(event.id.uuidString.lowercased(), forKey: .eventId)
+            try container.encode(event.stream.description, forKey: .stream)
+            try container.encode(event.streamVersion, forKey: .streamVersion)
+            try container.encode(event.event.eventType, forKey: .type)
+            try container.encode(event.occurredAt.rfc3339, forKey: .occurredAt)
+            try container.encode(event.recordedAt.rfc3339, forKey: .recordedAt)
+            var metadata = container.nestedContainer(keyedBy: MetadataKeys.self, forKey: .metadata)
+            try metadata.encode(event.metadata.schemaVersion, forKey: .schemaVersion)
+            try metadata.encode(event.metadata.actor, forKey: .actor)
+            try metadata.encode(event.metadata.commandId, forKey: .commandId)
+            try metadata.encode(event.metadata.correlationId, forKey: .correlationId)
+            try metadata.encode(event.metadata.causationId, forKey: .causationId)
+            try event.event.payload.encode(to: container.superEncoder(forKey: .data))
+        }
+    }
+}
