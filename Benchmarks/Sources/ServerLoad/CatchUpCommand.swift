@@ -1,7 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
-import NIOHTTP1
 import Foundation
+import NIOHTTP1
 
 /// `ServerLoad catchup`: one subscriber reads the stream from a position to the log's end, as a service does
 /// after a restart; reports events per second.

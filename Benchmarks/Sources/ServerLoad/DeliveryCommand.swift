@@ -1,8 +1,8 @@
 import ArgumentParser
 import AsyncHTTPClient
-import NIOHTTP1
 import Foundation
 import NIOCore
+import NIOHTTP1
 import RapportTime
 import Synchronization
 

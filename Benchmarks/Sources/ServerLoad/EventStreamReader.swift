@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import NIOHTTP1
 import NIOCore
+import NIOHTTP1
 
 /// Reads a server-sent event stream, handing each event's id and data line to a closure.
 ///

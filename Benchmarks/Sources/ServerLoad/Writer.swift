@@ -1,7 +1,7 @@
 import AsyncHTTPClient
-import NIOHTTP1
 import Foundation
 import NIOCore
+import NIOHTTP1
 
 /// Appends accounts through `POST /commands` at a steady pace.
 struct Writer {
