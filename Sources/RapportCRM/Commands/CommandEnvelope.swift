@@ -21,6 +21,9 @@ public struct CommandEnvelope: Sendable, Hashable {
     public var correlationId: String?
     /// The id of what caused this command.
     public var causationId: String?
+    /// The import run, file and row the command was read from, copied to its events; set by importers only, so it
+    /// has no place in the command's JSON form.
+    public var provenance: ImportProvenance?
 
     /// Creates an envelope.
     ///
@@ -32,6 +35,7 @@ public struct CommandEnvelope: Sendable, Hashable {
     ///   - occurredAt: When the change happened in business time.
     ///   - correlationId: The correlation id.
     ///   - causationId: The causation id.
+    ///   - provenance: Where an imported command was read from.
     public init(
         _ command: CRMCommand,
         actor: String,
@@ -39,7 +43,8 @@ public struct CommandEnvelope: Sendable, Hashable {
         expectedVersion: UInt64? = nil,
         occurredAt: Timestamp? = nil,
         correlationId: String? = nil,
-        causationId: String? = nil
+        causationId: String? = nil,
+        provenance: ImportProvenance? = nil
     ) {
         self.command = command
         self.actor = actor
@@ -48,10 +53,11 @@ public struct CommandEnvelope: Sendable, Hashable {
         self.occurredAt = occurredAt
         self.correlationId = correlationId
         self.causationId = causationId
+        self.provenance = provenance
     }
 
     /// The metadata of the events the command causes: the caller's ids, with the command id as the causation
-    /// and, when no correlation id was given, as the correlation id too.
+    /// and, when no correlation id was given, as the correlation id too, and the provenance of an imported command.
     ///
     /// - Parameter schemaVersion: The schema version of the event's payload.
     /// - Returns: The metadata.
@@ -61,7 +67,8 @@ public struct CommandEnvelope: Sendable, Hashable {
             actor: actor,
             commandId: commandId,
             correlationId: correlationId ?? commandId,
-            causationId: causationId ?? commandId
+            causationId: causationId ?? commandId,
+            provenance: provenance
         )
     }
 }

@@ -8,7 +8,8 @@ extension RecordedEvent {
     /// The event in CloudEvents 1.0 JSON form: `id`, `source`, `type`, `specversion`, `time` (business time),
     /// `subject` (the stream), `datacontenttype`, `dataschema`, `data`, and the rest of the envelope as extension
     /// attributes: `position`, `streamversion`, `schemaversion`, `recordedat`, `actor`, `commandid`,
-    /// `correlationid`, `causationid` (schemas/events/cloudevent.schema.json).
+    /// `correlationid`, `causationid`, and for imported events `importbatch`, `importfile` and `importrow`
+    /// (schemas/events/cloudevent.schema.json).
     ///
     /// Keys are sorted, so the same event always gives the same bytes.
     ///
@@ -35,6 +36,7 @@ extension RecordedEvent {
         enum CodingKeys: String, CodingKey {
             case specversion, id, source, type, subject, time, datacontenttype, dataschema, data
             case position, streamversion, schemaversion, recordedat, actor, commandid, correlationid, causationid
+            case importbatch, importfile, importrow
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -56,6 +58,11 @@ extension RecordedEvent {
             try container.encodeIfPresent(event.metadata.commandId, forKey: .commandid)
             try container.encodeIfPresent(event.metadata.correlationId, forKey: .correlationid)
             try container.encodeIfPresent(event.metadata.causationId, forKey: .causationid)
+            if let provenance = event.metadata.provenance {
+                try container.encode(provenance.batchId, forKey: .importbatch)
+                try container.encode(provenance.file, forKey: .importfile)
+                try container.encode(provenance.row, forKey: .importrow)
+            }
         }
     }
 }
