@@ -38,6 +38,7 @@ public struct RapportServer: Sendable {
         EventRoutes(engine: engine, options: options).add(to: group(router, [.auditor, .subscriber]))
         OperationRoutes(engine: engine).addVerify(to: group(router, [.auditor]))
         OperationRoutes(engine: engine).addSnapshots(to: group(router, []))
+        OpenAPIRoute().add(to: group(router, Set(Role.allCases)))
         return router
     }
 
