@@ -1,0 +1,156 @@
+import Foundation
+public import RapportCRM
+import RapportTime
+import Yams
+
+/// What an import file says: which CSV file holds which kind of record, the column of each record's external id,
+/// how columns become command fields, and how parents are found (docs/IMPORT.md).
+public struct ImportMapping: Sendable {
+    /// The mapping's name, part of every command id it derives, e.g. `maven-crm`.
+    public var name: String
+    /// The actor of every imported command, e.g. `import:maven-crm`.
+    public var actor: String
+    /// Accounts the mapping itself declares, opened before any file (e.g. the one customer of a service desk).
+    var accounts: [DeclaredAccount]
+    /// The files, in the order they load: parents before children.
+    var files: [FileMapping]
+
+    /// An account declared in the mapping rather than read from a file.
+    struct DeclaredAccount: Sendable {
+        var id: RecordId
+        var name: String
+        var ownerId: RecordId
+        var industry: String?
+        var openedAt: Timestamp?
+    }
+
+    /// The source file names, in load order.
+    public var fileNames: [String] { files.map(\.file) }
+
+    /// Reads and validates a mapping file (JSON, or YAML).
+    ///
+    /// - Parameter path: The mapping file's path.
+    /// - Returns: The mapping.
+    /// - Throws: ``RapportError`` `unreadable_input` when the file cannot be read, or `invalid_input` naming the
+    ///   field and the rule it breaks (an unknown key, a missing one, a wrong value).
+    public static func load(_ path: String) throws -> ImportMapping {
+        guard let contents = FileManager.default.contents(atPath: path) else {
+            throw RapportError(.unreadableInput, "cannot read the mapping file \(path)")
+        }
+        do {
+            return try decode(Array(contents))
+        } catch {
+            throw RapportError(.invalidInput, "mapping file \(path): \(error.message)", cause: error)
+        }
+    }
+
+    /// Reads and validates a mapping from its text.
+    ///
+    /// - Parameter bytes: The mapping's JSON or YAML text.
+    /// - Returns: The mapping.
+    /// - Throws: ``ImportProblem`` naming the field and the rule.
+    static func decode(_ bytes: [UInt8]) throws(ImportProblem) -> ImportMapping {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportProblem("invalid_mapping", "the mapping is not UTF-8 text")
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ImportProblem("invalid_mapping", "the mapping is neither JSON nor YAML: \(error)")
+        }
+        guard let root else { throw ImportProblem("invalid_mapping", "the mapping is empty") }
+        return try MappingReader.mapping(MappingNode(node: root, path: ""))
+    }
+}
+
+/// How one CSV file maps to records.
+struct FileMapping: Sendable {
+    /// What each row of the file is.
+    enum Record: String, Sendable, CaseIterable {
+        /// A row is an account.
+        case account
+        /// A row is an opportunity with its whole lifecycle.
+        case opportunity
+        /// A row is one update of a case; a case's rows together are its lifecycle.
+        case caseUpdate
+        /// A row is an entry of a reference table other files' columns are checked against; it loads nothing.
+        case reference
+    }
+
+    /// The file's name inside the source directory.
+    var file: String
+    /// What each row is.
+    var record: Record
+    /// The record's id.
+    var externalId: ValueRule
+    /// The command fields, by their name (docs/IMPORT.md lists the fields of each record).
+    var fields: [String: ValueRule]
+    /// How the row's parent is found.
+    var parent: ParentRule?
+    /// Columns whose values must appear in a reference file.
+    var references: [ReferenceRule]
+    /// The field whose sum is reconciled between the source and the log (an opportunity's `amount`).
+    var amountField: String? { record == .opportunity && fields["amount"] != nil ? "amount" : nil }
+}
+
+/// Where a value comes from and how it is normalised.
+struct ValueRule: Sendable {
+    /// Ways of turning a text into a record id.
+    enum Transform: String, Sendable {
+        /// The text as it is.
+        case none
+        /// Lowercase letters and digits, every other run of characters one `-`: `Acme Corporation` is
+        /// `acme-corporation`.
+        case slug
+    }
+
+    /// The column read, when not a constant.
+    var column: String?
+    /// The value used for every row, when not a column.
+    var constant: String?
+    /// Texts that mean "no value" (by default only the empty text).
+    var missing: Set<String> = [""]
+    /// Replacements applied to the text before it is read: misspellings, other names.
+    var values: [String: String] = [:]
+    /// The value used when the column has none.
+    var ifMissing: String?
+    /// The date or time pattern, e.g. `yyyy-MM-dd` or `dd-MM-yyyy HH:mm`.
+    var format: DatePattern?
+    /// The factor a number is multiplied by (revenue in millions: 1000000).
+    var scale: Int64 = 1
+    /// How the text becomes a record id.
+    var transform: Transform = .none
+}
+
+/// How a row's parent record is found.
+struct ParentRule: Sendable {
+    /// How the column's value names the parent.
+    enum Lookup: String, Sendable {
+        /// By the parent's name, among the rows of the parent file.
+        case name
+        /// By the parent's external id.
+        case externalId
+    }
+
+    /// The column naming the parent, or nil for a declared account.
+    var column: String?
+    /// The declared account every row belongs to, when not a column.
+    var account: RecordId?
+    /// The file holding the parents (by name).
+    var file: String?
+    /// How the column names the parent.
+    var by: Lookup = .externalId
+    /// The transform from the column's text to the parent's id (by external id).
+    var transform: ValueRule.Transform = .none
+    /// Whether a row without a parent fails (`parent_missing`); otherwise it has none.
+    var required: Bool
+}
+
+/// A field whose values must be keys of a reference file.
+struct ReferenceRule: Sendable {
+    /// The field checked, with its rule applied (so its value map normalises first).
+    var field: String
+    /// The reference file, loaded earlier.
+    var file: String
+}

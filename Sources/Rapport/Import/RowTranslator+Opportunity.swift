@@ -1,0 +1,144 @@
+import RapportCRM
+import RapportTime
+
+extension RowTranslator {
+    /// What an opportunity row says the deal is.
+    private struct Deal {
+        var id: RecordId
+        var accountId: RecordId
+        var name: String
+        var ownerId: RecordId
+        var stage: SalesStage
+        var openingStage: String
+        var closeDate: CalendarDate
+        var amount: Money?
+        var openedAt: Timestamp?
+        var closedAt: Timestamp
+        var lossReason: String
+    }
+
+    /// The commands of an opportunity row. A new deal opens at its opening time (at `openingStage` when the row
+    /// shows it closed) and, when closed, is won or lost at its closing time. A known deal gets only what changed:
+    /// its stage, amount and close date, reopened first when closed and the row changes it, closed again last.
+    ///
+    /// - Parameters:
+    ///   - row: The row.
+    ///   - state: The state the earlier rows leave.
+    /// - Returns: The plan.
+    func opportunityPlan(_ row: CSVTable.Row, in state: DecisionState) -> RowPlan {
+        var plan = RowPlan(row: row)
+        do throws(ImportProblem) {
+            let values = values(row)
+            let (key, id) = try externalId(values)
+            plan.externalId = key
+            try checkReferences(values)
+            let deal = try deal(id: id, values: values, state: state)
+            var commands: [(CRMCommand, Timestamp?)] = []
+            if let current = state.opportunities[id] {
+                commands = changes(from: current, to: deal)
+            } else {
+                plan.createsRecord = true
+                let open = OpenOpportunity(
+                    opportunityId: id,
+                    accountId: deal.accountId,
+                    name: deal.name,
+                    amount: deal.amount,
+                    closeDate: deal.closeDate,
+                    stage: deal.stage.closed ? deal.openingStage : deal.stage.name,
+                    ownerId: deal.ownerId
+                )
+                commands.append((open.command, deal.openedAt))
+                if deal.stage.closed { commands.append(closing(deal)) }
+            }
+            plan.commands = commands.enumerated().map { index, step in
+                envelope(step.0, row: row, key: key, index: index, occurredAt: step.1)
+            }
+        } catch {
+            plan.failure = error
+        }
+        return plan
+    }
+
+    private func deal(id: RecordId, values: RowValues, state: DecisionState) throws(ImportProblem) -> Deal {
+        let stageRule = rule("stage") ?? ValueRule()
+        let stageName = try values.requiredText(stageRule, field: "stage")
+        guard let stage = configuration.stage(named: stageName) else {
+            throw ImportProblem(
+                "invalid_stage",
+                field: stageRule.column,
+                "\(values.describe(stageRule)) \"\(stageName)\" is not a configured sales stage; map it with values"
+            )
+        }
+        let openingStage = try rule("openingStage").flatMap { values.text($0) } ?? stage.name
+        if stage.closed, configuration.stage(named: openingStage)?.closed != false {
+            throw ImportProblem(
+                "invalid_stage",
+                field: "openingStage",
+                "the deal is \(stage.name), so openingStage must name an open stage to open it at, "
+                    + "not \"\(openingStage)\""
+            )
+        }
+        guard let accountId = try parent(values, in: state) else {
+            throw ImportProblem("parent_missing", "the opportunity has no account")
+        }
+        let closeRule = rule("closeDate") ?? ValueRule()
+        guard let closeDate = try values.date(closeRule, field: "closeDate") else {
+            throw ImportProblem("missing_value", field: closeRule.column, "\(values.describe(closeRule)) is empty")
+        }
+        let closedAt = try rule("closedAt").flatMap { rule throws(ImportProblem) in
+            try values.time(rule, field: "closedAt")
+        }
+        let ownerRule = rule("ownerId") ?? ValueRule()
+        guard let ownerId = try values.id(ownerRule, field: "ownerId") else {
+            throw ImportProblem("missing_value", field: ownerRule.column, "\(values.describe(ownerRule)) is empty")
+        }
+        return Deal(
+            id: id,
+            accountId: accountId,
+            name: try values.requiredText(rule("name") ?? ValueRule(), field: "name"),
+            ownerId: ownerId,
+            stage: stage,
+            openingStage: openingStage,
+            closeDate: closeDate,
+            amount: try rule("amount").flatMap { rule throws(ImportProblem) in
+                try values.money(rule, field: "amount")
+            },
+            openedAt: try rule("openedAt").flatMap { rule throws(ImportProblem) in
+                try values.time(rule, field: "openedAt")
+            },
+            closedAt: closedAt ?? closeDate.startOfDay,
+            lossReason: rule("lossReason").flatMap { values.text($0) } ?? "lost"
+        )
+    }
+
+    private func closing(_ deal: Deal) -> (CRMCommand, Timestamp?) {
+        if deal.stage.won {
+            return (CloseOpportunityWon(opportunityId: deal.id, stage: deal.stage.name).command, deal.closedAt)
+        }
+        let lost = CloseOpportunityLost(opportunityId: deal.id, reason: deal.lossReason, stage: deal.stage.name)
+        return (lost.command, deal.closedAt)
+    }
+
+    /// The commands that bring a known deal to what the row says; none when it already does.
+    private func changes(from current: OpportunityState, to deal: Deal) -> [(CRMCommand, Timestamp?)] {
+        let amountChanges = deal.amount.map { $0 != current.amount } ?? false
+        let dateChanges = deal.closeDate != current.closeDate
+        let stageChanges = deal.stage.name != current.stage
+        guard amountChanges || dateChanges || stageChanges else { return [] }
+        var commands: [(CRMCommand, Timestamp?)] = []
+        if current.isClosed {
+            let stage = deal.stage.closed ? deal.openingStage : deal.stage.name
+            commands.append((ReopenOpportunity(opportunityId: deal.id, stage: stage).command, nil))
+        } else if stageChanges, !deal.stage.closed {
+            commands.append((ChangeOpportunityStage(opportunityId: deal.id, stage: deal.stage.name).command, nil))
+        }
+        if let amount = deal.amount, amountChanges {
+            commands.append((ChangeOpportunityAmount(opportunityId: deal.id, amount: amount).command, nil))
+        }
+        if dateChanges {
+            commands.append((MoveOpportunityCloseDate(opportunityId: deal.id, closeDate: deal.closeDate).command, nil))
+        }
+        if deal.stage.closed { commands.append(closing(deal)) }
+        return commands
+    }
+}

@@ -1,0 +1,147 @@
+import RapportCRM
+import RapportTime
+
+/// Turns the rows of one file into commands, against the state the earlier rows leave (the import's shadow of
+/// the decision state), by the file's mapping.
+struct RowTranslator {
+    /// The whole mapping.
+    let mapping: ImportMapping
+    /// The file's mapping.
+    let file: FileMapping
+    /// The header's column indexes by name.
+    let columns: [String: Int]
+    /// The import run's id, recorded in every event's provenance.
+    let batchId: String
+    /// The configuration commands are decided with (stage names).
+    let configuration: CRMConfiguration
+    /// Account ids by account name, per account file, for parents found by name.
+    let accountNames: [String: [String: RecordId]]
+    /// The keys of each reference file.
+    let referenceKeys: [String: Set<String>]
+
+    /// The values of a row.
+    func values(_ row: CSVTable.Row) -> RowValues {
+        RowValues(columns: columns, fields: row.fields)
+    }
+
+    /// The rule of a field the mapping gives, or nil.
+    func rule(_ field: String) -> ValueRule? { file.fields[field] }
+
+    /// The row's external id: the text of its external id column through the id rule.
+    ///
+    /// - Throws: ``ImportProblem`` `missing_value` or `invalid_id`.
+    func externalId(_ values: RowValues) throws(ImportProblem) -> (text: String, id: RecordId) {
+        let text = try values.requiredText(file.externalId, field: "externalId")
+        let id = try RowValues.recordId(
+            text,
+            transform: file.externalId.transform,
+            source: values.describe(file.externalId),
+            field: "externalId"
+        )
+        return (text, id)
+    }
+
+    /// Checks the row's fields that must be keys of a reference file.
+    ///
+    /// - Throws: ``ImportProblem`` `reference_not_found` naming the field, the value and the file.
+    func checkReferences(_ values: RowValues) throws(ImportProblem) {
+        for reference in file.references {
+            guard let rule = rule(reference.field), let text = values.text(rule) else { continue }
+            guard referenceKeys[reference.file]?.contains(text) == true else {
+                throw ImportProblem(
+                    "reference_not_found",
+                    field: rule.column,
+                    "\(values.describe(rule)) \"\(text)\" (for \(reference.field)) is not in \(reference.file)"
+                )
+            }
+        }
+    }
+
+    /// The row's parent account, found by the mapping's rule, which must exist in `state`.
+    ///
+    /// - Returns: The parent's id, or nil when the row has none and needs none.
+    /// - Throws: ``ImportProblem`` `parent_missing` (required and blank) or `parent_not_found`.
+    func parent(_ values: RowValues, in state: DecisionState) throws(ImportProblem) -> RecordId? {
+        guard let rule = file.parent else { return nil }
+        if let account = rule.account { return account }
+        guard let column = rule.column else { return nil }
+        let source = ValueRule(column: column)
+        guard let text = values.text(source) else {
+            guard rule.required else { return nil }
+            throw ImportProblem(
+                "parent_missing",
+                field: column,
+                "column \(column) is empty: a \(file.record.rawValue) row needs its account, and none is guessed"
+            )
+        }
+        let id: RecordId?
+        switch rule.by {
+        case .name:
+            id = accountNames[rule.file ?? file.file]?[text]
+        case .externalId:
+            id = try RowValues.recordId(text, transform: rule.transform, source: "column \(column)", field: "parent")
+        }
+        guard let id, state.accounts[id] != nil else {
+            let place = rule.by == .name ? "among the loaded accounts of \(rule.file ?? file.file)" : "in the log"
+            throw ImportProblem(
+                "parent_not_found",
+                field: column,
+                "column \(column) names the account \"\(text)\", which is not \(place)"
+            )
+        }
+        return id
+    }
+
+    /// A command in its envelope: the mapping's actor, a command id derived from the mapping, the file, the
+    /// row's external id and content, and the command's place in the row, and the row's provenance.
+    ///
+    /// - Parameters:
+    ///   - command: The command.
+    ///   - row: The row.
+    ///   - key: The row's external id.
+    ///   - index: The command's place among the row's commands.
+    ///   - occurredAt: The business time; nil for the time of the append.
+    /// - Returns: The envelope.
+    func envelope(
+        _ command: CRMCommand,
+        row: CSVTable.Row,
+        key: String,
+        index: Int,
+        occurredAt: Timestamp?
+    ) -> CommandEnvelope {
+        var hash = ContentHash()
+        hash.add(mapping.name)
+        hash.add(file.file)
+        hash.add(key)
+        for field in row.fields { hash.add(field) }
+        return CommandEnvelope(
+            command,
+            actor: mapping.actor,
+            commandId: "import:\(mapping.name):\(hash.hex):\(index):\(command.commandType)",
+            occurredAt: occurredAt,
+            provenance: ImportProvenance(batchId: batchId, file: file.file, row: row.number)
+        )
+    }
+}
+
+/// A 64-bit FNV-1a hash of texts, each followed by a separator byte: a stable, fast digest for command ids (a
+/// changed row gets new ids; the same row always the same).
+struct ContentHash {
+    private var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// Adds a text.
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+        mix(0x1F)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    /// The hash as 16 lowercase hexadecimal digits.
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import Rapport
+
+struct ImportCSVReaderTests {
+    private func read(_ text: String) throws -> CSVTable {
+        try CSVReader.read(Array(text.utf8), file: "t.csv")
+    }
+
+    @Test func readsQuotedFieldsWithCommasQuotesAndLineBreaks() throws {
+        let table = try read("a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\r\n1,,3\n")
+        #expect(table.header == ["a", "b", "c"])
+        #expect(table.rows.map(\.fields) == [["x, y", "say \"hi\"", "two\nlines"], ["1", "", "3"]])
+        #expect(table.rows.map(\.number) == [2, 3])
+        #expect(table.rows.allSatisfy { $0.problem == nil })
+    }
+
+    @Test func skipsAByteOrderMarkAndReadsAFileWithoutAFinalLineBreak() throws {
+        let table = try CSVReader.read([0xEF, 0xBB, 0xBF] + Array("id,n\n1,2".utf8), file: "t.csv")
+        #expect(table.header == ["id", "n"])
+        #expect(table.rows.map(\.fields) == [["1", "2"]])
+    }
+
+    /// Each malformed row fails on its own, with its code; the rows around it are read.
+    @Test(arguments: [
+        ("1,2\nx\"y,3\n4,5\n", "csv_bad_quote"),
+        ("1,2\n\"x\"y,3\n4,5\n", "csv_bad_quote"),
+        ("1,2\n1,2,3\n4,5\n", "csv_column_count"),
+        ("1,2\n7\n4,5\n", "csv_column_count"),
+    ])
+    func reportsAMalformedRowAndReadsTheOthers(body: String, code: String) throws {
+        let table = try read("a,b\n" + body)
+        #expect(table.rows.count == 3)
+        #expect(table.rows.map { $0.problem?.code } == [nil, code, nil])
+        #expect(table.rows[2].fields == ["4", "5"])
+        #expect(table.rows[1].number == 3)
+    }
+
+    @Test func reportsBytesThatAreNotUTF8OnTheirRow() throws {
+        let bytes =
+            Array("a,b\n1,2\n".utf8) + [UInt8(ascii: "x"), 0xFF, UInt8(ascii: ","), UInt8(ascii: "y"), 10]
+            + Array("3,4\n".utf8)
+        let table = try CSVReader.read(bytes, file: "t.csv")
+        #expect(table.rows.map { $0.problem?.code } == [nil, "csv_invalid_utf8", nil])
+        #expect(table.rows[1].raw == "x\u{FFFD},y")
+    }
+
+    @Test func reportsAQuoteLeftOpenUntilTheEndOfTheFile() throws {
+        let table = try read("a,b\n1,2\n\"open,3\n4,5\n")
+        #expect(table.rows.map { $0.problem?.code } == [nil, "csv_unclosed_quote"])
+    }
+
+    @Test(arguments: ["", "\"a,b\n"])
+    func refusesAFileWithoutAReadableHeader(text: String) {
+        #expect(throws: ImportProblem.self) { try read(text) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import RapportTestSupport
+import Testing
+
+/// `rapport import` end to end: the built executable on the shipped mapping and on malformed files.
+struct ImportCommandTests {
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    private func files(_ summary: [String: Any]) throws -> [String: [String: Any]] {
+        let files = try #require(summary["files"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: files.map { ($0["file"] as? String ?? "", $0) })
+    }
+
+    @Test func importsTheSalesPipelineAndAppendsNothingTheSecondTime() async throws {
+        let deals = try ImportDatasets.rows(ImportDatasets.source("maven-crm") + "/sales_pipeline.csv")
+        try await withTemporaryDirectory { data in
+            let arguments = [
+                "import", "--mapping", ImportDatasets.mapping("maven-crm"), "--source",
+                ImportDatasets.source("maven-crm"), "--data", data, "--json",
+            ]
+            let first = try RapportProcess.run(arguments + ["--out", data + "/first"])
+            #expect(first.status == 0, "\(first.standardError)")
+            let summary = try json(first.standardOutput)
+            let pipeline = try #require(try files(summary)["sales_pipeline.csv"])
+            #expect(pipeline["read"] as? Int == deals.count)
+            #expect(pipeline["failed"] as? Int == deals.filter { $0["account"] == "" }.count)
+            #expect(pipeline["balanced"] as? Bool == true)
+            #expect((summary["rowsPerSecond"] as? Double ?? 0) > 0)
+            let errors = try ImportDatasets.outputRows(data + "/first/sales_pipeline.errors.csv")
+            #expect(errors.count == pipeline["failed"] as? Int)
+            let second = try RapportProcess.run(arguments + ["--out", data + "/second"])
+            #expect(second.status == 0, "\(second.standardError)")
+            let again = try json(second.standardOutput)
+            #expect(again["events"] as? Int == 0)
+            #expect(again["logEnd"] as? Int == summary["logEnd"] as? Int)
+            let text = try RapportProcess.run([
+                "import", "--mapping", ImportDatasets.mapping("maven-crm"), "--source",
+                ImportDatasets.source("maven-crm"), "--data", data, "--dry-run",
+            ])
+            #expect(text.status == 0)
+            #expect(text.standardOutput.contains("dry run, nothing written"))
+            #expect(text.standardOutput.contains("rows/s"))
+        }
+    }
+
+    /// Every malformed row is reported on its own row of the error file, with its code; the good rows load.
+    @Test func reportsMalformedRowsOneByOne() async throws {
+        try await withTemporaryDirectory { data in
+            let source = data + "/source"
+            try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+            var bytes = Array("id,name,employees,since\n".utf8)
+            bytes += Array("a1,Acme,10,2016-01-31\n".utf8)
+            bytes += Array("a2,Glo\"bex,5,2016-01-31\n".utf8)
+            bytes += Array("a3,Initech,7\n".utf8)
+            bytes += Array("a4,Umbrella,many,2016-01-31\n".utf8)
+            bytes += Array("a5,Hooli,3,2016-02-30\n".utf8)
+            bytes += Array("a6,Stark".utf8) + [0xC3, 0x28] + Array(",3,2016-01-31\n".utf8)
+            bytes += Array("a1,Acme again,10,2016-01-31\n".utf8)
+            bytes += Array("a7,\"Wayne, Enterprises\",4,2016-01-31\n".utf8)
+            try Data(bytes).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
+            let mapping = """
+                {"name": "t", "actor": "importer", "files": [{"file": "accounts.csv", "record": "account",
+                 "externalId": "id", "fields": {"name": "name", "ownerId": {"constant": "u-1"},
+                 "employees": "employees", "openedAt": {"column": "since", "format": "yyyy-MM-dd"}}}]}
+                """
+            try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
+            let outcome = try RapportProcess.run([
+                "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
+                "--out", data + "/out",
+            ])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            let file = try #require(try files(try json(outcome.standardOutput))["accounts.csv"])
+            #expect(file["read"] as? Int == 8)
+            #expect(file["created"] as? Int == 2)
+            #expect(file["failed"] as? Int == 6)
+            let errors = try String(contentsOfFile: data + "/out/accounts.errors.csv", encoding: .utf8)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+            #expect(
+                errors == [
+                    "3,csv_bad_quote", "4,csv_column_count", "5,invalid_number", "6,invalid_date", "7,csv_invalid_utf8",
+                    "8,duplicate_external_id",
+                ]
+            )
+        }
+    }
+
+    @Test func refusesABrokenMappingNamingTheField() async throws {
+        try await withTemporaryDirectory { data in
+            try Data(#"{"name": "t", "actor": "a", "files": [], "colour": "red"}"#.utf8)
+                .write(to: URL(fileURLWithPath: data + "/mapping.json"))
+            let outcome = try RapportProcess.run([
+                "import", "--mapping", data + "/mapping.json", "--data", data + "/log",
+            ])
+            #expect(outcome.status != 0)
+            #expect(outcome.standardError.contains("colour is not a mapping field"))
+        }
+    }
+}
