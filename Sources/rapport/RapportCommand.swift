@@ -12,6 +12,7 @@ struct RapportCommand: AsyncParsableCommand {
             RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self, ServeCommand.self,
             TokenCommand.self,
             ExportCommand.self, VerifyCommand.self, ReportCommand.self,
+            ImportCommand.self,
         ]
     )
 }
