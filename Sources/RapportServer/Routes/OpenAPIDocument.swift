@@ -687,7 +687,7 @@ enum OpenAPIDocument {
             At:
               name: at
               in: query
-              description: Only the events before this log position (the log as it was when it held `at` events).
+              description: Only the events up to this log position, inclusive (the model as it was live then).
               schema:
                 $ref: '#/components/schemas/Position'
             KnownAt:
