@@ -31,7 +31,9 @@ enum DashboardPage {
                 + "<div class=\"figure\">\(HTMLText.escape(figure))</div>"
                 + "<div class=\"tile-note\">\(HTMLText.escape(note))</div></div>"
         }
-        let scope = window.isLive ? "the whole history" : HTMLText.escape(window.description)
+        let onlyAsOf = window.asOf != nil && window.at == nil && window.knownAt == nil
+        let scope =
+            onlyAsOf ? "" : " &middot; " + (window.isLive ? "the whole history" : HTMLText.escape(window.description))
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -43,7 +45,7 @@ enum DashboardPage {
             </head>
             <body>
             <header><h1>Rapport dashboard</h1>
-            <p>As of \(HTMLText.escape(data.context.asOf.rfc3339)) &middot; \(scope) &middot; \
+            <p>As of \(HTMLText.escape(data.context.asOf.rfc3339))\(scope) &middot; \
             log position \(data.context.position)</p></header>
             <div class="tiles">\(tiles.joined())</div>
             <main>

@@ -1,4 +1,4 @@
-/// Vertical bars, one per category, each stacked from several series, with a legend.
+/// Vertical bars, one per category, each stacked from several series, with a legend above. The values are counts.
 enum StackedBarChart {
     /// The chart.
     ///
@@ -9,7 +9,8 @@ enum StackedBarChart {
     /// - Returns: The SVG markup.
     static func svg(categories: [String], series: [ChartSeries], title: String) -> String {
         let totals = categories.indices.map { index in series.reduce(0) { $0 + $1.values[index] } }
-        let maximum = SVGChart.niceCeiling(totals.max() ?? 0)
+        // Counts: at least four, so the grid's steps are whole numbers.
+        let maximum = max(SVGChart.niceCeiling(totals.max() ?? 0), 4)
         let slot = SVGChart.plotWidth / Double(max(categories.count, 1))
         var svg = SVGChart.open(title: title) + SVGChart.valueAxis(maximum: maximum, format: HTMLText.compact)
         for (index, category) in categories.enumerated() {
@@ -27,8 +28,8 @@ enum StackedBarChart {
             }
         }
         for (index, layer) in series.enumerated() {
-            let x = SVGChart.left + Double(index) * 110
-            let y = SVGChart.height - 14
+            let x = SVGChart.width - SVGChart.right - Double(series.count - index) * 110
+            let y = 12.0
             svg +=
                 "<rect x=\"\(HTMLText.coordinate(x))\" y=\"\(HTMLText.coordinate(y - 9))\" width=\"10\" "
                 + "height=\"10\" fill=\"\(layer.color)\"/><text x=\"\(HTMLText.coordinate(x + 14))\" "
