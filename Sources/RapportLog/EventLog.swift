@@ -43,10 +43,28 @@ public final class EventLog: Sendable {
     /// - Throws: ``LogError`` with code `directory_locked` when another writer has it, `directory_unavailable`,
     ///   `io_failure`, or `corrupt_data` when a sealed segment is damaged.
     public static func open(directory: String, options: LogOptions = LogOptions()) throws -> EventLog {
+        try open(directory: directory, options: options, checkpoint: nil)
+    }
+
+    /// Opens (creating when needed) a data directory for writing, taking the stream index and the segments'
+    /// states up to a checkpoint's position from it when it still fits the log (see ``LogCheckpoint``).
+    ///
+    /// - Parameters:
+    ///   - directory: The data directory.
+    ///   - options: Durability, segment size and batching.
+    ///   - checkpoint: The log's index state up to a position, from ``checkpoint()``; `nil` to read every batch.
+    /// - Returns: The open log; ``recoveryReport`` says whether the checkpoint was used or why not.
+    /// - Throws: What ``open(directory:options:)`` throws.
+    package static func open(
+        directory: String,
+        options: LogOptions = LogOptions(),
+        checkpoint: LogCheckpoint?
+    ) throws -> EventLog {
         let dataDirectory = DataDirectory(path: directory)
         try dataDirectory.create()
         let lock = try DirectoryLock(directory: directory)
-        let opened = try LogOpener(directory: dataDirectory, options: options, writable: true).open()
+        let opened = try LogOpener(directory: dataDirectory, options: options, writable: true)
+            .open(checkpoint: checkpoint)
         guard let active = opened.active else {
             throw LogError(.ioFailure, "no active segment could be prepared in \(directory)")
         }
@@ -73,12 +91,25 @@ public final class EventLog: Sendable {
     /// - Returns: The log as it stands now.
     /// - Throws: ``LogError`` with code `directory_unavailable`, `io_failure` or `corrupt_data`.
     public static func openForReading(directory: String) throws -> EventLog {
+        try openForReading(directory: directory, checkpoint: nil)
+    }
+
+    /// Opens a data directory for reading only, taking the stream index and the segments' states up to a
+    /// checkpoint's position from it when it still fits the log (see ``LogCheckpoint``).
+    ///
+    /// - Parameters:
+    ///   - directory: The data directory.
+    ///   - checkpoint: The log's index state up to a position, from ``checkpoint()``; `nil` to read every batch.
+    /// - Returns: The log as it stands now; ``recoveryReport`` says whether the checkpoint was used or why not.
+    /// - Throws: What ``openForReading(directory:)`` throws.
+    package static func openForReading(directory: String, checkpoint: LogCheckpoint?) throws -> EventLog {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LogError(.directoryUnavailable, "data directory \(directory) does not exist or is not a directory")
         }
         let dataDirectory = DataDirectory(path: directory)
-        let opened = try LogOpener(directory: dataDirectory, options: LogOptions(), writable: false).open()
+        let opened = try LogOpener(directory: dataDirectory, options: LogOptions(), writable: false)
+            .open(checkpoint: checkpoint)
         let core = LogCore(directory: dataDirectory, options: LogOptions(), state: state(of: opened))
         return EventLog(core: core, queue: nil, recoveryReport: opened.report)
     }

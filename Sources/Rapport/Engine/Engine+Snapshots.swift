@@ -6,8 +6,8 @@ import Synchronization
 
 extension Engine {
     /// Takes a snapshot now: the read models, the decision state and the command results, all at one position
-    /// whose events are durable, written atomically; older snapshots beyond ``EngineOptions/keptSnapshots`` are
-    /// removed.
+    /// whose events are durable, and the log's index at the log's end then (at or just past that position),
+    /// written atomically; older snapshots beyond ``EngineOptions/keptSnapshots`` are removed.
     ///
     /// The read models are copied before the decision state, so they are never ahead of it (they fold only
     /// durable events, and every durable event was decided); the events between the two are then folded into the
@@ -37,6 +37,12 @@ extension Engine {
             models.fold(try EventReading.event(in: view))
             return true
         }
+        let index: LogCheckpoint
+        do {
+            index = try log.checkpoint()
+        } catch {
+            throw RapportError(.snapshotFailure, "cannot take the log's index: \(error)", cause: error)
+        }
         let snapshot = Snapshot(
             models: models,
             decisions: decisions,
@@ -45,6 +51,7 @@ extension Engine {
         )
         let (header, parts) = SnapshotFile.encode(
             snapshot,
+            index: index.encoded(),
             modelsLastEventId: try lastEventId(before: models.progress.position),
             decisionsLastEventId: try lastEventId(before: decisionsPosition),
             createdAt: Timestamp.now()

@@ -34,7 +34,8 @@ public final class Engine: Sendable {
     let follower = Mutex<Task<Void, Never>?>(nil)
 
     /// Opens the data directory's log and restores the decision state and the read models: from the newest
-    /// usable snapshot and the events after it, or from the whole log.
+    /// usable snapshot and the events after it, or from the whole log. The log's stream index, too, starts from
+    /// the newest snapshot's copy when it fits the log (see ``LogOpening``).
     ///
     /// - Parameters:
     ///   - directory: The data directory (created when missing).
@@ -44,13 +45,18 @@ public final class Engine: Sendable {
     ///   naming the position of a record that is not a CRM event.
     public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
         let log: EventLog
+        let store = SnapshotStore(dataDirectory: directory)
         do {
-            log = try EventLog.open(directory: directory, options: options.log)
+            log = try LogOpening.forWriting(
+                directory: directory,
+                options: options.log,
+                store: store,
+                notice: options.notice
+            )
         } catch let error as LogError {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         do {
-            let store = SnapshotStore(dataDirectory: directory)
             let restored = try EngineRestoration.restore(log, from: store)
             for skipped in restored.report.skippedSnapshots {
                 options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")

@@ -5,7 +5,7 @@ import RapportProjections
 import RapportTime
 
 /// The bytes of a snapshot file: a magic string, the header with its checksum, then the sections (read models,
-/// decision state, command results), each with its own length and checksum in the header.
+/// decision state, command results, the log's index), each with its own length and checksum in the header.
 ///
 /// Written in this project's own binary codec (the one events use), since no library here writes Swift values in
 /// a compact form that reads back at millions of records a second.
@@ -14,18 +14,22 @@ enum SnapshotFile {
     static let magic = Array("RAPSNAP\n".utf8)
 
     /// The section names, in file order.
-    static let sectionNames = ["models", "decisions", "results"]
+    static let sectionNames = ["models", "decisions", "results", "index"]
+    /// The sections of format 1 files, written before snapshots held the log's index; they are still read.
+    static let formerSectionNames = ["models", "decisions", "results"]
 
     /// Encodes a snapshot.
     ///
     /// - Parameters:
     ///   - snapshot: The snapshot.
+    ///   - index: The log's index checkpoint, as ``LogCheckpoint/encoded()`` gives it.
     ///   - modelsLastEventId: The id of the last event folded into the read models.
     ///   - decisionsLastEventId: The id of the last event folded into the decision state.
     ///   - createdAt: The time of writing.
     /// - Returns: The header and the file's parts, to be written one after another.
     static func encode(
         _ snapshot: Snapshot,
+        index: [UInt8],
         modelsLastEventId: UUID?,
         decisionsLastEventId: UUID?,
         createdAt: Timestamp
@@ -36,7 +40,7 @@ enum SnapshotFile {
         snapshot.decisions.write(to: &decisions)
         var results = ByteWriter(capacity: 1 << 16)
         snapshot.results.write(to: &results)
-        let bodies = [models.bytes, decisions.bytes, results.bytes]
+        let bodies = [models.bytes, decisions.bytes, results.bytes, index]
         let sections = zip(sectionNames, bodies).map { name, bytes in
             SnapshotHeader.Section(name: name, length: UInt64(bytes.count), checksum: checksum(bytes))
         }
@@ -82,22 +86,21 @@ enum SnapshotFile {
         return header
     }
 
-    /// Reads the sections after the header, checking each one's length and checksum.
+    /// Reads the sections after the header, checking each one's length and checksum; the index is left to
+    /// ``readIndex(of:from:)``.
     ///
     /// - Parameters:
     ///   - header: The header read by ``readHeader(from:)``.
     ///   - reader: A reader at the first section.
     ///   - includeDecisions: Whether to read the decision state and the command results too, or only the models.
     /// - Returns: The snapshot; without the decisions, its decision state and results are empty.
-    /// - Throws: ``BinaryFormatError`` naming the damaged section.
+    /// - Throws: ``BinaryFormatError`` naming the damaged section, or saying that the file ends too soon.
     static func readSections(
         of header: SnapshotHeader,
         from reader: inout ByteReader,
         includeDecisions: Bool
     ) throws(BinaryFormatError) -> Snapshot {
-        guard header.sections.map(\.name) == sectionNames else {
-            throw BinaryFormatError("the sections are \(header.sections.map(\.name)), expected \(sectionNames)")
-        }
+        try checkLayout(of: header, remaining: reader.remainingCount)
         let models: ReadModels = try readSection(header.sections[0], from: &reader)
         var snapshot = Snapshot(
             models: ProjectedModels(models: models, progress: header.models),
@@ -111,6 +114,55 @@ enum SnapshotFile {
             snapshot.decisionsPosition = header.decisionsPosition
         }
         return snapshot
+    }
+
+    /// Reads the log's index checkpoint, checking its section's checksum.
+    ///
+    /// - Parameters:
+    ///   - header: The header read by ``readHeader(from:)``.
+    ///   - reader: A reader at the first section.
+    /// - Returns: The checkpoint, or `nil` for a format 1 file, which has none.
+    /// - Throws: ``BinaryFormatError`` naming what is damaged.
+    static func readIndex(
+        of header: SnapshotHeader,
+        from reader: inout ByteReader
+    ) throws(BinaryFormatError) -> LogCheckpoint? {
+        try checkLayout(of: header, remaining: reader.remainingCount)
+        guard header.sections.count == sectionNames.count else { return nil }
+        let before = header.sections.dropLast().reduce(0) { $0 + Int($1.length) }
+        try reader.withNext(before) { _ throws(BinaryFormatError) in }
+        let section = header.sections[sectionNames.count - 1]
+        return try reader.withNext(Int(section.length)) { (bytes: inout ByteReader) throws(BinaryFormatError) in
+            // The bytes stay valid for as long as the reader's: they are the file's, not a copy made for the call.
+            let raw = bytes.withRemainingBytes { $0 }
+            let actual = checksum(raw)
+            guard actual == section.checksum else {
+                throw BinaryFormatError("section index has checksum \(actual), the header says \(section.checksum)")
+            }
+            do throws(LogError) {
+                return try LogCheckpoint(decoding: raw)
+            } catch {
+                throw BinaryFormatError("section index: \(error.message)")
+            }
+        }
+    }
+
+    /// Checks that the header lists the sections of a known layout and that the file holds all of them.
+    private static func checkLayout(of header: SnapshotHeader, remaining: Int) throws(BinaryFormatError) {
+        let names = header.sections.map(\.name)
+        guard names == sectionNames || names == formerSectionNames else {
+            throw BinaryFormatError("the sections are \(names), expected \(sectionNames)")
+        }
+        var total: UInt64 = 0
+        for section in header.sections {
+            let (sum, overflow) = total.addingReportingOverflow(section.length)
+            guard !overflow, sum <= UInt64(remaining) else {
+                throw BinaryFormatError(
+                    "section \(section.name) of \(section.length) bytes runs past the file's end"
+                )
+            }
+            total = sum
+        }
     }
 
     private static func readSection<Value: BinaryField>(

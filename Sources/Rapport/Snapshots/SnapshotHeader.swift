@@ -5,12 +5,12 @@ public import RapportTime
 /// What a snapshot holds and where: the positions of its parts, the read models' versions, and each section's
 /// length and checksum. Read on its own to list snapshots and to pick one without reading the rest.
 public struct SnapshotHeader: Sendable, Hashable {
-    /// The layout of snapshot files this release writes and reads.
-    static let formatVersion: UInt64 = 1
+    /// The layout of snapshot files this release writes: 2 added the log's index section. Format 1 is still read.
+    static let formatVersion: UInt64 = 2
 
     /// One stored section: its name, length in bytes and CRC-32C.
     public struct Section: Sendable, Hashable {
-        /// `models`, `decisions` or `results`.
+        /// `models`, `decisions`, `results` or `index`.
         public var name: String
         /// Its length in bytes.
         public var length: UInt64
@@ -57,8 +57,8 @@ extension SnapshotHeader: BinaryField {
     /// - Throws: ``BinaryFormatError`` when the bytes are damaged or of another format version.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> SnapshotHeader {
         let format: UInt64 = try reader.read()
-        guard format == formatVersion else {
-            throw BinaryFormatError("snapshot format \(format), this release reads format \(formatVersion)")
+        guard (1...formatVersion).contains(format) else {
+            throw BinaryFormatError("snapshot format \(format), this release reads formats 1 to \(formatVersion)")
         }
         let createdAt: Timestamp = try reader.read()
         let progress = FoldProgress(

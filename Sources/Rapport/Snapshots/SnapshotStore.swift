@@ -86,11 +86,24 @@ struct SnapshotStore: Sendable {
         }
     }
 
+    /// Reads a snapshot's copy of the log's index, checking its checksum but not yet that it fits the log.
+    ///
+    /// - Parameter path: The file.
+    /// - Returns: The checkpoint, or `nil` when the file is of format 1 and has none.
+    /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
+    func readIndex(at path: String) throws -> LogCheckpoint? {
+        try withFile(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+            let header = try SnapshotFile.readHeader(from: &reader)
+            return try SnapshotFile.readIndex(of: header, from: &reader)
+        }
+    }
+
     /// Writes a snapshot atomically: a temporary file, synced, renamed into place, then the folder synced.
     ///
     /// - Parameters:
     ///   - header: The snapshot's header.
-    ///   - parts: The file's bytes in parts, as ``SnapshotFile/encode(_:modelsLastEventId:decisionsLastEventId:createdAt:)`` gives them.
+    ///   - parts: The file's bytes in parts, as
+    ///     ``SnapshotFile/encode(_:index:modelsLastEventId:decisionsLastEventId:createdAt:)`` gives them.
     /// - Returns: The file's path.
     /// - Throws: ``RapportError`` `snapshot_failure`.
     @discardableResult

@@ -20,14 +20,37 @@ struct LogOpener {
     /// Whether to repair (truncate the damaged tail, write missing indexes, start a segment).
     let writable: Bool
 
-    /// Opens the log.
+    /// Opens the log, from a checkpoint when one is given and still fits the log.
     ///
+    /// A checkpoint that does not fit (see ``LogCheckpoint``), or that leads to anything a full open would call
+    /// damage, is set aside and the log opened without it; ``RecoveryReport/rejectedCheckpoint`` says why.
+    ///
+    /// - Parameter checkpoint: The index state of the log up to a position, or `nil` to read every batch.
     /// - Returns: The state of the log.
     /// - Throws: ``LogError/Code/corruptData`` when a sealed segment is damaged (run verify to locate it),
     ///   ``LogError/Code/directoryUnavailable`` or ``LogError/Code/ioFailure``.
-    func open() throws -> Opened {
-        var opened = Opened()
+    func open(checkpoint: LogCheckpoint? = nil) throws -> Opened {
         let bases = try directory.segmentBases()
+        guard let checkpoint else { return try open(bases: bases, restoring: nil) }
+        let reason: String
+        do {
+            let restoring = try prepare(checkpoint, bases: bases)
+            var opened = try open(bases: bases, restoring: restoring)
+            opened.report.indexCheckpoint = checkpoint.position
+            return opened
+        } catch let rejection as CheckpointRejection {
+            reason = rejection.reason
+        } catch let error as LogError where error.code == .corruptData {
+            reason = error.message
+        }
+        var opened = try open(bases: bases, restoring: nil)
+        opened.report.rejectedCheckpoint = reason
+        return opened
+    }
+
+    private func open(bases: [UInt64], restoring: Restoring?) throws -> Opened {
+        var opened = Opened()
+        if let restoring { opened.streams = restoring.checkpoint.streams }
         var previousFooter: SegmentFooter?
         for (number, base) in bases.enumerated() {
             let isLast = number == bases.count - 1
@@ -35,10 +58,11 @@ struct LogOpener {
             let file =
                 try writable && isLast ? DataFile.openForWriting(path, create: false) : DataFile.openForReading(path)
             let size = try file.size()
+            let summary = restoring?.segment(number, file: file, interval: options.indexInterval)
             guard let header = try file.segmentHeader() else {
                 // The header is synced before any batch is written, so only a file no longer than a header
                 // can be a segment whose creation was cut short; anything longer is damage, never discarded.
-                guard isLast, size <= UInt64(SegmentHeader.size) else {
+                guard isLast, size <= UInt64(SegmentHeader.size), summary == nil else {
                     throw LogError(.corruptData, "segment \(path) has a damaged header; run verify")
                 }
                 try resetTornSegment(file, base: base, size: size, previousFooter: previousFooter, into: &opened)
@@ -48,7 +72,7 @@ struct LogOpener {
             let footer = try file.segmentFooter(size: size)
             let loader = SegmentLoader(file: file, header: header, indexInterval: options.indexInterval)
             if let footer {
-                var loaded = try loader.load(end: footer.dataEnd, streams: &opened.streams, hashing: .none)
+                var loaded = try loadSealed(loader, footer: footer, from: summary, into: &opened)
                 try check(loaded, against: footer, path: path)
                 loaded.state.footer = footer
                 try loadIndexes(of: loaded.state, into: &opened)
@@ -64,7 +88,12 @@ struct LogOpener {
                         "segment \(path) is not sealed but is not the last segment; run verify"
                     )
                 }
-                let loaded = try loader.load(end: size, streams: &opened.streams, hashing: .batches)
+                let loaded = try loader.load(
+                    end: size,
+                    streams: &opened.streams,
+                    hashing: .batches,
+                    resuming: summary?.resumption
+                )
                 try recoverTail(loaded, header: header, size: size, into: &opened)
             }
         }
@@ -137,7 +166,7 @@ struct LogOpener {
         into opened: inout Opened
     ) throws {
         let state = loaded.state
-        opened.report.scannedTailBytes = size
+        opened.report.scannedTailBytes = size - min(size, loaded.resumedAt ?? 0)
         if let damage = loaded.damage {
             opened.report.truncation = RecoveryReport.Truncation(
                 segmentFile: DataDirectory.baseName(state.base) + ".log",

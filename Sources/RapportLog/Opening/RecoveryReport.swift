@@ -24,4 +24,9 @@ public struct RecoveryReport: Hashable, Sendable {
     public var truncation: Truncation?
     /// Index files that were missing or damaged and were written anew.
     public var rebuiltIndexes: [String] = []
+    /// The position up to which the stream index and the segments' states came from a checkpoint (a snapshot's)
+    /// instead of from reading the batches, when one was used.
+    public var indexCheckpoint: UInt64?
+    /// Why a checkpoint given to opening was set aside, the log then being read whole.
+    public var rejectedCheckpoint: String?
 }

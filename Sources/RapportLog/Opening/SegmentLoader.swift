@@ -24,6 +24,8 @@ struct SegmentLoader {
         var hasher: SHA256?
         /// The first damage found; everything before it was loaded.
         var damage: Damage?
+        /// The offset the load started at, when it resumed after batches known already.
+        var resumedAt: UInt64?
     }
 
     let file: DataFile
@@ -40,30 +42,52 @@ struct SegmentLoader {
         case batchesAndSegment
     }
 
-    /// Loads batches from the end of the header to `end`, stopping at the first damage.
+    /// Where a load picks up: a segment's state after some of its batches, and the hash of the last of them.
+    struct Resumption {
+        /// The state after the batches already known.
+        var state: SegmentState
+        /// The hash of the last batch already known.
+        var lastBatchHash: ChainHash
+    }
+
+    /// Loads batches from the end of the header, or from where `resuming` left off, to `end`, stopping at the first
+    /// damage.
     ///
     /// - Parameters:
     ///   - end: The offset after the last batch byte (the footer's data end, or the file size).
     ///   - streams: The stream index to add the records to.
-    ///   - hashing: What to hash.
+    ///   - hashing: What to hash; ``Hashing/batchesAndSegment`` only from the segment's start.
+    ///   - resuming: The state after the batches known already (from a checkpoint), or `nil` to load them all.
     /// - Returns: The segment's state and the first damage found.
     /// - Throws: ``LogError/Code/ioFailure`` when the file can not be read.
-    func load(end: UInt64, streams: inout StreamIndex, hashing: Hashing) throws -> Loaded {
-        var state = SegmentState(
-            base: header.basePosition,
-            file: file,
-            dataEnd: UInt64(SegmentHeader.size),
-            endPosition: header.basePosition,
-            batchCount: 0,
-            index: SparseIndex(interval: indexInterval)
+    func load(
+        end: UInt64,
+        streams: inout StreamIndex,
+        hashing: Hashing,
+        resuming: Resumption? = nil
+    ) throws -> Loaded {
+        var state =
+            resuming?.state
+            ?? SegmentState(
+                base: header.basePosition,
+                file: file,
+                dataEnd: UInt64(SegmentHeader.size),
+                endPosition: header.basePosition,
+                batchCount: 0,
+                index: SparseIndex(interval: indexInterval)
+            )
+        var loaded = Loaded(
+            state: state,
+            lastBatchHash: resuming?.lastBatchHash ?? header.previousBatchHash,
+            lastRecordedAt: resuming?.state.lastTimestamp,
+            resumedAt: resuming?.state.dataEnd
         )
-        var loaded = Loaded(state: state, lastBatchHash: header.previousBatchHash, lastRecordedAt: nil)
         if hashing == .batchesAndSegment {
             var hasher = SHA256()
             hasher.update(data: header.bytes)
             loaded.hasher = hasher
         }
-        var cursor = BatchCursor(file: file, start: UInt64(SegmentHeader.size), end: end, checksums: true)
+        var cursor = BatchCursor(file: file, start: state.dataEnd, end: end, checksums: true)
         var scratch: [UInt8] = []
         var added: [Int] = []
         while true {

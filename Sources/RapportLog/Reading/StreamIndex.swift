@@ -5,8 +5,29 @@
 /// and reaches its positions by number from then on.
 struct StreamIndex: Sendable {
     private var slots: [StreamKey: Int] = [:]
-    private var names: [String] = []
-    private var positionsBySlot: [[UInt64]] = []
+    /// The streams' names, by slot.
+    private(set) var names: [String] = []
+    /// The positions of each stream's records, by slot.
+    private(set) var positionsBySlot: [[UInt64]] = []
+
+    /// Creates an empty index.
+    init() {}
+
+    /// Creates an index of streams given by slot, as a checkpoint stored them.
+    ///
+    /// - Parameters:
+    ///   - names: The streams' names, by slot.
+    ///   - positions: Each stream's positions, by slot.
+    /// - Returns: `nil` when two slots have the same name or the counts differ.
+    init?(names: [String], positions: [[UInt64]]) {
+        guard names.count == positions.count else { return nil }
+        slots.reserveCapacity(names.count)
+        for (slot, name) in names.enumerated() {
+            guard slots.updateValue(slot, forKey: StreamKey(name)) == nil else { return nil }
+        }
+        self.names = names
+        self.positionsBySlot = positions
+    }
 
     /// The number of streams.
     var count: Int { names.count }
