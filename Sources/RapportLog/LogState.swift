@@ -10,9 +10,15 @@ struct LogState {
     var headHash: ChainHash
     /// Whether the log was closed.
     var isClosed = false
-    /// Live readers waiting for records past the end.
-    var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    /// Live readers waiting for records past the end, by waiter id.
+    var waiters: [UInt64: Waiter] = [:]
     var nextWaiterId: UInt64 = 0
+
+    /// A live reader waiting until the log holds a record at `position`.
+    struct Waiter {
+        let position: UInt64
+        let continuation: CheckedContinuation<Void, Never>
+    }
 
     /// One segment's readable range, copied out so that reading happens without the lock.
     struct Span {
@@ -60,12 +66,25 @@ struct LogState {
         return max(low - 1, 0)
     }
 
-    /// Wakes every live reader waiting for new records.
-    mutating func wakeWaiters() {
-        let woken = waiters
-        waiters.removeAll()
-        for continuation in woken.values {
-            continuation.resume()
+    /// Takes the live readers whose record is now durable (every one once the log is closed), for the caller to
+    /// resume after releasing the lock; readers waiting further ahead stay asleep.
+    ///
+    /// - Returns: Their continuations.
+    mutating func takeReadyWaiters() -> [CheckedContinuation<Void, Never>] {
+        guard !waiters.isEmpty else { return [] }
+        var ready: [CheckedContinuation<Void, Never>] = []
+        ready.reserveCapacity(waiters.count)
+        if isClosed {
+            ready.append(contentsOf: waiters.values.lazy.map(\.continuation))
+            waiters.removeAll()
+            return ready
         }
+        let end = endPosition
+        waiters = waiters.filter { _, waiter in
+            guard waiter.position < end else { return true }
+            ready.append(waiter.continuation)
+            return false
+        }
+        return ready
     }
 }

@@ -62,6 +62,9 @@ extension EventLog {
 
     /// Waits until the log holds a durable record at `position` (its end is past it).
     ///
+    /// The writer wakes only the waiters whose position became durable, and resumes them after releasing the log's
+    /// lock, so many live readers cost one resumption each per group commit and never wake early.
+    ///
     /// - Parameter position: The position waited for.
     /// - Returns: `false` when the log closed or the task was cancelled first.
     public func waitForRecords(after position: UInt64) async -> Bool {
@@ -75,14 +78,14 @@ extension EventLog {
                     if state.endPosition > position || state.isClosed || Task.isCancelled {
                         return true
                     }
-                    state.waiters[id] = continuation
+                    state.waiters[id] = LogState.Waiter(position: position, continuation: continuation)
                     return false
                 }
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            let continuation = core.state.withLock { $0.waiters.removeValue(forKey: id) }
-            continuation?.resume()
+            let waiter = core.state.withLock { $0.waiters.removeValue(forKey: id) }
+            waiter?.continuation.resume()
         }
         return core.state.withLock { state in state.endPosition > position } && !Task.isCancelled
     }

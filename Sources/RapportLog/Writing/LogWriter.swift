@@ -89,10 +89,11 @@ final class LogWriter: @unchecked Sendable {
                 failure = error as? LogError
             }
         }
-        core.state.withLock { state in
+        let woken = core.state.withLock { state in
             state.isClosed = true
-            state.wakeWaiters()
+            return state.takeReadyWaiters()
         }
+        woken.forEach { $0.resume() }
         lock = nil
         finished()
     }
@@ -259,7 +260,9 @@ final class LogWriter: @unchecked Sendable {
     func syncAndAcknowledge() {
         guard !awaitingSync.isEmpty else { return }
         do {
+            let started = ContinuousClock.now
             try tentative.file.sync()
+            core.reportSync(lasting: ContinuousClock.now - started)
         } catch {
             fail([], error: error)
             failure = error as? LogError ?? LogError(.ioFailure, "sync failed", cause: error)
@@ -274,7 +277,7 @@ final class LogWriter: @unchecked Sendable {
         let groups = awaitingSync
         awaitingSync.removeAll()
         guard let last = groups.last else { return }
-        core.state.withLock { state in
+        let woken = core.state.withLock { state in
             for group in groups {
                 var next = 0
                 for (_, result) in group.accepted {
@@ -303,8 +306,9 @@ final class LogWriter: @unchecked Sendable {
             state.segments[lastSegment].lastTimestamp = segment.lastTimestamp
             state.endPosition = segment.endPosition
             state.headHash = segment.lastBatchHash
-            state.wakeWaiters()
+            return state.takeReadyWaiters()
         }
+        woken.forEach { $0.resume() }
         committed = last.segment
         versions.allAcknowledged()
         for group in groups {
