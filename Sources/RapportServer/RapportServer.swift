@@ -1,6 +1,8 @@
 public import Hummingbird
 public import Logging
+import Metrics
 public import Rapport
+import RapportLog
 import ServiceLifecycle
 
 /// The HTTP server over an open engine: commands, events, read models, history, integrity, each endpoint behind
@@ -12,8 +14,12 @@ public struct RapportServer: Sendable {
     public let options: ServerOptions
     /// The tokens accepted.
     public let tokens: TokenRegistry
+    let metrics: ServerMetrics
+    let hub: StreamHub
+    let subscriptions: SubscriptionStore
 
-    /// Prepares a server over an engine.
+    /// Prepares a server over an engine, and has the engine's log report each sync's duration to the server's
+    /// metrics.
     ///
     /// - Parameters:
     ///   - engine: The open engine; the server closes it when it stops.
@@ -23,6 +29,14 @@ public struct RapportServer: Sendable {
         self.engine = engine
         self.options = options
         self.tokens = try TokenRegistry(file: TokenFile(path: options.tokensPath))
+        let metrics = ServerMetrics()
+        self.metrics = metrics
+        self.hub = StreamHub(log: engine.log, maximumPerToken: options.maximumStreamsPerToken, metrics: metrics)
+        self.subscriptions = SubscriptionStore(dataDirectory: engine.log.directory)
+        engine.log.observeSyncs { duration in
+            let (seconds, attoseconds) = duration.components
+            metrics.fsyncDuration.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        }
     }
 
     /// The router: every endpoint, with problem answers for every error and the access check per role.
@@ -30,15 +44,21 @@ public struct RapportServer: Sendable {
     /// - Returns: The router.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
         OperationRoutes(engine: engine).addHealth(to: router)
-        CommandRoutes(engine: engine, options: options).add(to: group(router, [.writer]))
+        CommandRoutes(engine: engine, options: options)
+            .add(to: group(router, [.writer]).add(middleware: CommandMetricsMiddleware(metrics: metrics)))
         ReadModelRoutes(engine: engine).add(to: group(router, [.analyst]))
         HistoryRoutes(engine: engine).add(to: group(router, [.auditor]))
         EventRoutes(engine: engine, options: options).add(to: group(router, [.auditor, .subscriber]))
         OperationRoutes(engine: engine).addVerify(to: group(router, [.auditor]))
         OperationRoutes(engine: engine).addSnapshots(to: group(router, []))
         OpenAPIRoute().add(to: group(router, Set(Role.allCases)))
+        EventStreamRoutes(engine: engine, options: options, hub: hub).add(to: group(router, [.subscriber, .auditor]))
+        SubscriptionRoutes(engine: engine, options: options, hub: hub, store: subscriptions)
+            .add(to: group(router, [.subscriber]))
+        MetricsRoutes(engine: engine, metrics: metrics, hub: hub).add(to: group(router, [.auditor]))
         return router
     }
 
@@ -46,8 +66,9 @@ public struct RapportServer: Sendable {
         router.group().add(middleware: AccessMiddleware(tokens: tokens, admitted: roles))
     }
 
-    /// The application: the router on the configured address, with a service that closes the engine (taking a
-    /// snapshot) after the server has stopped accepting and finished what it was doing.
+    /// The application: the router on the configured address, with the service that wakes the event streams when
+    /// records are durable, and one that closes the engine (taking a snapshot) after the server has stopped
+    /// accepting and finished what it was doing (event streams end at the start of a graceful shutdown).
     ///
     /// - Parameters:
     ///   - logger: Where the server logs.
@@ -60,7 +81,7 @@ public struct RapportServer: Sendable {
         Application(
             router: router(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "rapport"),
-            services: [EngineShutdown(engine: engine)],
+            services: [EngineShutdown(engine: engine), hub],
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? 0) },
             logger: logger
         )

@@ -1,0 +1,153 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RapportLog
+import ServiceLifecycle
+
+/// One client's event stream: the log from a position on, filtered, written page by page as the socket takes it,
+/// then live, with heartbeats while idle, until the client goes, the server shuts down or the log closes.
+///
+/// Memory per client is one page: a client that reads slowly holds the writer at its socket, and the stream reads
+/// on from the log where the client is, so it never misses an event and never buffers without bound.
+struct LiveEventStream: Sendable {
+    /// The log read.
+    let log: EventLog
+    /// Which events the client wants.
+    let filter: EventFilter
+    /// The first position to read.
+    let start: UInt64
+    /// The last event id the client already holds (from its `Last-Event-ID`), if any.
+    var lastId: UInt64?
+    /// The time without writing after which a heartbeat is sent.
+    let heartbeat: Duration
+    /// The stream's place in the hub.
+    let lease: StreamLease
+
+    /// The most events written in one page.
+    static let pageEvents = 512
+    /// The most records one page scans, so a filter that rarely matches still reports progress.
+    static let pageScan: UInt64 = 65_536
+
+    /// The streaming response.
+    ///
+    /// - Returns: A 200 `text/event-stream` response whose body is this stream.
+    func response() -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: ServerSentEvents.mediaType,
+                .cacheControl: "no-cache",
+                HTTPField.Name("X-Accel-Buffering")!: "no",
+            ],
+            body: ResponseBody { writer in
+                defer { lease.release() }
+                try await write(to: &writer)
+            }
+        )
+    }
+
+    /// Writes the stream until it ends, sending heartbeats from a second task while idle.
+    ///
+    /// - Parameter writer: The response body.
+    /// - Throws: What writing to the client throws (e.g. it has gone), or what reading the log throws.
+    func write(to writer: inout any ResponseBodyWriter) async throws {
+        let signal = lease.signal
+        try await withGracefulShutdownHandler {
+            try await withThrowingDiscardingTaskGroup { group in
+                group.addTask { await ringHeartbeats() }
+                try await deliver(to: &writer)
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            signal.ring(.shutdown)
+        }
+    }
+
+    private func deliver(to writer: inout any ResponseBodyWriter) async throws {
+        var cursor = StreamCursor(next: start, lastId: lastId)
+        var opening = ByteBuffer()
+        ServerSentEvents.appendComment("rapport event stream from position \(start)", position: nil, to: &opening)
+        try await send(opening, to: &writer)
+        while true {
+            let rung = lease.signal.take()
+            if !rung.isDisjoint(with: [.shutdown, .cancelled]) {
+                return try await end(rung, cursor: cursor, writer: &writer)
+            }
+            let page = try EventPage(
+                log: log,
+                from: cursor.next,
+                limit: Self.pageEvents,
+                filter: filter,
+                scanLimit: Self.pageScan
+            )
+            if page.next > cursor.next {
+                var buffer = ByteBuffer()
+                for event in page.events {
+                    try ServerSentEvents.append(event, to: &buffer)
+                }
+                let scannedWholePage = page.next - cursor.next >= Self.pageScan
+                cursor.read(page)
+                if page.events.isEmpty, scannedWholePage {
+                    ServerSentEvents.appendComment("scanned", position: cursor.unannounced, to: &buffer)
+                    cursor.announce()
+                }
+                if buffer.readableBytes > 0 {
+                    try await send(buffer, to: &writer)
+                }
+                lease.advance(to: cursor.next)
+                continue
+            }
+            let reasons = await lease.signal.wait()
+            if !reasons.isDisjoint(with: [.shutdown, .cancelled]) {
+                return try await end(reasons, cursor: cursor, writer: &writer)
+            }
+            if reasons.contains(.heartbeat) {
+                var buffer = ByteBuffer()
+                ServerSentEvents.appendComment("heartbeat", position: cursor.unannounced, to: &buffer)
+                cursor.announce()
+                try await send(buffer, to: &writer)
+            }
+        }
+    }
+
+    private func end(
+        _ reasons: StreamSignal.Reasons,
+        cursor: StreamCursor,
+        writer: inout any ResponseBodyWriter
+    ) async throws {
+        guard reasons.contains(.shutdown) else { return }
+        var buffer = ByteBuffer()
+        ServerSentEvents.appendShutdown(
+            position: cursor.unannounced,
+            lastId: cursor.unannounced ?? cursor.lastId,
+            to: &buffer
+        )
+        try await writer.write(buffer)
+        try await writer.finish(nil)
+    }
+
+    private func send(_ buffer: ByteBuffer, to writer: inout any ResponseBodyWriter) async throws {
+        try await writer.write(buffer)
+        lease.signal.wrote()
+    }
+
+    /// Rings a heartbeat each time the stream has written nothing for ``heartbeat``, until cancelled.
+    private func ringHeartbeats() async {
+        let signal = lease.signal
+        var due = signal.lastWrite + heartbeat
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(until: due, clock: .continuous)
+            } catch {
+                return
+            }
+            let idleSince = signal.lastWrite
+            if idleSince + heartbeat <= .now {
+                signal.ring(.heartbeat)
+                due = ContinuousClock.now + heartbeat
+            } else {
+                due = idleSince + heartbeat
+            }
+        }
+    }
+}
