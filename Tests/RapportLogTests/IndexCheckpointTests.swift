@@ -16,7 +16,10 @@ struct IndexCheckpointTests {
 
             let log = try EventLog.open(directory: second.directory, options: SampleLog.options, checkpoint: foreign)
             #expect(log.recoveryReport.indexCheckpoint == nil)
-            #expect(log.recoveryReport.rejectedCheckpoint?.contains("not the ones the checkpoint saw") == true)
+            // Which check catches the other log first depends on where the two differ (its files, its batches or
+            // its sealed segments' times); any of them sets the checkpoint aside with its reason.
+            let reason = try #require(log.recoveryReport.rejectedCheckpoint)
+            #expect(reason.contains("not the ones the checkpoint saw") || reason.contains("ends before byte"))
             try expectLog(log, holds: second.records)
             await log.close()
         }
