@@ -66,6 +66,24 @@ struct ReadModelRouteTests {
         }
     }
 
+    @Test func anAccountsHistoryTakesInAMergedAccountOnlyFromTheMergeOn() async throws {
+        try await ServerHarness.run { server in
+            try await EventRouteTests.writeHistory(server)
+            let merge = """
+                {"type":"MergeAccounts","actor":"user-1","data":{"accountId":"a1","mergedAccountId":"a2"}}
+                """
+            let merged = try await server.send(.post, "/commands", body: merge)
+            #expect(merged.status == .created)
+            let streams = { (response: TestResponse) in
+                Set(((response.object["entries"] as? [[String: Any]]) ?? []).compactMap { $0["stream"] as? String })
+            }
+            let before = try await server.send(.get, "/accounts/a1/history?at=3", as: .auditor)
+            #expect(streams(before) == ["account-a1"])
+            let after = try await server.send(.get, "/accounts/a1/history", as: .auditor)
+            #expect(streams(after) == ["account-a1", "account-a2"])
+        }
+    }
+
     @Test func verifyReportsAnIntactLogAndItsHead() async throws {
         try await ServerHarness.run { server in
             try await EventRouteTests.writeHistory(server)

@@ -1,5 +1,6 @@
 public import RapportCRM
 public import RapportLog
+public import RapportProjections
 public import RapportTime
 
 extension AuditTrail {
@@ -13,9 +14,23 @@ extension AuditTrail {
     /// - Throws: ``RapportError`` with code `stream_not_found` when no event of the stream occurred by then,
     ///   `unreadable_event` or `log_failure`.
     public static func history(of stream: StreamName, asOf moment: Timestamp, in log: EventLog) throws -> AuditTrail {
+        try history(of: stream, within: TimeWindow(asOf: moment), in: log).nonEmpty(asOf: moment)
+    }
+
+    /// The audit trail of one record within a time window: the events of its stream the window admits.
+    ///
+    /// - Parameters:
+    ///   - stream: The record's stream.
+    ///   - window: The bounds on position, record time and business time.
+    ///   - log: The log.
+    /// - Returns: The trail, empty when the window admits none of the record's events.
+    /// - Throws: ``RapportError`` with code `stream_not_found` when the record does not exist, `unreadable_event`
+    ///   or `log_failure`.
+    public static func history(of stream: StreamName, within window: TimeWindow, in log: EventLog) throws -> AuditTrail
+    {
         var trail = try history(of: stream, in: log)
-        trail.entries.removeAll { moment < $0.occurredAt }
-        return try trail.nonEmpty(asOf: moment)
+        trail.keep(within: window)
+        return trail
     }
 
     /// The audit trail of an account as of a business time: what ``history(ofAccount:in:)`` lists, as it stood
@@ -30,8 +45,24 @@ extension AuditTrail {
     /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist or had no event
     ///   by then, `unreadable_event` or `log_failure`.
     public static func history(ofAccount id: RecordId, asOf moment: Timestamp, in log: EventLog) throws -> AuditTrail {
+        try history(ofAccount: id, within: TimeWindow(asOf: moment), in: log).nonEmpty(asOf: moment)
+    }
+
+    /// The audit trail of an account within a time window, as it stood at the window's end: the events the window
+    /// admits, and of the accounts merged into it only those whose merge the window admits (with their records),
+    /// so that it lists what the account 360 view over the same window folds.
+    ///
+    /// - Parameters:
+    ///   - id: The account's id.
+    ///   - window: The bounds on position, record time and business time.
+    ///   - log: The log.
+    /// - Returns: The trail, empty when the window admits none of its events.
+    /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist, `unreadable_event`
+    ///   or `log_failure`.
+    public static func history(ofAccount id: RecordId, within window: TimeWindow, in log: EventLog) throws -> AuditTrail
+    {
         var trail = try history(ofAccount: id, in: log)
-        trail.entries.removeAll { moment < $0.occurredAt }
+        trail.keep(within: window)
         let family = trail.mergedFamily(of: StreamName(.account, id).description)
         var accountOf: [String: String] = [:]
         trail.entries = trail.entries.filter { entry in
@@ -43,7 +74,14 @@ extension AuditTrail {
             let streams = [before, after].compactMap { $0 }.map { RecordKind.account.streamPrefix + $0 }
             return streams.contains(where: family.contains)
         }
-        return try trail.nonEmpty(asOf: moment)
+        return trail
+    }
+
+    /// Leaves out the entries the window does not admit.
+    private mutating func keep(within window: TimeWindow) {
+        entries.removeAll {
+            !window.includes(position: $0.position, recordedAt: $0.recordedAt, occurredAt: $0.occurredAt)
+        }
     }
 
     /// The streams of an account and of the accounts merged into it by the trail's events, directly or through

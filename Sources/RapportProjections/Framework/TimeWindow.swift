@@ -36,9 +36,20 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter event: The event.
     /// - Returns: `true` when it passes every bound.
     public func includes(_ event: RecordedEvent) -> Bool {
-        if let at, event.position > at { return false }
-        if let knownAt, event.recordedAt > knownAt { return false }
-        if let asOf, event.occurredAt > asOf { return false }
+        includes(position: event.position, recordedAt: event.recordedAt, occurredAt: event.occurredAt)
+    }
+
+    /// Whether an event, given by its position and its two times, is inside the window.
+    ///
+    /// - Parameters:
+    ///   - position: The event's log position.
+    ///   - recordedAt: Its record time.
+    ///   - occurredAt: Its business time.
+    /// - Returns: `true` when it passes every bound.
+    public func includes(position: UInt64, recordedAt: Timestamp, occurredAt: Timestamp) -> Bool {
+        if let at, position > at { return false }
+        if let knownAt, recordedAt > knownAt { return false }
+        if let asOf, occurredAt > asOf { return false }
         return true
     }
 
