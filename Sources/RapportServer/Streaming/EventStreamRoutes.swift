@@ -17,15 +17,13 @@ struct EventStreamRoutes {
             let start = try StreamStart(request, otherwise: from, field: "from", end: end)
             let filter = try EventFilter(types: query.list("type"), categories: query.list("category"))
             let tokenId = context.caller?.tokenId ?? ""
-            let lease = try hub.open(tokenId: tokenId, subscriber: "token:\(tokenId)", next: start.position)
-            return LiveEventStream(
-                log: engine.log,
+            return try hub.response(
+                from: start,
                 filter: filter,
-                start: start.position,
-                lastId: start.lastId,
-                heartbeat: .seconds(options.heartbeatSeconds),
-                lease: lease
-            ).response()
+                tokenId: tokenId,
+                subscriber: "token:\(tokenId)",
+                heartbeat: .seconds(options.heartbeatSeconds)
+            )
         }
     }
 }

@@ -42,19 +42,13 @@ struct SubscriptionRoutes {
             let filter = try EventFilter(types: query.list("type"), categories: query.list("category"))
             let resume = try store.checkpoint(of: name).map { $0.position + 1 } ?? 0
             let start = try StreamStart(request, otherwise: resume, field: "checkpoint", end: engine.log.endPosition)
-            let lease = try hub.open(
+            return try hub.response(
+                from: start,
+                filter: filter,
                 tokenId: context.caller?.tokenId ?? "",
                 subscriber: "subscription:\(name)",
-                next: start.position
+                heartbeat: .seconds(options.heartbeatSeconds)
             )
-            return LiveEventStream(
-                log: engine.log,
-                filter: filter,
-                start: start.position,
-                lastId: start.lastId,
-                heartbeat: .seconds(options.heartbeatSeconds),
-                lease: lease
-            ).response()
         }
     }
 }
