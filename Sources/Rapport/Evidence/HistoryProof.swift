@@ -61,16 +61,15 @@ public struct HistoryProof: Sendable, Hashable {
     /// - Returns: The proof.
     /// - Throws: ``RapportError`` with code `log_failure` when the log's files cannot be read.
     public static func check(_ heads: [ChainHead], directory: String) throws -> HistoryProof {
-        let report: VerificationReport
-        do {
-            report = try LogVerifier(directory: directory).verify()
-        } catch {
-            throw RapportError(.logFailure, "cannot verify the log at \(directory): \(error)", cause: error)
-        }
         let wanted = Set(heads.map(\.position))
         var found: [UInt64: ChainHash] = [:]
-        try ChainWalk.forEachBatchEnd(in: directory, verified: report) { head in
-            if wanted.contains(head.position) { found[head.position] = head.hash }
+        let report: VerificationReport
+        do {
+            report = try LogVerifier(directory: directory).verify { lastPosition, hash in
+                if wanted.contains(lastPosition) { found[lastPosition] = hash }
+            }
+        } catch {
+            throw RapportError(.logFailure, "cannot verify the log at \(directory): \(error)", cause: error)
         }
         let end = report.recordCount
         let checks = heads.sorted { $0.position < $1.position }.map { head in

@@ -24,20 +24,19 @@ public struct LogHead: Sendable, Hashable {
         guard checkpointInterval > 0 else {
             throw RapportError(.invalidInput, "--checkpoint-every must be at least 1 record")
         }
-        let report: VerificationReport
-        do {
-            report = try LogVerifier(directory: directory).verify()
-        } catch {
-            throw RapportError(.logFailure, "cannot verify the log at \(directory): \(error)", cause: error)
-        }
         var checkpoints: [ChainHead] = []
         var previousEnd: UInt64 = 0
-        try ChainWalk.forEachBatchEnd(in: directory, verified: report) { head in
-            let end = head.position + 1
-            if end / checkpointInterval > previousEnd / checkpointInterval {
-                checkpoints.append(head)
+        let report: VerificationReport
+        do {
+            report = try LogVerifier(directory: directory).verify { lastPosition, hash in
+                let end = lastPosition + 1
+                if end / checkpointInterval > previousEnd / checkpointInterval {
+                    checkpoints.append(ChainHead(position: lastPosition, hash: hash))
+                }
+                previousEnd = end
             }
-            previousEnd = end
+        } catch {
+            throw RapportError(.logFailure, "cannot verify the log at \(directory): \(error)", cause: error)
         }
         return LogHead(
             verification: report,

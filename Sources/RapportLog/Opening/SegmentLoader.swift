@@ -58,13 +58,15 @@ struct SegmentLoader {
     ///   - streams: The stream index to add the records to.
     ///   - hashing: What to hash; ``Hashing/batchesAndSegment`` only from the segment's start.
     ///   - resuming: The state after the batches known already (from a checkpoint), or `nil` to load them all.
+    ///   - eachBatch: When hashing, called after each good batch with its last position and its chain hash.
     /// - Returns: The segment's state and the first damage found.
     /// - Throws: ``LogError/Code/ioFailure`` when the file can not be read.
     func load(
         end: UInt64,
         streams: inout StreamIndex,
         hashing: Hashing,
-        resuming: Resumption? = nil
+        resuming: Resumption? = nil,
+        eachBatch: (_ lastPosition: UInt64, _ hash: ChainHash) -> Void = { _, _ in }
     ) throws -> Loaded {
         var state =
             resuming?.state
@@ -121,6 +123,9 @@ struct SegmentLoader {
                 }
                 state.note(batchHeader, at: offset)
                 loaded.lastRecordedAt = batchHeader.lastTimestamp
+                if hashing != .none {
+                    eachBatch(state.endPosition - 1, loaded.lastBatchHash)
+                }
             }
         }
     }

@@ -16,9 +16,13 @@ public struct LogVerifier: Sendable {
 
     /// Checks the log, stopping at the first problem.
     ///
+    /// - Parameter eachBatch: Called, in log order, with the last position and the chain hash of every batch that
+    ///   passed its checks: the chain's state at the end of each batch, which an auditor may record.
     /// - Returns: The report; ``VerificationReport/isIntact`` says whether all is well.
     /// - Throws: ``LogError`` with code `directory_unavailable` or `io_failure` when files can not be read.
-    public func verify() throws -> VerificationReport {
+    public func verify(
+        eachBatch: (_ lastPosition: UInt64, _ hash: ChainHash) -> Void = { _, _ in }
+    ) throws -> VerificationReport {
         let dataDirectory = DataDirectory(path: directory)
         let bases = try dataDirectory.segmentBases()
         var report = VerificationReport()
@@ -66,7 +70,12 @@ public struct LogVerifier: Sendable {
             }
             // An index interval of 0 gives every batch an entry, against which the index files are checked.
             let loader = SegmentLoader(file: file, header: header, indexInterval: 0)
-            let loaded = try loader.load(end: footer?.dataEnd ?? size, streams: &streams, hashing: .batchesAndSegment)
+            let loaded = try loader.load(
+                end: footer?.dataEnd ?? size,
+                streams: &streams,
+                hashing: .batchesAndSegment,
+                eachBatch: eachBatch
+            )
             report.batchCount += loaded.state.batchCount
             report.recordCount += loaded.state.recordCount
             if loaded.state.batchCount > 0 {
