@@ -44,11 +44,10 @@ struct DashboardData {
     static func load(directory: String, window: TimeWindow, notice: @Sendable (String) -> Void) throws
         -> DashboardData
     {
-        let ids = try accountIds(in: directory)
-        return try ReadModelQuery.answer(in: window, directory: directory, notice: notice) { models, context in
+        try ReadModelQuery.answer(in: window, directory: directory, notice: notice) { models, context in
             var accounts: [AccountFigures] = []
             var breaches: [CalendarDate: BreachWeek] = [:]
-            for id in ids {
+            for id in models.accounts.accountIds {
                 guard let report = models.accounts.report(for: id, in: context), report.account.status != .merged
                 else { continue }
                 accounts.append(
@@ -106,27 +105,6 @@ struct DashboardData {
             monday = monday.adding(days: 7)
         }
         return result
-    }
-
-    /// The ids of every account ever opened, in log order.
-    private static func accountIds(in directory: String) throws -> [RecordId] {
-        let log: EventLog
-        do {
-            log = try EventLog.openForReading(directory: directory)
-        } catch {
-            throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
-        }
-        let opened = Array(AccountOpened.eventType.utf8)
-        var ids: [RecordId] = []
-        try EventReading.scan(log) { view in
-            if view.typeBytes.elementsEqual(opened), let stream = try? StreamName(parsing: view.streamId),
-                stream.kind == .account
-            {
-                ids.append(stream.id)
-            }
-            return true
-        }
-        return ids
     }
 }
 

@@ -2,6 +2,9 @@ public import RapportCRM
 import RapportTime
 
 extension AccountsModel {
+    /// The ids of every account the view holds (merged ones included), in id order.
+    public var accountIds: [RecordId] { accounts.keys.sorted() }
+
     /// The 360 view of one account.
     ///
     /// - Parameters:
