@@ -31,7 +31,7 @@ struct EventsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try EventLog.openForReading(directory: data.directory)
+        let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
         let output = FileHandle.standardOutput
         if let stream {
             let name = try StreamName(parsing: stream)

@@ -74,7 +74,7 @@ struct ExportCommand: AsyncParsableCommand {
             occurredThrough: try to.map { try TimeWindowOptions.moment($0, option: "--to") },
             format: format
         )
-        let log = try EventLog.openForReading(directory: data.directory)
+        let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
         if let out {
             try OutputFile.write(to: out) { sink in try export.write(from: log, to: sink) }
         } else {

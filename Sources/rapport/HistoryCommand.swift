@@ -55,7 +55,7 @@ struct HistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let moment = try asOf.map { try TimeWindowOptions.moment($0, option: "--as-of") }
-        let log = try EventLog.openForReading(directory: data.directory)
+        let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
         var trail: AuditTrail
         switch (id, moment) {
         case (let id?, let moment?): trail = try AuditTrail.history(ofAccount: try RecordId(id), asOf: moment, in: log)

@@ -20,7 +20,7 @@ struct ShowCommand: AsyncParsableCommand {
     var stream: String
 
     func run() async throws {
-        let log = try EventLog.openForReading(directory: data.directory)
+        let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
         let line = try RecordStateOutput.describe(stream, in: log)
         print(line)
     }

@@ -23,7 +23,7 @@ public enum ReadModelQuery {
     ) throws -> Result {
         let log: EventLog
         do {
-            log = try EventLog.openForReading(directory: directory)
+            log = try LogOpening.forReading(directory: directory, notice: notice)
         } catch {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
