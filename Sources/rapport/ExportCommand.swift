@@ -76,7 +76,7 @@ struct ExportCommand: AsyncParsableCommand {
         )
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
         if let out {
-            try OutputFile.write(to: out) { sink in try export.write(from: log, to: sink) }
+            _ = try OutputFile.write(to: out) { sink in try export.write(from: log, to: sink) }
         } else {
             let output = FileHandle.standardOutput
             try export.write(from: log) { try output.write(contentsOf: $0) }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import RapportProjections
 
 /// The static HTML dashboard `rapport report` writes: one self-contained `index.html` (inline CSS and SVG

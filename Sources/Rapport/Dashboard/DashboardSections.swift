@@ -1,5 +1,6 @@
 import RapportCRM
 import RapportProjections
+import RapportTime
 
 /// The dashboard's sections, each a titled card holding a chart (or a table) and a line saying what it shows.
 enum DashboardSections {

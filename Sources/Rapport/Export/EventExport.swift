@@ -1,5 +1,5 @@
 public import Foundation
-public import RapportCRM
+import RapportCRM
 public import RapportLog
 public import RapportTime
 

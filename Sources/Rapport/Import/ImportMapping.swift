@@ -1,5 +1,5 @@
 import Foundation
-public import RapportCRM
+import RapportCRM
 import RapportTime
 import Yams
 

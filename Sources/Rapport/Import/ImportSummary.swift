@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 
 /// What an import did, file by file, reconciled: rows read = created + updated + unchanged + failed + skipped,
 /// and the amounts of the source against those in the log after the import.

@@ -1,5 +1,5 @@
 import Foundation
-public import RapportCRM
+import RapportCRM
 import RapportLog
 
 /// Loads CSV files into the log through the command path, as a mapping describes (docs/IMPORT.md): every row

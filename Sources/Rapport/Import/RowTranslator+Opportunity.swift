@@ -69,7 +69,7 @@ extension RowTranslator {
                 "\(values.describe(stageRule)) \"\(stageName)\" is not a configured sales stage; map it with values"
             )
         }
-        let openingStage = try rule("openingStage").flatMap { values.text($0) } ?? stage.name
+        let openingStage = rule("openingStage").flatMap { values.text($0) } ?? stage.name
         if stage.closed, configuration.stage(named: openingStage)?.closed != false {
             throw ImportProblem(
                 "invalid_stage",

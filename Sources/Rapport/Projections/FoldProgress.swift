@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 public import RapportTime
 
 /// How far a fold of the log has come: the position after the last event folded, that event's record time, and

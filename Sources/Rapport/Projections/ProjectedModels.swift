@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 public import RapportProjections
 
 /// Read models with how far into the log they are folded.

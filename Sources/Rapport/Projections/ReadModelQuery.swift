@@ -1,4 +1,4 @@
-public import RapportLog
+import RapportLog
 public import RapportProjections
 import RapportTime
 

@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 
 extension AccountReport {
     /// Writes the report's JSON form, the contract scripts rely on: opportunities and cases each as `open` and

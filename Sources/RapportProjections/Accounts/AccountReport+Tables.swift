@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 import RapportTime
 
 extension AccountReport {

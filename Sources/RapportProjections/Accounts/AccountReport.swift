@@ -1,4 +1,4 @@
-public import RapportCRM
+import RapportCRM
 public import RapportTime
 
 /// One account's 360 view at a moment: its profile and hierarchy, contacts, opportunities, cases, latest

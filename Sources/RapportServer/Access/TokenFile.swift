@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-package import RapportLog
+import RapportLog
 import RapportTime
 
 /// The tokens file: a JSON list of ``TokenRecord``s, replaced atomically whenever a token is added.
