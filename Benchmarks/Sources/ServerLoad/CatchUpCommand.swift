@@ -34,7 +34,7 @@ struct CatchUpCommand: AsyncParsableCommand {
         var received: UInt64 = 0
         try await EventStreamReader(client: client, server: server).follow("/events/stream?from=\(from)") { id, _ in
             received += 1
-            return UInt64(id).map { $0 < end - 1 } ?? true
+            return id.map { $0 < end - 1 } ?? true
         }
         let elapsed = started.duration(to: clock.now)
         try await client.shutdown()

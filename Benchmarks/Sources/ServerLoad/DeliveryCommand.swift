@@ -43,18 +43,26 @@ struct DeliveryCommand: AsyncParsableCommand {
         let last = start + total - 1
         let opened = OpenedCount()
         let server = self.server
-        let latencies = try await withThrowingTaskGroup(of: [Int64].self) { group in
+        let (latencies, appending) = try await withThrowingTaskGroup(of: [Int64].self) { group in
             for _ in 0..<subscribers {
                 group.addTask {
-                    try await Self.follow(client: client, server: server, from: start, through: last) {
-                        opened.value.add(1, ordering: .relaxed)
+                    do {
+                        return try await Self.follow(client: client, server: server, from: start, through: last) {
+                            opened.value.add(1, ordering: .relaxed)
+                        }
+                    } catch {
+                        opened.failed.store(true, ordering: .relaxed)
+                        throw error
                     }
                 }
             }
             while opened.value.load(ordering: .relaxed) < subscribers {
+                if opened.failed.load(ordering: .relaxed) {
+                    return (try await group.next() ?? [], Duration.zero)
+                }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            try await Writer(client: client, server: server).append(
+            let appending = try await Writer(client: client, server: server).append(
                 total: Int(total),
                 batch: batch,
                 every: .microseconds(1_000_000 * batch / rate)
@@ -63,11 +71,15 @@ struct DeliveryCommand: AsyncParsableCommand {
             for try await latencies in group {
                 all += latencies
             }
-            return all
+            return (all, appending)
         }
         try await client.shutdown()
         let percentiles = Percentiles(latencies)
-        print("delivery: \(subscribers) subscribers, \(total) events at \(rate)/s, \(latencies.count) deliveries")
+        let seconds = Double(appending.components.seconds) + Double(appending.components.attoseconds) / 1e18
+        print(
+            "delivery: \(subscribers) subscribers, \(total) events asked at \(rate)/s, appended at "
+                + "\(Int(Double(total) / seconds))/s, \(latencies.count) deliveries"
+        )
         print("append-to-delivery latency: \(percentiles.summary)")
     }
 
@@ -88,20 +100,29 @@ struct DeliveryCommand: AsyncParsableCommand {
             if let recorded = Self.recordedAt(in: data) {
                 latencies.append(now - recorded.microsecondsSinceEpoch)
             }
-            return UInt64(id).map { $0 < last } ?? true
+            return id.map { $0 < last } ?? true
         }
         return latencies
     }
 
-    private static func recordedAt(in data: Substring) -> Timestamp? {
-        guard let key = data.range(of: "\"recordedat\":\"") else { return nil }
-        let rest = data[key.upperBound...]
-        guard let end = rest.firstIndex(of: "\"") else { return nil }
-        return Timestamp(rfc3339: String(rest[..<end]))
+    private static let recordedAtKey = Array("\"recordedat\":\"".utf8)
+
+    private static func recordedAt(in data: ArraySlice<UInt8>) -> Timestamp? {
+        var index = data.startIndex
+        while let quote = data[index...].firstIndex(of: UInt8(ascii: "\"")) {
+            if data[quote...].starts(with: recordedAtKey) {
+                let value = data[(quote + recordedAtKey.count)...]
+                guard let end = value.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return Timestamp(rfc3339: String(decoding: value[..<end], as: UTF8.self))
+            }
+            index = quote + 1
+        }
+        return nil
     }
 }
 
-/// How many subscribers have their stream open.
+/// How many subscribers have their stream open, and whether one of them failed (its stream refused or cut).
 final class OpenedCount: Sendable {
     let value = Atomic<Int>(0)
+    let failed = Atomic<Bool>(false)
 }
