@@ -24,7 +24,8 @@ struct BatchCursor {
     private var bufferCount = 0
     private var currentRange: Range<Int> = 0..<0
 
-    /// The chunk size of reads: large enough that a scan makes few system calls.
+    /// The chunk size of reads: large enough that a scan makes few system calls. A region shorter than a chunk (a
+    /// reader following the log's end) gets a buffer of its own size, so that a short read costs little.
     private static let chunkSize = 1 << 20
 
     /// Creates a cursor over `[start, end)` of a file.
@@ -39,7 +40,7 @@ struct BatchCursor {
         self.offset = start
         self.end = end
         self.checksums = checksums
-        self.buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        self.buffer = []
     }
 
     /// Moves to the next batch.
@@ -103,7 +104,7 @@ struct BatchCursor {
         if offset >= bufferStart, start + count <= bufferCount {
             return
         }
-        let wanted = max(count, Self.chunkSize)
+        let wanted = max(count, Int(min(UInt64(Self.chunkSize), end - offset)))
         if buffer.count < wanted {
             buffer = [UInt8](repeating: 0, count: wanted)
         }
