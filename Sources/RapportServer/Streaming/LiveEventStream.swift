@@ -22,6 +22,8 @@ struct LiveEventStream: Sendable {
     let heartbeat: Duration
     /// The stream's place in the hub.
     let lease: StreamLease
+    /// The frames shared with the other streams.
+    let frames: FrameCache
 
     /// The most events written in one page.
     static let pageEvents = 512
@@ -73,21 +75,19 @@ struct LiveEventStream: Sendable {
             if !rung.isDisjoint(with: [.shutdown, .cancelled]) {
                 return try await end(rung, cursor: cursor, writer: &writer)
             }
-            let page = try EventPage(
+            let page = try FramePage(
                 log: log,
                 from: cursor.next,
                 limit: Self.pageEvents,
                 filter: filter,
-                scanLimit: Self.pageScan
+                scanLimit: Self.pageScan,
+                cache: frames
             )
             if page.next > cursor.next {
-                var buffer = ByteBuffer()
-                for event in page.events {
-                    try ServerSentEvents.append(event, to: &buffer)
-                }
                 let scannedWholePage = page.next - cursor.next >= Self.pageScan
                 cursor.read(page)
-                if page.events.isEmpty, scannedWholePage {
+                var buffer = page.frames
+                if page.count == 0, scannedWholePage {
                     ServerSentEvents.appendComment("scanned", position: cursor.unannounced, to: &buffer)
                     cursor.announce()
                 }

@@ -13,9 +13,9 @@ struct StreamCursor: Sendable, Hashable {
     /// Moves past a page that was sent.
     ///
     /// - Parameter page: The page.
-    mutating func read(_ page: EventPage) {
-        if let last = page.events.last {
-            lastId = last.position
+    mutating func read(_ page: FramePage) {
+        if let last = page.lastEvent {
+            lastId = last
         }
         next = page.next
     }

@@ -25,7 +25,8 @@ extension StreamHub {
             start: start.position,
             lastId: start.lastId,
             heartbeat: heartbeat,
-            lease: lease
+            lease: lease,
+            frames: frames
         ).response()
     }
 }

@@ -30,8 +30,14 @@ final class StreamHub: Service, Sendable {
     let log: EventLog
     /// The most streams one token may hold open.
     let maximumPerToken: Int
+    /// The frames of the most recent events, shared by the streams.
+    let frames = FrameCache(capacity: StreamHub.sharedFrames)
     private let metrics: ServerMetrics
     private let state = Mutex(State())
+
+    /// How many of the newest events' frames the streams share: enough for every live stream, which reads within
+    /// a few pages of the log's end.
+    static let sharedFrames = 16_384
 
     /// Creates a hub with no stream open.
     ///
@@ -115,8 +121,10 @@ final class StreamHub: Service, Sendable {
         state.withLock { $0.perToken[tokenId, default: 0] }
     }
 
-    /// Follows the log until the server shuts down: each time new records are durable, counts them and rings every
-    /// stream; once the log is closed, tells every stream to end.
+    /// Follows the log until the server shuts down: each time new records are durable, counts them, encodes their
+    /// frames once for all streams (when any is open) and rings every stream; once the log is closed, tells every
+    /// stream to end. A frame that could not be encoded here is left to the stream that reads it, which reports
+    /// the failure to its client.
     func run() async throws {
         let start = log.endPosition
         await cancelWhenGracefulShutdown { [self] in
@@ -124,6 +132,9 @@ final class StreamHub: Service, Sendable {
             while await log.waitForRecords(after: seen) {
                 let end = log.endPosition
                 metrics.eventsAppended.increment(by: Int64(clamping: end - seen))
+                if hasStreams, end - seen <= UInt64(Self.sharedFrames) {
+                    try? frames.encode(from: seen, to: end, of: log)
+                }
                 seen = end
                 ringAll(.records)
             }
@@ -131,6 +142,10 @@ final class StreamHub: Service, Sendable {
         state.withLock { $0.stopped = true }
         ringAll(.shutdown)
         try? await gracefulShutdown()
+    }
+
+    private var hasStreams: Bool {
+        state.withLock { !$0.entries.isEmpty }
     }
 
     private func ringAll(_ reasons: StreamSignal.Reasons) {

@@ -1,0 +1,73 @@
+import NIOCore
+import Rapport
+import RapportLog
+import Synchronization
+
+/// The event-stream frames of the most recent events, encoded once and shared by every stream that sends them.
+///
+/// Streams following the log live all send the same newest events; without the cache each would decode every
+/// event and encode its CloudEvents JSON again. A frame is the whole event whatever a stream's filter, so one
+/// frame per position serves all. The cache is a ring of slots indexed by position: it holds at most `capacity`
+/// frames, and a position it no longer holds is encoded again by whoever reads it.
+final class FrameCache: Sendable {
+    private struct Slot {
+        var position: UInt64
+        var frame: ByteBuffer
+    }
+
+    private let capacity: Int
+    private let slots: Mutex<[Slot?]>
+
+    /// Creates an empty cache.
+    ///
+    /// - Parameter capacity: The most frames held, at least 1.
+    init(capacity: Int) {
+        precondition(capacity >= 1, "a frame cache holds at least one frame")
+        self.capacity = capacity
+        self.slots = Mutex(Array(repeating: nil, count: capacity))
+    }
+
+    /// The frame of the event at a position, when the cache holds it.
+    ///
+    /// - Parameter position: The event's global position.
+    /// - Returns: Its frame, or `nil`.
+    func frame(at position: UInt64) -> ByteBuffer? {
+        let index = slotIndex(position)
+        return slots.withLock { slots in
+            guard let slot = slots[index], slot.position == position else { return nil }
+            return slot.frame
+        }
+    }
+
+    /// Keeps the frame of the event at a position, in place of the one its slot held.
+    ///
+    /// - Parameters:
+    ///   - frame: The frame.
+    ///   - position: The event's global position.
+    func store(_ frame: ByteBuffer, at position: UInt64) {
+        let index = slotIndex(position)
+        slots.withLock { $0[index] = Slot(position: position, frame: frame) }
+    }
+
+    /// Encodes the frames of the events in `[start, end)` and keeps them, so that the streams woken for those
+    /// events all find them here instead of each encoding them at the same moment.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - start: The first position.
+    ///   - end: The position after the last.
+    /// - Throws: ``LogError`` when the log can not be read, or what decoding or encoding an event throws.
+    func encode(from start: UInt64, to end: UInt64, of log: EventLog) throws {
+        guard end > start else { return }
+        try log.scan(from: start, limit: end - start) { view in
+            var frame = ByteBuffer()
+            try ServerSentEvents.append(EventReading.event(in: view), to: &frame)
+            store(frame, at: view.position)
+            return true
+        }
+    }
+
+    private func slotIndex(_ position: UInt64) -> Int {
+        Int(position % UInt64(capacity))
+    }
+}

@@ -1,0 +1,59 @@
+import NIOCore
+import Rapport
+import RapportCRM
+import RapportLog
+import RapportTestSupport
+import Testing
+
+@testable import RapportServer
+
+/// The frames the event streams share: what the ring keeps, what it gives back, and that its frames are the
+/// events' own.
+struct FrameCacheTests {
+    @Test
+    func aFrameIsGivenBackOnlyForThePositionItWasStoredAt() {
+        let cache = FrameCache(capacity: 4)
+        cache.store(ByteBuffer(string: "one"), at: 1)
+        #expect(cache.frame(at: 1) == ByteBuffer(string: "one"))
+        #expect(cache.frame(at: 2) == nil)
+        #expect(cache.frame(at: 5) == nil)
+    }
+
+    @Test
+    func aNewerPositionTakesTheSlotOfTheOneItsCapacityBehind() {
+        let cache = FrameCache(capacity: 4)
+        cache.store(ByteBuffer(string: "one"), at: 1)
+        cache.store(ByteBuffer(string: "five"), at: 5)
+        #expect(cache.frame(at: 1) == nil)
+        #expect(cache.frame(at: 5) == ByteBuffer(string: "five"))
+    }
+
+    @Test
+    func encodedFramesAreTheEventsFramesAsAStreamWritesThem() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = EngineOptions()
+            options.log.durability = .none
+            options.snapshotOnClose = false
+            let engine = try await Engine.open(directory: directory, options: options)
+            for index in 0..<3 {
+                let json = SampleCommands.openAccount("A\(index)")
+                _ = try await engine.execute(try CommandEnvelope.decode(json: Array(json.utf8)))
+            }
+            let cache = FrameCache(capacity: 8)
+            try cache.encode(from: 1, to: 3, of: engine.log)
+            #expect(cache.frame(at: 0) == nil)
+            for position in UInt64(1)..<3 {
+                let record = try engine.log.record(at: position)
+                var expected = ByteBuffer()
+                try engine.log.scan(from: position, limit: 1) { view in
+                    try ServerSentEvents.append(EventReading.event(in: view), to: &expected)
+                    return false
+                }
+                let frame = try #require(cache.frame(at: position))
+                #expect(frame == expected)
+                #expect(String(buffer: frame).hasPrefix("id: \(record.position)\nevent: AccountOpened\ndata: {"))
+            }
+            await engine.close()
+        }
+    }
+}
