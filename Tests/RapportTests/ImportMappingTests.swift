@@ -72,6 +72,14 @@ struct ImportMappingTests {
                 #"{"name": "m", "actor": "a", "files": [\#(accountFile), \#(accountFile)]}"#, "invalid_mapping",
                 "files[1]"
             ),
+            (
+                #"{"name": "m", "actor": "a", "files": [{"file": "e.csv", "record": "event", "externalId": "eventId", "fields": {}}]}"#,
+                "invalid_mapping", "files[0].fields"
+            ),
+            (
+                #"{"name": "m", "actor": "a", "files": [{"file": "e.csv", "record": "event", "externalId": "eventId", "parent": {"account": "a"}}]}"#,
+                "invalid_mapping", "files[0].parent"
+            ),
             ("name: [unclosed", "invalid_mapping", nil),
         ] as [(String, String, String?)]
     )
@@ -99,7 +107,7 @@ struct ImportMappingTests {
     @Test func theShippedMappingsAreValid() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        for name in ["maven-crm", "incident-log"] {
+        for name in ["maven-crm", "incident-log", "rapport-export"] {
             let mapping = try ImportMapping.load(root.appendingPathComponent("tools/mappings/\(name).json").path)
             #expect(mapping.name == name)
         }

@@ -47,7 +47,7 @@ struct ImportField: Sendable {
                 ImportField("holdReason", .text), ImportField("ownerId", .id), ImportField("resolution", .text),
                 ImportField("reopenReason", .text),
             ]
-        case .reference:
+        case .reference, .event:
             []
         }
     }

@@ -76,6 +76,9 @@ struct FileMapping: Sendable {
         case caseUpdate
         /// A row is an entry of a reference table other files' columns are checked against; it loads nothing.
         case reference
+        /// A row is one event of Rapport's own CSV export (`rapport export --format csv`), replayed as the command
+        /// that causes it.
+        case event
     }
 
     /// The file's name inside the source directory.

@@ -2,7 +2,7 @@ import RapportCRM
 
 extension Importer {
     /// Plans and checks every row of one file, in the order its record needs: reference keys gathered, accounts
-    /// parents first, opportunities in file order, a case's updates in sequence order, case by case.
+    /// parents first, opportunities and events in file order, a case's updates in sequence order, case by case.
     static func load(_ file: FileMapping, table: CSVTable, index: Int, session: ImportSession) async throws {
         var columns: [String: Int] = [:]
         for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
@@ -48,6 +48,14 @@ extension Importer {
             }
         case .caseUpdate:
             try await loadCases(readable, table: table, translator: translator, session: session, file: index)
+        case .event:
+            var seen: Set<String> = []
+            for (done, row) in readable.enumerated() {
+                session.plans[index][row] = translator.eventPlan(table.rows[row])
+                refuseRepeated(&session.plans[index][row], seen: &seen, file: file)
+                try await session.check(file: index, plan: row)
+                if done % 1024 == 0 { progress(done) }
+            }
         }
         progress(table.rows.count)
     }

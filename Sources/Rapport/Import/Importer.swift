@@ -73,6 +73,7 @@ public enum Importer {
         var columns = [file.externalId.column]
         columns += file.fields.values.map(\.column)
         columns.append(file.parent?.column)
+        if file.record == .event { columns += RowTranslator.eventColumns }
         for column in columns.compactMap({ $0 }) where table.column(named: column) == nil {
             throw RapportError(
                 .invalidInput,

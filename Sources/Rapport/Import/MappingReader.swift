@@ -93,6 +93,9 @@ enum MappingReader {
         if record == .reference, let fieldsNode {
             throw fieldsNode.invalid("must be left out: a reference file loads no fields")
         }
+        if record == .event, let fieldsNode {
+            throw fieldsNode.invalid("must be left out: an event file has the columns of rapport export --format csv")
+        }
         for (key, value) in try fieldsNode?.entries(allowed: known.map(\.name)) ?? [] {
             guard let field = known.first(where: { $0.name == key }) else { continue }
             fields[key] = try valueRule(value, kind: field.kind)
@@ -100,6 +103,9 @@ enum MappingReader {
         for field in known where field.required && fields[field.name] == nil {
             let path = "\(node.path).fields.\(field.name)"
             throw ImportProblem("missing_field", field: path, "\(path) is required for \(record.rawValue) rows")
+        }
+        if record == .event, let parentNode = object.optional("parent") {
+            throw parentNode.invalid("must be left out: an event row names its record in its stream column")
         }
         let parent = try object.optional("parent").map { parentNode throws(ImportProblem) in
             try parentRule(parentNode, record: record, ownFile: file, earlier: earlier, accounts: accounts)
