@@ -46,7 +46,7 @@ struct EngineTests {
     @Test func aRefusedCommandAppendsNothing() async throws {
         try await withTemporaryDirectory { directory in
             let engine = try await Engine.open(directory: directory)
-            try await engine.execute(try Self.openAccount("a"))
+            _ = try await engine.execute(try Self.openAccount("a"))
             let error = await #expect(throws: DomainError.self) {
                 try await engine.execute(try Self.openAccount("a"))
             }
@@ -59,7 +59,7 @@ struct EngineTests {
     @Test func aWrongExpectedVersionIsAVersionConflictNamingTheCurrentVersion() async throws {
         try await withTemporaryDirectory { directory in
             let engine = try await Engine.open(directory: directory)
-            try await engine.execute(try Self.openAccount("a"))
+            _ = try await engine.execute(try Self.openAccount("a"))
             let error = await #expect(throws: DomainError.self) {
                 try await engine.execute(try Self.openAccount("b", expectedVersion: 3))
             }
@@ -74,7 +74,7 @@ struct EngineTests {
     @Test func aRepeatedCommandIdReturnsTheFirstResultAlsoAfterARestart() async throws {
         try await withTemporaryDirectory { directory in
             let engine = try await Engine.open(directory: directory)
-            try await engine.execute(try Self.openAccount("a"))
+            _ = try await engine.execute(try Self.openAccount("a"))
             let first = try await engine.execute(try Self.openAccount("b", commandId: "cmd-1"))
             let again = try await engine.execute(try Self.openAccount("b", commandId: "cmd-1"))
             #expect(first == again)
@@ -118,7 +118,7 @@ struct EngineTests {
             let engine = try await Engine.open(directory: directory)
             var envelope = try Self.openAccount("a", commandId: "cmd-9")
             envelope.correlationId = "request-4"
-            try await engine.execute(envelope)
+            _ = try await engine.execute(envelope)
             let events = try EventReading.events(in: engine.log, from: 0, limit: 10)
             #expect(events.count == 1)
             let event = try #require(events.first)
@@ -144,7 +144,7 @@ struct EngineTests {
     @Test func openingALogThatHoldsOtherRecordsNamesThePosition() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory)
-            try await log.append([ProposedRecord(streamId: "account-x", type: "Note", payload: Array("{}".utf8))])
+            _ = try await log.append([ProposedRecord(streamId: "account-x", type: "Note", payload: Array("{}".utf8))])
             await log.close()
             let error = await #expect(throws: RapportError.self) { try await Engine.open(directory: directory) }
             #expect(error?.code == .unreadableEvent)

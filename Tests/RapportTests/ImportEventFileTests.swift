@@ -32,7 +32,13 @@ struct ImportEventFileTests {
             Self.row("e6", stream: "nonsense"),
             Self.row("e1"),
             Self.row("e7", stream: "account-A1", version: 2, type: "AccountUpdated", data: #"{"industry":"retail"}"#),
-            Self.row("e8", stream: "opportunity-O1", type: "OpportunityStageChanged", data: #"{"fromStage":"Prospecting","toStage":"Qualification","probability":10,"forecastCategory":"Pipeline"}"#),
+            Self.row(
+                "e8",
+                stream: "opportunity-O1",
+                type: "OpportunityStageChanged",
+                data:
+                    #"{"fromStage":"Prospecting","toStage":"Qualification","probability":10,"forecastCategory":"Pipeline"}"#
+            ),
         ]
         try await withTemporaryDirectory { directory in
             let source = directory + "/export"

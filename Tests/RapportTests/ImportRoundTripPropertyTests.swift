@@ -76,7 +76,8 @@ struct ImportRoundTripPropertyTests {
             var minutes = 0
             for sequence in 0..<Int.random(in: 1...5, using: &rng) {
                 minutes += Int.random(in: 0...3_000, using: &rng)
-                let time = "\(day(opened + minutes / 1_440)) \(String(format: "%02d:%02d", minutes / 60 % 24, minutes % 60))"
+                let time =
+                    "\(day(opened + minutes / 1_440)) \(String(format: "%02d:%02d", minutes / 60 % 24, minutes % 60))"
                 caseRows.append(
                     "c\(index),\(sequence),\(account),\(day(opened)) 00:00,\(time),"
                         + "\(pick(["New", "Working", "On Hold", "Resolved", "Closed"])),"

@@ -29,8 +29,8 @@ struct Writer {
                     try await group.next()
                     inFlight -= 1
                 }
-                let body = "[" + (first..<min(total, first + batch)).map { Self.command(run: run, index: $0) }
-                    .joined(separator: ",") + "]"
+                let commands = (first..<min(total, first + batch)).map { Self.command(run: run, index: $0) }
+                let body = "[" + commands.joined(separator: ",") + "]"
                 group.addTask { try await send(body) }
                 inFlight += 1
             }

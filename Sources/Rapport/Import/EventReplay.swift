@@ -64,10 +64,17 @@ enum EventReplay {
             AccountOpened.eventType,
             Replay(AccountOpened.self, on: .account) { id, event in
                 OpenAccount(
-                    accountId: id, name: event.name, type: event.type, industry: event.industry,
-                    ownerId: event.ownerId, parentAccountId: event.parentAccountId, website: event.website,
-                    annualRevenue: event.annualRevenue, employees: event.employees,
-                    billingCountry: event.billingCountry, territory: event.territory
+                    accountId: id,
+                    name: event.name,
+                    type: event.type,
+                    industry: event.industry,
+                    ownerId: event.ownerId,
+                    parentAccountId: event.parentAccountId,
+                    website: event.website,
+                    annualRevenue: event.annualRevenue,
+                    employees: event.employees,
+                    billingCountry: event.billingCountry,
+                    territory: event.territory
                 ).command
             }
         ),
@@ -75,10 +82,17 @@ enum EventReplay {
             AccountUpdated.eventType,
             Replay(AccountUpdated.self, on: .account) { id, event in
                 UpdateAccount(
-                    accountId: id, name: event.name, type: event.type, industry: event.industry,
-                    website: event.website, annualRevenue: event.annualRevenue, employees: event.employees,
-                    billingCountry: event.billingCountry, territory: event.territory,
-                    parentAccountId: event.parentAccountId, removeParent: event.parentRemoved
+                    accountId: id,
+                    name: event.name,
+                    type: event.type,
+                    industry: event.industry,
+                    website: event.website,
+                    annualRevenue: event.annualRevenue,
+                    employees: event.employees,
+                    billingCountry: event.billingCountry,
+                    territory: event.territory,
+                    parentAccountId: event.parentAccountId,
+                    removeParent: event.parentRemoved
                 ).command
             }
         ),
@@ -89,9 +103,15 @@ enum EventReplay {
             OpportunityOpened.eventType,
             Replay(OpportunityOpened.self, on: .opportunity) { id, event in
                 OpenOpportunity(
-                    opportunityId: id, accountId: event.accountId, name: event.name, amount: event.amount,
-                    currency: event.currency, closeDate: event.closeDate, stage: event.stage,
-                    ownerId: event.ownerId, campaignId: event.campaignId
+                    opportunityId: id,
+                    accountId: event.accountId,
+                    name: event.name,
+                    amount: event.amount,
+                    currency: event.currency,
+                    closeDate: event.closeDate,
+                    stage: event.stage,
+                    ownerId: event.ownerId,
+                    campaignId: event.campaignId
                 ).command
             }
         ),
@@ -138,15 +158,22 @@ enum EventReplay {
             CaseOpened.eventType,
             Replay(CaseOpened.self, on: .case) { id, event in
                 OpenCase(
-                    caseId: id, accountId: event.accountId, contactId: event.contactId, subject: event.subject,
-                    description: event.description, priority: event.priority, origin: event.origin,
-                    type: event.type, ownerId: event.ownerId
+                    caseId: id,
+                    accountId: event.accountId,
+                    contactId: event.contactId,
+                    subject: event.subject,
+                    description: event.description,
+                    priority: event.priority,
+                    origin: event.origin,
+                    type: event.type,
+                    ownerId: event.ownerId
                 ).command
             }
         ),
         (
             CaseAssigned.eventType,
-            Replay(CaseAssigned.self, on: .case) { id, event in AssignCase(caseId: id, ownerId: event.toOwnerId).command }
+            Replay(CaseAssigned.self, on: .case) { id, event in AssignCase(caseId: id, ownerId: event.toOwnerId).command
+            }
         ),
         (
             CaseResponseRecorded.eventType,
@@ -162,11 +189,13 @@ enum EventReplay {
         ),
         (
             CaseEscalated.eventType,
-            Replay(CaseEscalated.self, on: .case) { id, event in EscalateCase(caseId: id, reason: event.reason).command }
+            Replay(CaseEscalated.self, on: .case) { id, event in EscalateCase(caseId: id, reason: event.reason).command
+            }
         ),
         (
             CasePutOnHold.eventType,
-            Replay(CasePutOnHold.self, on: .case) { id, event in PutCaseOnHold(caseId: id, reason: event.reason).command }
+            Replay(CasePutOnHold.self, on: .case) { id, event in PutCaseOnHold(caseId: id, reason: event.reason).command
+            }
         ),
         (CaseResumed.eventType, Replay(CaseResumed.self, on: .case) { id, _ in ResumeCase(caseId: id).command }),
         (
