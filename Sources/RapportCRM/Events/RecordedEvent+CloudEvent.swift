@@ -13,9 +13,22 @@ extension RecordedEvent {
     ///
     /// Keys are sorted, so the same event always gives the same bytes.
     ///
+    /// The envelope is written directly around the payload's JSON, which is the costly part of serving a stream or
+    /// an export; an envelope text that would need escaping (a quote, a backslash, a control or non-ASCII
+    /// character in an actor or id) goes through the encoder instead, so both ways give the same bytes.
+    ///
     /// - Returns: The JSON text.
     /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
     public func cloudEventJSON() throws -> Data {
+        let data = try Self.encoder.encode(PayloadForm(payload: event.payload))
+        return try CloudEventEnvelope.json(of: self, data: data) ?? cloudEventJSONThroughEncoder()
+    }
+
+    /// The CloudEvents JSON written entirely by the JSON encoder: the form every envelope text can take.
+    ///
+    /// - Returns: The JSON text.
+    /// - Throws: `EncodingError` when the payload cannot be written.
+    func cloudEventJSONThroughEncoder() throws -> Data {
         try Self.encoder.encode(CloudEventForm(event: self))
     }
 
@@ -28,6 +41,14 @@ extension RecordedEvent {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
+    }
+
+    private struct PayloadForm: Encodable {
+        let payload: any EventPayload
+
+        func encode(to encoder: any Encoder) throws {
+            try payload.encode(to: encoder)
+        }
     }
 
     private struct CloudEventForm: Encodable {
