@@ -84,6 +84,7 @@ struct ExportCommandTests {
                 #expect(metadata["schemaVersion"] as? Int == event["schemaversion"] as? Int)
                 #expect((metadata["commandId"] as? String) == (event["commandid"] as? String))
                 #expect(metadata["commandId"] != nil, "an absent command id is written as null")
+                #expect(metadata["provenance"] is NSNull, "not imported: provenance is null")
                 let data = try #require(line["data"] as? [String: Any])
                 #expect(try Self.canonical(data) == Self.canonical(try #require(event["data"] as? [String: Any])))
             }
@@ -102,13 +103,14 @@ struct ExportCommandTests {
             #expect(
                 rows.first == [
                     "position", "eventId", "stream", "streamVersion", "type", "occurredAt", "recordedAt", "actor",
-                    "commandId", "data",
+                    "commandId", "data", "importBatch", "importFile", "importRow",
                 ]
             )
             let reference = try events(directory)
             #expect(rows.count == reference.count + 1)
             for (row, event) in zip(rows.dropFirst(), reference) {
-                #expect(row.count == 10)
+                #expect(row.count == 13)
+                #expect(row[10...] == ["", "", ""], "not imported: no provenance")
                 #expect(row[0] == String(event["position"] as? Int ?? -1))
                 #expect(row[1] == event["id"] as? String)
                 #expect(row[2] == event["subject"] as? String)

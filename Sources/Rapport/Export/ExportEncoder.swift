@@ -16,7 +16,7 @@ struct ExportEncoder {
     /// The CSV columns, in order.
     static let csvColumns = [
         "position", "eventId", "stream", "streamVersion", "type", "occurredAt", "recordedAt", "actor", "commandId",
-        "data",
+        "data", "importBatch", "importFile", "importRow",
     ]
 
     /// What comes before the first event: the CSV header row; nothing for the JSON forms.
@@ -40,10 +40,12 @@ struct ExportEncoder {
             output.append(0x0A)
         case .csv:
             let data = String(decoding: try encoder.encode(PayloadForm(payload: event.event.payload)), as: UTF8.self)
+            let provenance = event.metadata.provenance
             let fields = [
                 String(event.position), event.id.uuidString.lowercased(), event.stream.description,
                 String(event.streamVersion), event.event.eventType, event.occurredAt.rfc3339,
                 event.recordedAt.rfc3339, event.metadata.actor, event.metadata.commandId ?? "", data,
+                provenance?.batchId ?? "", provenance?.file ?? "", provenance.map { String($0.row) } ?? "",
             ]
             output.append(Data((fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8))
         }
@@ -58,7 +60,8 @@ struct ExportEncoder {
         }
     }
 
-    /// The `jsonl` form of an event: its log coordinates, times, metadata (absent ids as `null`) and data.
+    /// The `jsonl` form of an event: its log coordinates, times, metadata (absent ids and provenance as `null`) and
+    /// data.
     private struct JSONLineForm: Encodable {
         let event: RecordedEvent
 
@@ -67,7 +70,11 @@ struct ExportEncoder {
         }
 
         enum MetadataKeys: String, CodingKey {
-            case schemaVersion, actor, commandId, correlationId, causationId
+            case schemaVersion, actor, commandId, correlationId, causationId, provenance
+        }
+
+        enum ProvenanceKeys: String, CodingKey {
+            case batchId, file, row
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -85,6 +92,14 @@ struct ExportEncoder {
             try metadata.encode(event.metadata.commandId, forKey: .commandId)
             try metadata.encode(event.metadata.correlationId, forKey: .correlationId)
             try metadata.encode(event.metadata.causationId, forKey: .causationId)
+            if let provenance = event.metadata.provenance {
+                var nested = metadata.nestedContainer(keyedBy: ProvenanceKeys.self, forKey: .provenance)
+                try nested.encode(provenance.batchId, forKey: .batchId)
+                try nested.encode(provenance.file, forKey: .file)
+                try nested.encode(provenance.row, forKey: .row)
+            } else {
+                try metadata.encodeNil(forKey: .provenance)
+            }
             try event.event.payload.encode(to: container.superEncoder(forKey: .data))
         }
     }
