@@ -46,6 +46,7 @@ public struct RapportServer: Sendable {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware())
         OperationRoutes(engine: engine).addHealth(to: router)
         CommandRoutes(engine: engine, options: options)
             .add(to: group(router, [.writer]).add(middleware: CommandMetricsMiddleware(metrics: metrics)))
