@@ -6,7 +6,9 @@ exits 0 after taking a snapshot, and the log verifies.
 
 import itertools
 import json
+import socket
 import threading
+import time
 
 import httpx
 
@@ -146,6 +148,39 @@ def test_sigterm_ends_streams_with_a_shutdown_event_snapshots_and_exits_0(tmp_pa
     verified = rapport("verify", "--data", str(data))
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert len(cli_events(data)) == end
+
+
+def test_a_client_that_stops_reading_holds_up_shutdown_only_for_the_grace_period(tmp_path):
+    """A subscriber that stops reading leaves its stream's writes waiting on a full socket; SIGTERM still ends the
+    server, after `--shutdown-grace` seconds, with exit 0, a snapshot and a log that verifies."""
+    data = tmp_path / "data"
+    data.mkdir()
+    tokens = tokens_for(data)
+    server = Server(data, "--shutdown-grace", "2").start()
+    stalled = socket.socket()
+    try:
+        stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        host, port = server.url.removeprefix("http://").split(":")
+        stalled.connect((host, int(port)))
+        stalled.sendall(
+            f"GET /events/stream?from=0 HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {tokens['subscriber']}\r\n"
+            "Accept: text/event-stream\r\n\r\n".encode()
+        )
+        with server.client(tokens["writer"]) as client:
+            for batch in range(20):
+                answer = client.post("/commands", json=[open_account(f"s-{batch}-{n}") for n in range(500)])
+                assert answer.status_code == 201, answer.text
+        started = time.monotonic()
+        assert server.stop(timeout=60) == 0, server.stderr()
+        assert time.monotonic() - started < 20
+    finally:
+        stalled.close()
+        server.stop()
+    listing = rapport("snapshots", "--data", str(data), "--format", "json")
+    assert listing.returncode == 0, listing.stderr
+    assert snapshot_positions(json.loads(listing.stdout))[0] == 10_000
+    verified = rapport("verify", "--data", str(data))
+    assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
 def snapshot_positions(listing):

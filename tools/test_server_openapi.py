@@ -69,8 +69,8 @@ def test_every_operation_names_its_roles_and_answers_401_and_403_unless_open():
 def test_schemathesis_finds_no_server_error_and_no_answer_outside_the_document(server, tmp_path):
     """A bounded run (30 examples per operation, fixed seed). Streams are left out: they never end on their own
     (tools/test_server_stream.py tests them). Left out as well: the checks that need resources schemathesis can not
-    create or that expect every valid-looking command to be accepted. One worker: this Python's ast module, which hypothesis uses
-    to describe its strategies, is not safe to call from two threads at once."""
+    create or that expect every valid-looking command to be accepted. One worker: this Python's ast module, which
+    hypothesis uses to describe its strategies, is not safe to call from two threads at once."""
     excluded = ["positive_data_acceptance", "use_after_free", "ensure_resource_availability",
                 "object_level_authorization"]
     run = subprocess.run(

@@ -4,6 +4,7 @@ import Metrics
 public import Rapport
 import RapportLog
 import ServiceLifecycle
+import UnixSignals
 
 /// The HTTP server over an open engine: commands, events, read models, history, integrity, each endpoint behind
 /// the roles it admits.
@@ -89,14 +90,21 @@ public struct RapportServer: Sendable {
     }
 
     /// Runs until SIGTERM or SIGINT, then shuts down gracefully: stop accepting, finish in-flight requests, take
-    /// a snapshot, close the log.
+    /// a snapshot, close the log. What still runs after ``ServerOptions/shutdownGraceSeconds`` is cancelled, so a
+    /// client that stopped reading can not hold the server up; the log is closed after either way.
     ///
     /// - Parameters:
     ///   - logger: Where the server logs.
     ///   - onListening: Called with the port once the server listens.
     /// - Throws: What the server throws when it can not start (e.g. the port is taken).
     public func run(logger: Logger, onListening: @escaping @Sendable (Int) -> Void = { _ in }) async throws {
-        try await application(logger: logger, onListening: onListening).runService()
+        var configuration = ServiceGroupConfiguration(
+            services: [application(logger: logger, onListening: onListening)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(options.shutdownGraceSeconds * 1000))
+        try await ServiceGroup(configuration: configuration).run()
     }
 }
 

@@ -16,6 +16,9 @@ public struct ServerOptions: Sendable, Hashable {
     public var maximumPageEvents = 10_000
     /// Seconds between heartbeats on an idle event stream.
     public var heartbeatSeconds = 15.0
+    /// The longest a graceful shutdown may take, in seconds, before what is still running (a client that stopped
+    /// reading holding its stream's last write) is cancelled; the engine is closed after either way.
+    public var shutdownGraceSeconds = 30.0
 
     /// Creates options with the defaults above.
     ///

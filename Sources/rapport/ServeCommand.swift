@@ -47,12 +47,21 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("shutdown-grace"),
+        help: "Seconds a graceful shutdown may take before what still runs is cancelled."
+    )
+    var shutdownGraceSeconds = 30.0
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard maximumBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         guard maximumBatchCommands >= 1 else { throw ValidationError("--max-batch must be at least 1") }
         guard maximumStreamsPerToken >= 1 else {
             throw ValidationError("--max-streams-per-token must be at least 1")
+        }
+        guard shutdownGraceSeconds > 0, shutdownGraceSeconds <= 3600 else {
+            throw ValidationError("--shutdown-grace must be more than 0 and at most 3600 seconds")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
@@ -76,6 +85,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.maximumBodyBytes = maximumBodyBytes
         options.maximumBatchCommands = maximumBatchCommands
         options.maximumStreamsPerToken = maximumStreamsPerToken
+        options.shutdownGraceSeconds = shutdownGraceSeconds
         let engine = try await Engine.open(directory: directory, options: EngineOptions.commandLine())
         let server: RapportServer
         do {
