@@ -39,7 +39,7 @@ struct ExportEncoder {
             output.append(try event.cloudEventJSON())
             output.append(0x0A)
         case .csv:
-            let data = String(decoding: try encoder.encode(PayloadForm(payload: event.event.payload)), as: UTF8.self)
+            let data = String(decoding: try event.event.payloadJSON(), as: UTF8.self)
             let provenance = event.metadata.provenance
             let fields = [
                 String(event.position), event.id.uuidString.lowercased(), event.stream.description,
@@ -48,15 +48,6 @@ struct ExportEncoder {
                 provenance?.batchId ?? "", provenance?.file ?? "", provenance.map { String($0.row) } ?? "",
             ]
             output.append(Data((fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8))
-        }
-    }
-
-    /// An event's data, encodable without knowing its type.
-    private struct PayloadForm: Encodable {
-        let payload: any EventPayload
-
-        func encode(to encoder: any Encoder) throws {
-            try payload.encode(to: encoder)
         }
     }
 

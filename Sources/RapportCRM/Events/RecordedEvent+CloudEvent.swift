@@ -20,7 +20,7 @@ extension RecordedEvent {
     /// - Returns: The JSON text.
     /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
     public func cloudEventJSON() throws -> Data {
-        let data = try Self.encoder.encode(PayloadForm(payload: event.payload))
+        let data = try event.payloadJSON()
         return try CloudEventEnvelope.json(of: self, data: data) ?? cloudEventJSONThroughEncoder()
     }
 
@@ -29,26 +29,12 @@ extension RecordedEvent {
     /// - Returns: The JSON text.
     /// - Throws: `EncodingError` when the payload cannot be written.
     func cloudEventJSONThroughEncoder() throws -> Data {
-        try Self.encoder.encode(CloudEventForm(event: self))
+        try CRMEvent.jsonEncoder.encode(CloudEventForm(event: self))
     }
 
     /// The URN of the JSON Schema of the event's data, e.g. `urn:rapport:schemas:events:OpportunityOpened:v1`.
     public var dataSchema: String {
         "urn:rapport:schemas:events:\(event.eventType):v\(event.schemaVersion)"
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    private struct PayloadForm: Encodable {
-        let payload: any EventPayload
-
-        func encode(to encoder: any Encoder) throws {
-            try payload.encode(to: encoder)
-        }
     }
 
     private struct CloudEventForm: Encodable {
