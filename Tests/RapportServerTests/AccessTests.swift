@@ -23,6 +23,11 @@ struct AccessTests {
         (.post, "/snapshots", []),
     ]
 
+    @Test func aTokenIsKeptAsTheHexadecimalSHA256OfItsText() {
+        #expect(TokenFile.hash(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(TokenFile.hash(of: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test func everyRoleGetsInOnlyWhereItIsAdmitted() async throws {
         try await ServerHarness.run { server in
             _ = try await server.send(.post, "/commands", body: SampleCommands.openAccount("a1"))
