@@ -86,34 +86,36 @@ enum SnapshotFile {
         return header
     }
 
-    /// Reads the sections after the header, checking each one's length and checksum; the index is left to
-    /// ``readIndex(of:from:)``.
+    /// Reads the read models, checking their section's checksum.
     ///
     /// - Parameters:
     ///   - header: The header read by ``readHeader(from:)``.
     ///   - reader: A reader at the first section.
-    ///   - includeDecisions: Whether to read the decision state and the command results too, or only the models.
-    /// - Returns: The snapshot; without the decisions, its decision state and results are empty.
+    /// - Returns: The read models.
     /// - Throws: ``BinaryFormatError`` naming the damaged section, or saying that the file ends too soon.
-    static func readSections(
-        of header: SnapshotHeader,
-        from reader: inout ByteReader,
-        includeDecisions: Bool
-    ) throws(BinaryFormatError) -> Snapshot {
+    static func readModels(of header: SnapshotHeader, from reader: inout ByteReader) throws(BinaryFormatError)
+        -> ReadModels
+    {
         try checkLayout(of: header, remaining: reader.remainingCount)
-        let models: ReadModels = try readSection(header.sections[0], from: &reader)
-        var snapshot = Snapshot(
-            models: ProjectedModels(models: models, progress: header.models),
-            decisions: DecisionState(),
-            results: [:],
-            decisionsPosition: 0
-        )
-        if includeDecisions {
-            snapshot.decisions = try readSection(header.sections[1], from: &reader)
-            snapshot.results = try readSection(header.sections[2], from: &reader)
-            snapshot.decisionsPosition = header.decisionsPosition
-        }
-        return snapshot
+        return try readSection(header.sections[0], from: &reader)
+    }
+
+    /// Reads the decision state and the command results, checking their sections' checksums; the models' section
+    /// before them is passed over, so that another reader can take it at the same time.
+    ///
+    /// - Parameters:
+    ///   - header: The header read by ``readHeader(from:)``.
+    ///   - reader: A reader at the first section.
+    /// - Returns: The decision state and the results of commands by id.
+    /// - Throws: ``BinaryFormatError`` naming the damaged section, or saying that the file ends too soon.
+    static func readDecisions(of header: SnapshotHeader, from reader: inout ByteReader) throws(BinaryFormatError)
+        -> (DecisionState, [String: CommandResult])
+    {
+        try checkLayout(of: header, remaining: reader.remainingCount)
+        try reader.withNext(Int(header.sections[0].length)) { _ throws(BinaryFormatError) in }
+        let decisions: DecisionState = try readSection(header.sections[1], from: &reader)
+        let results: [String: CommandResult] = try readSection(header.sections[2], from: &reader)
+        return (decisions, results)
     }
 
     /// Reads the log's index checkpoint, checking its section's checksum.

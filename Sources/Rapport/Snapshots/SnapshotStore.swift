@@ -1,7 +1,9 @@
 import Foundation
 import RapportCRM
 import RapportLog
+import RapportProjections
 import RapportTime
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -72,17 +74,58 @@ struct SnapshotStore: Sendable {
 
     /// Reads a snapshot, checking every section's checksum.
     ///
+    /// With the decisions, the read models and the decision state are read at the same time, on two threads
+    /// each reading its own mapping of the file: they are independent sections of about the same size, and
+    /// reading them is most of the time an engine takes to open.
+    ///
     /// - Parameters:
     ///   - path: The file.
     ///   - includeDecisions: Whether to read the decision state and command results too.
-    /// - Returns: The header and the snapshot.
+    /// - Returns: The header and the snapshot; without the decisions, its decision state and results are empty.
     /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
     func read(at path: String, includeDecisions: Bool) throws -> (SnapshotHeader, Snapshot) {
+        let header = try readHeader(at: path)
+        let unread = RapportError(.snapshotFailure, "snapshot \(path) was not read")
+        let models = Mutex<Result<ReadModels, any Error>>(.failure(unread))
+        let decisions = Mutex<Result<(DecisionState, [String: CommandResult]), any Error>>(.failure(unread))
+        DispatchQueue.concurrentPerform(iterations: includeDecisions ? 2 : 1) { part in
+            if part == 0 {
+                let read = Result {
+                    try readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+                        try SnapshotFile.readModels(of: header, from: &reader)
+                    }
+                }
+                models.withLock { $0 = read }
+            } else {
+                let read = Result {
+                    try readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+                        try SnapshotFile.readDecisions(of: header, from: &reader)
+                    }
+                }
+                decisions.withLock { $0 = read }
+            }
+        }
+        var snapshot = Snapshot(
+            models: ProjectedModels(models: try models.withLock { $0 }.get(), progress: header.models),
+            decisions: DecisionState(),
+            results: [:],
+            decisionsPosition: 0
+        )
+        if includeDecisions {
+            (snapshot.decisions, snapshot.results) = try decisions.withLock { $0 }.get()
+            snapshot.decisionsPosition = header.decisionsPosition
+        }
+        return (header, snapshot)
+    }
+
+    /// Reads what comes after a snapshot's header with `body`.
+    private func readSections<Value>(
+        at path: String,
+        _ body: (inout ByteReader) throws(BinaryFormatError) -> Value
+    ) throws -> Value {
         try withFile(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
-            let header = try SnapshotFile.readHeader(from: &reader)
-            return (
-                header, try SnapshotFile.readSections(of: header, from: &reader, includeDecisions: includeDecisions)
-            )
+            _ = try SnapshotFile.readHeader(from: &reader)
+            return try body(&reader)
         }
     }
 
