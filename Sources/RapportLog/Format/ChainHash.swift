@@ -58,14 +58,7 @@ public struct ChainHash: Hashable, Sendable, CustomStringConvertible {
 
     /// The hash as 64 lowercase hexadecimal digits.
     public var hex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(Self.byteCount * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        Hexadecimal.lowercase(bytes)
     }
 
     /// The hexadecimal form.

@@ -74,25 +74,12 @@ public struct TokenFile: Sendable {
     /// - Parameter token: The token.
     /// - Returns: 64 hexadecimal digits.
     public static func hash(of token: String) -> String {
-        hex(SHA256.hash(data: Data(token.utf8)))
+        Hexadecimal.lowercase(SHA256.hash(data: Data(token.utf8)))
     }
 
     private static func randomHex(bytes count: Int) -> String {
         var generator = SystemRandomNumberGenerator()
-        return hex((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
+        return Hexadecimal.lowercase((0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) })
     }
 
-    /// Bytes as lowercase hexadecimal digits, two per byte. Every request's token is hashed and written this way,
-    /// so it is done with a table rather than by formatting each byte.
-    private static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in bytes {
-            text.append(hexDigits[Int(byte >> 4)])
-            text.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RapportLog
 import RapportTime
 
 /// A durable subscription's checkpoint: the last position its subscriber has processed.
@@ -60,9 +61,6 @@ struct SubscriptionCheckpoint: Codable, Sendable, Hashable {
     }
 
     private static func hash(_ bytes: Data) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let text = String(byte, radix: 16)
-            return byte < 16 ? "0" + text : text
-        }.joined()
+        Hexadecimal.lowercase(SHA256.hash(data: bytes))
     }
 }
