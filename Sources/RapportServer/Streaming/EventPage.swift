@@ -23,20 +23,47 @@ struct EventPage: Sendable {
     /// - Throws: ``RapportError`` `log_failure` or `unreadable_event`.
     init(log: EventLog, from position: UInt64, limit: Int, filter: EventFilter, scanLimit: UInt64 = 100_000) throws {
         var events: [RecordedEvent] = []
+        next = try Self.scan(log, from: position, limit: limit, filter: filter, scanLimit: scanLimit) { view in
+            events.append(try EventReading.event(in: view))
+        }
+        self.events = events
+    }
+
+    /// Reads a page's records: hands each wanted one to `take`, up to `limit` of them, scanning at most
+    /// `scanLimit` records.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - position: The first position to look at.
+    ///   - limit: The most records to take.
+    ///   - filter: Which records are wanted.
+    ///   - scanLimit: The most records to look at.
+    ///   - take: Receives each wanted record; the view is valid only during the call.
+    /// - Returns: The position to read from next: one past the last record scanned.
+    /// - Throws: ``RapportError`` `log_failure`, or what `take` throws.
+    static func scan(
+        _ log: EventLog,
+        from position: UInt64,
+        limit: Int,
+        filter: EventFilter,
+        scanLimit: UInt64,
+        take: (RecordView) throws -> Void
+    ) throws -> UInt64 {
+        var taken = 0
         var next = position
         do {
             try log.scan(from: position, limit: scanLimit) { view in
-                guard events.count < limit else { return false }
+                guard taken < limit else { return false }
                 next = view.position + 1
                 if filter.admits(view) {
-                    events.append(try EventReading.event(in: view))
+                    try take(view)
+                    taken += 1
                 }
                 return true
             }
         } catch let error as LogError {
             throw RapportError(.logFailure, "the log could not be read from position \(position): \(error)")
         }
-        self.events = events
-        self.next = next
+        return next
     }
 }

@@ -49,6 +49,19 @@ final class FrameCache: Sendable {
         slots.withLock { $0[index] = Slot(position: position, frame: frame) }
     }
 
+    /// The frame of a record's event: the one kept, or else encoded now and kept for the other streams.
+    ///
+    /// - Parameter view: The record.
+    /// - Returns: Its frame.
+    /// - Throws: ``RapportError`` `unreadable_event`, or what encoding the event throws.
+    func frame(of view: RecordView) throws -> ByteBuffer {
+        if let frame = frame(at: view.position) { return frame }
+        var frame = ByteBuffer()
+        try ServerSentEvents.append(EventReading.event(in: view), to: &frame)
+        store(frame, at: view.position)
+        return frame
+    }
+
     /// Encodes the frames of the events in `[start, end)` and keeps them, so that the streams woken for those
     /// events all find them here instead of each encoding them at the same moment.
     ///
@@ -60,9 +73,7 @@ final class FrameCache: Sendable {
     func encode(from start: UInt64, to end: UInt64, of log: EventLog) throws {
         guard end > start else { return }
         try log.scan(from: start, limit: end - start) { view in
-            var frame = ByteBuffer()
-            try ServerSentEvents.append(EventReading.event(in: view), to: &frame)
-            store(frame, at: view.position)
+            _ = try frame(of: view)
             return true
         }
     }

@@ -1,5 +1,4 @@
 import NIOCore
-import Rapport
 import RapportLog
 
 /// A page of an event stream: the frames of the wanted events from a position on, ready to write, and where the
@@ -9,9 +8,9 @@ import RapportLog
 /// its frame kept there for the other streams.
 struct FramePage {
     /// The frames, in log order.
-    var frames = ByteBuffer()
+    var frames: ByteBuffer
     /// The number of events in ``frames``.
-    var count = 0
+    var count: Int
     /// The position of the last event in ``frames``, if there is one.
     var lastEvent: UInt64?
     /// The position to read from next: one past the last record scanned.
@@ -35,26 +34,16 @@ struct FramePage {
         scanLimit: UInt64,
         cache: FrameCache
     ) throws {
-        next = position
-        do {
-            try log.scan(from: position, limit: scanLimit) { view in
-                guard count < limit else { return false }
-                next = view.position + 1
-                guard filter.admits(view) else { return true }
-                if let frame = cache.frame(at: view.position) {
-                    frames.writeImmutableBuffer(frame)
-                } else {
-                    var frame = ByteBuffer()
-                    try ServerSentEvents.append(EventReading.event(in: view), to: &frame)
-                    cache.store(frame, at: view.position)
-                    frames.writeImmutableBuffer(frame)
-                }
-                count += 1
-                lastEvent = view.position
-                return true
-            }
-        } catch let error as LogError {
-            throw RapportError(.logFailure, "the log could not be read from position \(position): \(error)")
+        var frames = ByteBuffer()
+        var count = 0
+        var lastEvent: UInt64?
+        next = try EventPage.scan(log, from: position, limit: limit, filter: filter, scanLimit: scanLimit) { view in
+            frames.writeImmutableBuffer(try cache.frame(of: view))
+            count += 1
+            lastEvent = view.position
         }
+        self.frames = frames
+        self.count = count
+        self.lastEvent = lastEvent
     }
 }
