@@ -31,33 +31,50 @@ extension Importer {
             )
         case .account:
             let order = translator.parentFirstOrder(readable.map { table.rows[$0] }).map { readable[$0] }
-            var seen: Set<String> = []
-            for (done, row) in order.enumerated() {
-                session.plans[index][row] = translator.accountPlan(table.rows[row], in: session.shadow)
-                refuseRepeated(&session.plans[index][row], seen: &seen, file: file)
-                try await session.check(file: index, plan: row)
-                if done % 1024 == 0 { progress(done) }
+            try await loadRows(order, of: table, file: file, index: index, session: session, progress: progress) {
+                translator.accountPlan($0, in: session.shadow)
             }
         case .opportunity:
-            var seen: Set<String> = []
-            for (done, row) in readable.enumerated() {
-                session.plans[index][row] = translator.opportunityPlan(table.rows[row], in: session.shadow)
-                refuseRepeated(&session.plans[index][row], seen: &seen, file: file)
-                try await session.check(file: index, plan: row)
-                if done % 1024 == 0 { progress(done) }
+            try await loadRows(readable, of: table, file: file, index: index, session: session, progress: progress) {
+                translator.opportunityPlan($0, in: session.shadow)
             }
         case .caseUpdate:
             try await loadCases(readable, table: table, translator: translator, session: session, file: index)
         case .event:
-            var seen: Set<String> = []
-            for (done, row) in readable.enumerated() {
-                session.plans[index][row] = translator.eventPlan(table.rows[row])
-                refuseRepeated(&session.plans[index][row], seen: &seen, file: file)
-                try await session.check(file: index, plan: row)
-                if done % 1024 == 0 { progress(done) }
+            try await loadRows(readable, of: table, file: file, index: index, session: session, progress: progress) {
+                translator.eventPlan($0)
             }
         }
         progress(table.rows.count)
+    }
+
+    /// Plans and checks rows one by one, in the order given, each a record of its own (a second row with an
+    /// external id already given fails).
+    ///
+    /// - Parameters:
+    ///   - rows: The rows' indexes in the table, in the order they load.
+    ///   - table: The file as read.
+    ///   - file: The file's mapping.
+    ///   - index: The file's index in the session's plans.
+    ///   - session: The import run.
+    ///   - progress: Called now and then with the rows done.
+    ///   - plan: The plan of a row, against the state the rows before it leave.
+    private static func loadRows(
+        _ rows: [Int],
+        of table: CSVTable,
+        file: FileMapping,
+        index: Int,
+        session: ImportSession,
+        progress: (Int) -> Void,
+        plan: (CSVTable.Row) -> RowPlan
+    ) async throws {
+        var seen: Set<String> = []
+        for (done, row) in rows.enumerated() {
+            session.plans[index][row] = plan(table.rows[row])
+            refuseRepeated(&session.plans[index][row], seen: &seen, file: file)
+            try await session.check(file: index, plan: row)
+            if done % 1024 == 0 { progress(done) }
+        }
     }
 
     /// Fails a row whose external id an earlier row of the file already gave: one record, one row.
