@@ -11,10 +11,7 @@ extension RowTranslator {
     func accountPlan(_ row: CSVTable.Row, in state: DecisionState) -> RowPlan {
         var plan = RowPlan(row: row)
         do throws(ImportProblem) {
-            let values = values(row)
-            let (key, id) = try externalId(values)
-            plan.externalId = key
-            try checkReferences(values)
+            let (values, key, id) = try identify(row, in: &plan)
             let parent = try parent(values, in: state)
             func text(_ field: String) -> String? { rule(field).flatMap { values.text($0) } }
             let name = try values.requiredText(rule("name") ?? ValueRule(), field: "name")

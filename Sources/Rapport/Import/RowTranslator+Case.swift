@@ -75,10 +75,7 @@ extension RowTranslator {
     func casePlan(_ row: CSVTable.Row, after before: CaseTrack?, in state: DecisionState) -> (RowPlan, CaseTrack?) {
         var plan = RowPlan(row: row)
         do throws(ImportProblem) {
-            let values = values(row)
-            let (key, id) = try externalId(values)
-            plan.externalId = key
-            try checkReferences(values)
+            let (values, key, id) = try identify(row, in: &plan)
             let update = try caseUpdate(id: id, values: values, state: state)
             var steps: [(CRMCommand, Timestamp)] = []
             var track: CaseTrack

@@ -15,9 +15,7 @@ extension RowTranslator {
     func eventPlan(_ row: CSVTable.Row) -> RowPlan {
         var plan = RowPlan(row: row)
         do throws(ImportProblem) {
-            let values = values(row)
-            let (key, _) = try externalId(values)
-            plan.externalId = key
+            let (values, key, _) = try identify(row, in: &plan)
             func column(_ name: String) throws(ImportProblem) -> String {
                 try values.requiredText(ValueRule(column: name), field: name)
             }

@@ -28,10 +28,7 @@ extension RowTranslator {
     func opportunityPlan(_ row: CSVTable.Row, in state: DecisionState) -> RowPlan {
         var plan = RowPlan(row: row)
         do throws(ImportProblem) {
-            let values = values(row)
-            let (key, id) = try externalId(values)
-            plan.externalId = key
-            try checkReferences(values)
+            let (values, key, id) = try identify(row, in: &plan)
             let deal = try deal(id: id, values: values, state: state)
             var commands: [(CRMCommand, Timestamp?)] = []
             if let current = state.opportunities[id] {

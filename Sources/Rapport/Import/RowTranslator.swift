@@ -41,6 +41,22 @@ struct RowTranslator {
         return (text, id)
     }
 
+    /// Reads a row's values and its external id, which goes into its plan, and checks the fields that must be keys
+    /// of a reference file: what every kind of row starts with.
+    ///
+    /// - Parameters:
+    ///   - row: The row.
+    ///   - plan: The row's plan.
+    /// - Returns: The row's values and its external id as text and as a record id.
+    /// - Throws: ``ImportProblem`` `missing_value`, `invalid_id` or `reference_not_found`.
+    func identify(_ row: CSVTable.Row, in plan: inout RowPlan) throws(ImportProblem) -> (RowValues, String, RecordId) {
+        let values = values(row)
+        let (key, id) = try externalId(values)
+        plan.externalId = key
+        try checkReferences(values)
+        return (values, key, id)
+    }
+
     /// Checks the row's fields that must be keys of a reference file.
     ///
     /// - Throws: ``ImportProblem`` `reference_not_found` naming the field, the value and the file.
