@@ -7,6 +7,8 @@ final class LogCore: Sendable {
     let state: Mutex<LogState>
     /// Told how long each sync of a group commit took (see ``EventLog/observeSyncs(_:)``).
     let syncObserver = Mutex<(@Sendable (Duration) -> Void)?>(nil)
+    /// Run before each group of batches is written (see ``EventLog/beforeWriting(_:)``).
+    let writeBarrier = Mutex<(@Sendable () throws -> Void)?>(nil)
 
     init(directory: DataDirectory, options: LogOptions, state: LogState) {
         self.directory = directory

@@ -116,6 +116,14 @@ final class LogWriter: @unchecked Sendable {
         }
         let (accepted, slots) = accept(group)
         guard !accepted.isEmpty else { return }
+        if let barrier = core.writeBarrier.withLock({ $0 }) {
+            do {
+                try barrier()
+            } catch {
+                fail(accepted.map(\.0), error: LogError(.ioFailure, "what the records depend on failed", cause: error))
+                return
+            }
+        }
         let written = write(accepted, slots: slots)
         switch written {
         case .failure(let error):
