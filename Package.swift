@@ -59,6 +59,8 @@ let package = Package(
                 "RapportLog",
                 "RapportCRM",
                 "RapportProjections",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SystemPackage", package: "swift-system"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

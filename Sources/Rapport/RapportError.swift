@@ -27,6 +27,9 @@ public struct RapportError: Error, Sendable, CustomStringConvertible {
         public static let streamNotFound = Code("stream_not_found")
         /// A snapshot could not be written or read; the log is untouched.
         public static let snapshotFailure = Code("snapshot_failure")
+        /// The key store of personal data (its file missing, damaged, or unwritable), or a personal field whose
+        /// subject has no key in it; the log is untouched.
+        public static let keyStoreFailure = Code("key_store_failure")
     }
 
     /// The kind of failure.
