@@ -3,7 +3,9 @@
 Every schema is valid draft 2020-12; every example command in a command schema validates; every command of the
 story files under Tests/Fixtures/stories validates against its schema and is accepted by `rapport exec`; and every
 event those stories emit, printed by `rapport events`, is a CloudEvent (read back with the CloudEvents SDK) whose
-envelope and data validate, together covering every current event type.
+envelope and data validate, together covering every current event type. The personal fields, marked
+`"x-personal": true`, are exactly a person's name, email and phone in the events that hold them; their erased form
+(each null, their names under `erased`) validates, and a forgotten person's values are printed nowhere.
 
 The binary is $RAPPORT_BIN, else .build/debug/rapport (built by `swift build`).
 """
@@ -213,3 +215,102 @@ def test_stories_emit_every_current_event_type(emitted_events):
             seen[event["type"]] = event["schemaversion"]
     missing = {name: version for name, version in current_event_types().items() if seen.get(name) != version}
     assert not missing, f"event types no story emits at their current version: {missing}"
+
+
+PERSON_FIELDS = {"firstName", "lastName", "email", "phone"}
+# Every event schema that holds personal data, with those fields; every other one holds none.
+PERSONAL_FIELDS = {
+    "urn:rapport:schemas:events:ContactAdded:v1": PERSON_FIELDS,
+    "urn:rapport:schemas:events:ContactUpdated:v1": PERSON_FIELDS,
+    "urn:rapport:schemas:events:LeadCaptured:v1": {"name", "email"},
+    "urn:rapport:schemas:events:LeadCaptured:v2": PERSON_FIELDS,
+}
+
+
+def marked_personal(node, path="#"):
+    """The paths of every subschema marked x-personal, however deep."""
+    found = set()
+    if isinstance(node, dict):
+        if node.get("x-personal") is not None:
+            found.add(path)
+        for key, value in node.items():
+            found |= marked_personal(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found |= marked_personal(value, f"{path}/{index}")
+    return found
+
+
+@pytest.mark.parametrize("event_id", sorted(EVENT_SCHEMAS))
+def test_personal_fields_are_exactly_a_persons_name_email_and_phone(event_id):
+    schema = EVENT_SCHEMAS[event_id]
+    expected = PERSONAL_FIELDS.get(event_id, set())
+    assert marked_personal(schema) == {f"#/properties/{name}" for name in expected}
+    for name in expected:
+        assert schema["properties"][name]["x-personal"] is True
+        assert validator(schema["properties"][name]).is_valid(None), f"{event_id}: {name} may not be null"
+    if expected:
+        erased = schema["properties"]["erased"]
+        assert set(erased["items"]["enum"]) == expected and erased["uniqueItems"] is True
+        assert "erased" not in schema.get("required", [])
+    else:
+        assert "erased" not in schema.get("properties", {})
+
+
+def test_the_current_person_events_hold_the_same_personal_fields():
+    latest = current_event_types()
+    for name in ("ContactAdded", "ContactUpdated", "LeadCaptured"):
+        assert PERSONAL_FIELDS[f"urn:rapport:schemas:events:{name}:v{latest[name]}"] == PERSON_FIELDS
+
+
+ERASED = {field: None for field in sorted(PERSON_FIELDS)} | {"erased": ["firstName", "lastName", "email", "phone"]}
+# Each event of a forgotten person as readers print it: the fields that are not personal kept, the personal ones
+# null and named under `erased`.
+ERASED_PAYLOADS = {
+    "urn:rapport:schemas:events:ContactAdded:v1": {"accountId": "initech", "title": "Collator", **ERASED},
+    "urn:rapport:schemas:events:ContactUpdated:v1": {"title": "Records Clerk", **ERASED},
+    "urn:rapport:schemas:events:LeadCaptured:v2": {"company": "Initrode", "status": "Open - Not Contacted", **ERASED},
+    "urn:rapport:schemas:events:LeadCaptured:v1": {"company": "Initrode", "name": None, "email": None,
+                                                   "erased": ["name", "email"]},
+}
+
+
+@pytest.mark.parametrize("event_id", sorted(ERASED_PAYLOADS))
+def test_an_erased_payload_validates_and_an_unknown_erased_name_does_not(event_id):
+    schema = validator(EVENT_SCHEMAS[event_id])
+    erased = ERASED_PAYLOADS[event_id]
+    schema.validate(erased)
+    fields = sorted(PERSONAL_FIELDS[event_id])
+    schema.validate({key: value for key, value in erased.items() if key != "erased"})
+    bad = [
+        {**erased, "erased": erased["erased"] + ["title"]},
+        {**erased, "erased": [fields[0], fields[0]]},
+        {**erased, "erased": []},
+        {**erased, "erased": fields[0]},
+        {**erased, "company" if "company" in erased else "title": None},
+    ]
+    for payload in bad:
+        assert not schema.is_valid(payload), payload
+
+
+def test_a_forgotten_persons_values_are_printed_nowhere_and_read_as_erased(tmp_path):
+    story = ROOT / "Tests" / "Fixtures" / "stories" / "privacy.jsonl"
+    result = rapport("exec", "--data", str(tmp_path), "--durability", "none", "--file", str(story))
+    assert result.returncode == 0, result.stdout + result.stderr
+    printed = rapport("events", "--data", str(tmp_path))
+    assert printed.returncode == 0, printed.stderr
+    for value in ("Milton", "Waddams", "+1 512 555 0199", "+1 512 555 0142", "Samir", "Nagheenanajar",
+                  "samir@initrode.example", "+1 512 555 0177"):
+        assert value not in printed.stdout
+    events = [json.loads(line) for line in printed.stdout.splitlines()]
+    erased = [event for event in events if "erased" in event["data"]]
+    assert [(event["subject"], event["type"]) for event in erased] == [
+        ("contact-c-1001", "ContactAdded"), ("contact-c-1001", "ContactUpdated"), ("lead-l-2001", "LeadCaptured"),
+    ]
+    for event in erased:
+        assert event["data"]["erased"] == ["firstName", "lastName", "email", "phone"]
+        assert all(event["data"][field] is None for field in PERSON_FIELDS)
+    added = next(event for event in events if event["subject"] == "contact-c-1001")
+    assert added["data"]["title"] == "Collator" and added["data"]["accountId"] == "initech"
+    other = next(event for event in events if event["subject"] == "contact-c-1002")
+    assert other["data"]["email"] == "milton.waddams@initech.example" and "erased" not in other["data"]

@@ -70,8 +70,8 @@ struct DecisionStateBinaryTests {
     }
 
     @Test func anEmptyStateIsItsFormNumberAndSevenEmptyKinds() throws {
-        #expect(Self.bytes(of: DecisionState()) == [1, 0, 0, 0, 0, 0, 0, 0])
-        #expect(try Self.read(DecisionState.self, from: [1, 0, 0, 0, 0, 0, 0, 0]) == DecisionState())
+        #expect(Self.bytes(of: DecisionState()) == [2, 0, 0, 0, 0, 0, 0, 0])
+        #expect(try Self.read(DecisionState.self, from: [2, 0, 0, 0, 0, 0, 0, 0]) == DecisionState())
     }
 
     @Test func anActivityIsItsVersionAccountAndStatusTag() throws {
@@ -113,8 +113,8 @@ struct DecisionStateBinaryTests {
         #expect(throws: BinaryFormatError("campaign member kind tag 2 at byte 0 is not 0 or 1")) {
             try Self.read(CampaignMember.self, from: [2, 1, 0x61])
         }
-        #expect(throws: BinaryFormatError("decision state form 2 stored, form 1 expected")) {
-            try Self.read(DecisionState.self, from: [2, 0, 0, 0, 0, 0, 0, 0])
+        #expect(throws: BinaryFormatError("decision state form 1 stored, form 2 expected")) {
+            try Self.read(DecisionState.self, from: [1, 0, 0, 0, 0, 0, 0, 0])
         }
         let held = try #require(Self.states(along: "case")[8].cases[try RecordId("case-1")])
         #expect(held.status == .onHold)

@@ -17,6 +17,9 @@ public struct ContactAdded: EventPayload {
     /// The lead whose conversion added the contact, if one did.
     public var convertedFromLeadId: RecordId?
 
+    /// Whether the personal fields were erased (see ``PersonalData``); never part of the binary form.
+    public var erased = false
+
     /// Creates the event.
     public init(
         accountId: RecordId,
@@ -51,5 +54,42 @@ public struct ContactAdded: EventPayload {
             title: try reader.read(),
             convertedFromLeadId: try reader.read()
         )
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accountId, firstName, lastName, email, phone, title, convertedFromLeadId
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard !erased else {
+            try container.encode(accountId, forKey: .accountId)
+            try container.encodeIfPresent(title, forKey: .title)
+            try container.encodeIfPresent(convertedFromLeadId, forKey: .convertedFromLeadId)
+            try encodeErasure(to: encoder)
+            return
+        }
+        try container.encode(accountId, forKey: .accountId)
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encode(lastName, forKey: .lastName)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encodeIfPresent(phone, forKey: .phone)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encodeIfPresent(convertedFromLeadId, forKey: .convertedFromLeadId)
+    }
+}
+
+extension ContactAdded: PersonalData {
+    public static let personalFields = ["firstName", "lastName", "email", "phone"]
+
+    public var personalValues: [String?] { [firstName, lastName, email, phone] }
+
+    public func replacingPersonalValues(_ values: [String?]) -> ContactAdded {
+        var copy = self
+        copy.firstName = values[0]
+        copy.lastName = values[1] ?? ""
+        copy.email = values[2]
+        copy.phone = values[3]
+        return copy
     }
 }

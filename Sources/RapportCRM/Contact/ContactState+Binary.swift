@@ -10,6 +10,7 @@ extension ContactState: BinaryField {
         lastName.write(to: &writer)
         phone.write(to: &writer)
         title.write(to: &writer)
+        forgotten.write(to: &writer)
     }
 
     /// Reads a contact's state written by ``write(to:)``.
@@ -25,7 +26,8 @@ extension ContactState: BinaryField {
             firstName: try reader.read(),
             lastName: try reader.read(),
             phone: try reader.read(),
-            title: try reader.read()
+            title: try reader.read(),
+            forgotten: try reader.read()
         )
     }
 }

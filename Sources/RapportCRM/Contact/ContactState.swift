@@ -14,4 +14,6 @@ public struct ContactState: Sendable, Hashable {
     public var phone: TextDigest
     /// The job title, as a digest.
     public var title: TextDigest
+    /// Whether the contact was forgotten: its personal data erased, and no more updates taken.
+    public var forgotten = false
 }

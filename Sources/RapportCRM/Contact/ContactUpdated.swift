@@ -14,6 +14,9 @@ public struct ContactUpdated: EventPayload {
     /// The new job title.
     public var title: String?
 
+    /// Whether the personal fields were erased (see ``PersonalData``); never part of the binary form.
+    public var erased = false
+
     /// Creates the event.
     public init(
         firstName: String? = nil,
@@ -42,5 +45,38 @@ public struct ContactUpdated: EventPayload {
             phone: try reader.read(),
             title: try reader.read()
         )
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case firstName, lastName, email, phone, title
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard !erased else {
+            try container.encodeIfPresent(title, forKey: .title)
+            try encodeErasure(to: encoder)
+            return
+        }
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encodeIfPresent(lastName, forKey: .lastName)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encodeIfPresent(phone, forKey: .phone)
+        try container.encodeIfPresent(title, forKey: .title)
+    }
+}
+
+extension ContactUpdated: PersonalData {
+    public static let personalFields = ["firstName", "lastName", "email", "phone"]
+
+    public var personalValues: [String?] { [firstName, lastName, email, phone] }
+
+    public func replacingPersonalValues(_ values: [String?]) -> ContactUpdated {
+        var copy = self
+        copy.firstName = values[0]
+        copy.lastName = values[1]
+        copy.email = values[2]
+        copy.phone = values[3]
+        return copy
     }
 }

@@ -4,6 +4,7 @@ extension DecisionState {
         case .add(let command): try decideAdd(command)
         case .update(let command): try decideUpdate(command)
         case .move(let command): try decideMove(command)
+        case .forget(let command): try decideForget(command)
         }
     }
 
@@ -50,6 +51,7 @@ extension DecisionState {
 
     private func decideUpdate(_ command: UpdateContact) throws -> [NewEvent] {
         let contact = try existingContact(command.contactId)
+        guard !contact.forgotten else { throw Self.forgotten(command.contactId) }
         var event = ContactUpdated()
         event.firstName = try contact.firstName.change(to: command.firstName, field: "data.firstName")
         if let lastName = command.lastName,
@@ -90,6 +92,22 @@ extension DecisionState {
             )
         }
         return email
+    }
+
+    private func decideForget(_ command: ForgetContact) throws -> [NewEvent] {
+        let contact = try existingContact(command.contactId)
+        guard !contact.forgotten else { throw Self.forgotten(command.contactId) }
+        let event = ContactForgotten(reason: try FieldRules.text(command.reason, field: "data.reason"))
+        return [NewEvent(command.contactId, .contact(.forgotten(event)))]
+    }
+
+    private static func forgotten(_ id: RecordId) -> DomainError {
+        DomainError(
+            .contactForgotten,
+            field: "data.contactId",
+            "data.contactId names contact \(id), which was forgotten: its personal data is erased and it takes no "
+                + "more updates"
+        )
     }
 
     private func decideMove(_ command: MoveContact) throws -> [NewEvent] {

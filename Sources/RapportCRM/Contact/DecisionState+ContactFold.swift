@@ -45,6 +45,12 @@ extension DecisionState {
                 accounts[from]?.unindexContactEmail(key, of: id)
                 accounts[to]?.indexContactEmail(key, of: id)
             }
+        case .forgotten:
+            guard let contact = contacts[id] else { return }
+            if let email = contact.email {
+                accounts[contact.accountId]?.unindexContactEmail(FieldRules.emailKey(email), of: id)
+            }
+            contacts[id]?.forget(version: version)
         }
     }
 }
@@ -55,6 +61,18 @@ extension ContactState {
     /// - Parameters:
     ///   - updated: The changes.
     ///   - version: The stream's version after the event.
+    /// Drops the personal fields, keeping the digests of no text, and takes no more updates.
+    ///
+    /// - Parameter version: The stream's version after the event.
+    fileprivate mutating func forget(version: UInt64) {
+        self.version = version
+        email = nil
+        firstName = TextDigest(nil)
+        lastName = TextDigest(nil)
+        phone = TextDigest(nil)
+        forgotten = true
+    }
+
     fileprivate mutating func take(_ updated: ContactUpdated, version: UInt64) {
         self.version = version
         if let firstName = updated.firstName { self.firstName = TextDigest(firstName) }

@@ -8,4 +8,6 @@ extension DomainError.Code {
     /// The contact named belongs to another account than the one the command is about (a case's account, the
     /// account a lead converts into).
     public static let contactNotInAccount = Self("contact_not_in_account")
+    /// The contact was forgotten: its personal data is erased and it takes no more updates.
+    public static let contactForgotten = Self("contact_forgotten")
 }

@@ -1,7 +1,7 @@
 extension DecisionState: BinaryField {
     /// The number of the binary form below and of every record state's; a snapshot holding another is refused,
     /// and the state is rebuilt from the log instead. Raise it whenever any state's fields or their order change.
-    public static let binaryFormatVersion: UInt64 = 1
+    public static let binaryFormatVersion: UInt64 = 2
 
     /// Writes the form's number, then each kind's records by id, in ``RecordKind`` order.
     ///

@@ -3,7 +3,8 @@
 /// The event's id, stream, version, position, type and both times are part of the log record itself; this
 /// holds the rest of the envelope: the schema version of the payload, the actor, and the command, correlation
 /// and causation ids that let an auditor trace every change back to its request, and for imported events the
-/// import run, file and row they were read from.
+/// import run, file and row they were read from. An event holding personal data has it here, encrypted
+/// (``sealedPersonalData``), and not in its payload.
 public struct EventMetadata: Sendable, Hashable {
     /// The schema version the payload was written with.
     public var schemaVersion: Int
@@ -17,6 +18,9 @@ public struct EventMetadata: Sendable, Hashable {
     public var causationId: String?
     /// The import run, file and row the event was read from; only imported events have one.
     public var provenance: ImportProvenance?
+    /// The personal values the payload leaves out (see ``PersonalData``), encrypted under the key of the
+    /// record's person: opaque to the domain, sealed and opened by the engine.
+    public var sealedPersonalData: [UInt8]?
 
     /// Creates metadata.
     ///
@@ -27,13 +31,15 @@ public struct EventMetadata: Sendable, Hashable {
     ///   - correlationId: The correlation id.
     ///   - causationId: The causation id.
     ///   - provenance: Where an imported event came from.
+    ///   - sealedPersonalData: The encrypted personal values.
     public init(
         schemaVersion: Int,
         actor: String,
         commandId: String? = nil,
         correlationId: String? = nil,
         causationId: String? = nil,
-        provenance: ImportProvenance? = nil
+        provenance: ImportProvenance? = nil,
+        sealedPersonalData: [UInt8]? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.actor = actor
@@ -41,6 +47,7 @@ public struct EventMetadata: Sendable, Hashable {
         self.correlationId = correlationId
         self.causationId = causationId
         self.provenance = provenance
+        self.sealedPersonalData = sealedPersonalData
     }
 }
 
@@ -49,22 +56,26 @@ extension EventMetadata {
     private static let hasCorrelationId: UInt8 = 2
     private static let hasCausationId: UInt8 = 4
     private static let hasProvenance: UInt8 = 8
-    private static let knownFlags: UInt8 = 15
+    private static let hasSealedPersonalData: UInt8 = 16
+    private static let knownFlags: UInt8 = 31
 
     /// The binary form: a flags byte saying which optional fields follow, the schema version, the actor, then the
-    /// present ids in order, then the provenance when present (batch id, file, row). Metadata without a
-    /// provenance has the bytes it had before provenances existed.
+    /// present ids in order, then the provenance when present (batch id, file, row), then the sealed personal
+    /// data when present (its length and bytes). Metadata without a provenance or sealed data has the bytes it had
+    /// before they existed.
     ///
     /// - Returns: The bytes.
     public func encoded() -> [UInt8] {
         let idsLength = (commandId?.utf8.count ?? 0) + (correlationId?.utf8.count ?? 0) + (causationId?.utf8.count ?? 0)
         let provenanceLength = provenance.map { 24 + $0.batchId.utf8.count + $0.file.utf8.count } ?? 0
-        var writer = ByteWriter(capacity: 16 + actor.utf8.count + idsLength + provenanceLength)
+        let sealedLength = sealedPersonalData.map { 8 + $0.count } ?? 0
+        var writer = ByteWriter(capacity: 16 + actor.utf8.count + idsLength + provenanceLength + sealedLength)
         var flags: UInt8 = 0
         if commandId != nil { flags |= Self.hasCommandId }
         if correlationId != nil { flags |= Self.hasCorrelationId }
         if causationId != nil { flags |= Self.hasCausationId }
         if provenance != nil { flags |= Self.hasProvenance }
+        if sealedPersonalData != nil { flags |= Self.hasSealedPersonalData }
         writer.writeByte(flags)
         writer.writeVarint(UInt64(schemaVersion))
         writer.writeString(actor)
@@ -76,6 +87,7 @@ extension EventMetadata {
             writer.writeString(provenance.file)
             writer.writeVarint(provenance.row)
         }
+        if let sealedPersonalData { writer.writeBytes(sealedPersonalData) }
         return writer.bytes
     }
 
@@ -106,6 +118,13 @@ extension EventMetadata {
             )
         } else {
             provenance = nil
+        }
+        if flags & Self.hasSealedPersonalData != 0 {
+            sealedPersonalData = try reader.withBytes { (section) throws(BinaryFormatError) in
+                section.withRemainingBytes { Array($0) }
+            }
+        } else {
+            sealedPersonalData = nil
         }
         guard reader.isAtEnd else { throw BinaryFormatError("metadata has bytes after its last field") }
     }

@@ -5,6 +5,7 @@ extension DecisionState {
         case .changeStatus(let command): try decideChangeStatus(command, in: context)
         case .disqualify(let command): try decideDisqualify(command)
         case .convert(let command): try decideConvert(command, in: context)
+        case .forget(let command): try decideForget(command)
         }
     }
 
@@ -19,6 +20,7 @@ extension DecisionState {
         guard let lead = leads[id] else {
             throw DomainError(.leadNotFound, field: field, "\(field) names lead \(id), which does not exist")
         }
+        guard !lead.forgotten else { throw Self.forgottenLead(id, field: field) }
         if let conversion = lead.conversion {
             throw DomainError(
                 .leadConverted,
@@ -86,6 +88,27 @@ extension DecisionState {
         return [NewEvent(command.leadId, .lead(.disqualified(event)))]
     }
 
+    private func decideForget(_ command: ForgetLead) throws -> [NewEvent] {
+        guard let lead = leads[command.leadId] else {
+            throw DomainError(
+                .leadNotFound,
+                field: "data.leadId",
+                "data.leadId names lead \(command.leadId), which does not exist"
+            )
+        }
+        guard !lead.forgotten else { throw Self.forgottenLead(command.leadId, field: "data.leadId") }
+        let event = LeadForgotten(reason: try FieldRules.text(command.reason, field: "data.reason"))
+        return [NewEvent(command.leadId, .lead(.forgotten(event)))]
+    }
+
+    private static func forgottenLead(_ id: RecordId, field: String) -> DomainError {
+        DomainError(
+            .leadForgotten,
+            field: field,
+            "\(field) names lead \(id), which was forgotten: its personal data is erased and it takes no more changes"
+        )
+    }
+
     /// A status a command may put a lead in: one of the configuration's, and not a converted one.
     private static func settableLeadStatus(
         _ name: String,
@@ -150,6 +173,13 @@ extension DecisionState {
                 contactId: converted.contactId,
                 opportunityId: converted.opportunityId
             )
+        case .forgotten:
+            leads[id]?.version = version
+            leads[id]?.firstName = nil
+            leads[id]?.lastName = ""
+            leads[id]?.email = nil
+            leads[id]?.phone = nil
+            leads[id]?.forgotten = true
         }
     }
 }

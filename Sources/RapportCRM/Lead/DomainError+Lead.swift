@@ -11,4 +11,6 @@ extension DomainError.Code {
     public static let invalidLeadStatus = Self("invalid_lead_status")
     /// The lead status counts as converted, and only a conversion sets it.
     public static let leadStatusReserved = Self("lead_status_reserved")
+    /// The lead was forgotten: its personal data is erased and it takes no more changes.
+    public static let leadForgotten = Self("lead_forgotten")
 }

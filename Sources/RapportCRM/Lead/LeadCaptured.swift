@@ -29,6 +29,9 @@ public struct LeadCaptured: EventPayload {
     /// The status the lead starts in.
     public var status: String
 
+    /// Whether the personal fields were erased (see ``PersonalData``); never part of the binary form.
+    public var erased = false
+
     /// Creates the event.
     public init(
         company: String,
@@ -101,5 +104,46 @@ public struct LeadCaptured: EventPayload {
         guard let last = words.last else { return (nil, name) }
         let first = words.dropLast().joined(separator: " ")
         return (first.isEmpty ? nil : first, String(last))
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case company, firstName, lastName, email, phone, title, source, campaignId, status
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        guard !erased else {
+            try container.encode(company, forKey: .company)
+            try container.encodeIfPresent(title, forKey: .title)
+            try container.encodeIfPresent(source, forKey: .source)
+            try container.encodeIfPresent(campaignId, forKey: .campaignId)
+            try container.encode(status, forKey: .status)
+            try encodeErasure(to: encoder)
+            return
+        }
+        try container.encode(company, forKey: .company)
+        try container.encodeIfPresent(firstName, forKey: .firstName)
+        try container.encode(lastName, forKey: .lastName)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encodeIfPresent(phone, forKey: .phone)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encodeIfPresent(source, forKey: .source)
+        try container.encodeIfPresent(campaignId, forKey: .campaignId)
+        try container.encode(status, forKey: .status)
+    }
+}
+
+extension LeadCaptured: PersonalData {
+    public static let personalFields = ["firstName", "lastName", "email", "phone"]
+
+    public var personalValues: [String?] { [firstName, lastName, email, phone] }
+
+    public func replacingPersonalValues(_ values: [String?]) -> LeadCaptured {
+        var copy = self
+        copy.firstName = values[0]
+        copy.lastName = values[1] ?? ""
+        copy.email = values[2]
+        copy.phone = values[3]
+        return copy
     }
 }

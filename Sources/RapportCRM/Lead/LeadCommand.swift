@@ -4,6 +4,7 @@ public enum LeadCommand: Sendable, Hashable {
     case changeStatus(ChangeLeadStatus)
     case disqualify(DisqualifyLead)
     case convert(ConvertLead)
+    case forget(ForgetLead)
 
     /// The command's data.
     public var payload: any CommandPayload {
@@ -12,10 +13,11 @@ public enum LeadCommand: Sendable, Hashable {
         case .changeStatus(let command): command
         case .disqualify(let command): command
         case .convert(let command): command
+        case .forget(let command): command
         }
     }
 
     static let payloadTypes: [any CommandPayload.Type] = [
-        CaptureLead.self, ChangeLeadStatus.self, DisqualifyLead.self, ConvertLead.self,
+        CaptureLead.self, ChangeLeadStatus.self, DisqualifyLead.self, ConvertLead.self, ForgetLead.self,
     ]
 }

@@ -4,6 +4,7 @@ public enum LeadEvent: Sendable, Hashable {
     case statusChanged(LeadStatusChanged)
     case disqualified(LeadDisqualified)
     case converted(LeadConverted)
+    case forgotten(LeadForgotten)
 
     /// The event's data.
     public var payload: any EventPayload {
@@ -12,6 +13,7 @@ public enum LeadEvent: Sendable, Hashable {
         case .statusChanged(let event): event
         case .disqualified(let event): event
         case .converted(let event): event
+        case .forgotten(let event): event
         }
     }
 
@@ -20,5 +22,6 @@ public enum LeadEvent: Sendable, Hashable {
         .init(LeadStatusChanged.self) { .lead(.statusChanged($0)) },
         .init(LeadDisqualified.self) { .lead(.disqualified($0)) },
         .init(LeadConverted.self) { .lead(.converted($0)) },
+        .init(LeadForgotten.self) { .lead(.forgotten($0)) },
     ]
 }

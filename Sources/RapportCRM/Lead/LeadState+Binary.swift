@@ -14,6 +14,7 @@ extension LeadState: BinaryField {
         status.write(to: &writer)
         disqualified.write(to: &writer)
         conversion.write(to: &writer)
+        forgotten.write(to: &writer)
     }
 
     /// Reads a lead's state written by ``write(to:)``.
@@ -33,7 +34,8 @@ extension LeadState: BinaryField {
             campaignId: try reader.read(),
             status: try reader.read(),
             disqualified: try reader.read(),
-            conversion: try reader.read()
+            conversion: try reader.read(),
+            forgotten: try reader.read()
         )
     }
 }

@@ -33,4 +33,6 @@ public struct LeadState: Sendable, Hashable {
     public var disqualified = false
     /// What the lead became, once converted.
     public var conversion: Conversion?
+    /// Whether the lead was forgotten: its personal data erased, and no more changes taken.
+    public var forgotten = false
 }

@@ -18,6 +18,9 @@ extension AccountReport {
         public let title: String?
         /// When the contact was added (business time).
         public let addedAt: Timestamp
+        /// Whether the contact was forgotten: its name, email and phone are erased (`null`), and the JSON form
+        /// lists them under `erased`.
+        public let erased: Bool
 
         /// The full name: the given name, when there is one, then the family name.
         public var name: String {
@@ -27,17 +30,20 @@ extension AccountReport {
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
+            try container.encode(erased ? nil : name, forKey: .name)
             try container.encode(firstName, forKey: .firstName)
             try container.encode(lastName, forKey: .lastName)
             try container.encode(email, forKey: .email)
             try container.encode(phone, forKey: .phone)
             try container.encode(title, forKey: .title)
             try container.encode(addedAt, forKey: .addedAt)
+            if erased {
+                try container.encode(["name", "firstName", "lastName", "email", "phone"], forKey: .erased)
+            }
         }
 
         private enum Keys: String, CodingKey {
-            case id, name, firstName, lastName, email, phone, title, addedAt
+            case id, name, firstName, lastName, email, phone, title, addedAt, erased
         }
     }
 

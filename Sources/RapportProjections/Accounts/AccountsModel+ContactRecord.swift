@@ -5,12 +5,16 @@ extension AccountsModel {
     /// What the view keeps of one contact.
     struct ContactRecord: Sendable, Hashable {
         var accountId: RecordId
-        var firstName: UInt32
-        var lastName: UInt32
+        /// Personal fields are kept as they are, never in the shared text pool, so that forgetting the contact
+        /// leaves no trace of them in the view or its snapshots.
+        var firstName: String?
+        var lastName: String?
         var email: String?
         var phone: String?
         var title: UInt32
         var addedAt: Timestamp
+        /// Whether the contact was forgotten and its personal fields erased.
+        var erased = false
         /// The campaigns the contact is a member of, in the order it joined them.
         var campaigns: [CampaignTouchRecord] = []
     }
@@ -26,13 +30,28 @@ extension AccountsModel.ContactRecord {
     init(_ added: ContactAdded, at: Timestamp, texts: inout AccountTexts) {
         self.init(
             accountId: added.accountId,
-            firstName: texts.number(of: added.firstName),
-            lastName: texts.number(of: added.lastName),
-            email: added.email.flatMap { $0.isEmpty ? nil : $0 },
-            phone: added.phone.flatMap { $0.isEmpty ? nil : $0 },
+            firstName: Self.present(added.firstName),
+            lastName: Self.present(added.lastName),
+            email: Self.present(added.email),
+            phone: Self.present(added.phone),
             title: texts.number(of: added.title),
-            addedAt: at
+            addedAt: at,
+            erased: added.erased
         )
+    }
+
+    /// Erases the personal fields: the contact was forgotten.
+    mutating func forget() {
+        firstName = nil
+        lastName = nil
+        email = nil
+        phone = nil
+        erased = true
+    }
+
+    /// A text, or nil when missing or empty.
+    private static func present(_ text: String?) -> String? {
+        text.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Takes the fields an update changed; an empty text clears a field.
@@ -41,36 +60,39 @@ extension AccountsModel.ContactRecord {
     ///   - update: The event.
     ///   - texts: The pool its repeated texts go to.
     mutating func update(_ update: ContactUpdated, texts: inout AccountTexts) {
-        if let value = update.firstName { firstName = texts.number(of: value) }
-        if let value = update.lastName, !value.isEmpty { lastName = texts.number(of: value) }
-        if let value = update.email { email = value.isEmpty ? nil : value }
-        if let value = update.phone { phone = value.isEmpty ? nil : value }
+        if update.erased { forget() }
+        if let value = update.firstName { firstName = Self.present(value) }
+        if let value = update.lastName, !value.isEmpty { lastName = value }
+        if let value = update.email { email = Self.present(value) }
+        if let value = update.phone { phone = Self.present(value) }
         if let value = update.title { title = texts.number(of: value) }
     }
 }
 
 extension AccountsModel.ContactRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(accountId, email, phone, addedAt)
-        AccountTexts.writeNumber(firstName, to: &writer)
-        AccountTexts.writeNumber(lastName, to: &writer)
+        writer.write(accountId, firstName, lastName, email, phone, addedAt, erased)
         AccountTexts.writeNumber(title, to: &writer)
         campaigns.writeFields(to: &writer)
     }
 
     static func read(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {
         let accountId: RecordId = try reader.read()
+        let firstName: String? = try reader.read()
+        let lastName: String? = try reader.read()
         let email: String? = try reader.read()
         let phone: String? = try reader.read()
         let addedAt: Timestamp = try reader.read()
+        let erased: Bool = try reader.read()
         return Self(
             accountId: accountId,
-            firstName: try texts.readNumber(from: &reader),
-            lastName: try texts.readNumber(from: &reader),
+            firstName: firstName,
+            lastName: lastName,
             email: email,
             phone: phone,
             title: try texts.readNumber(from: &reader),
             addedAt: addedAt,
+            erased: erased,
             campaigns: try .readFields(from: &reader, texts: texts)
         )
     }

@@ -15,6 +15,8 @@ extension AccountsModel {
             guard let from = contacts[id]?.accountId else { return }
             contacts[id]?.accountId = moved.transfer.toAccountId
             transfer(id, in: \.contactIds, from: from, to: moved.transfer.toAccountId)
+        case .forgotten:
+            contacts[id]?.forget()
         }
     }
 

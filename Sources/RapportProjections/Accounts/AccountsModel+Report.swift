@@ -74,12 +74,13 @@ extension AccountsModel {
     private func contactLine(_ id: RecordId, _ contact: ContactRecord) -> AccountReport.Contact {
         AccountReport.Contact(
             id: id,
-            firstName: texts.text(contact.firstName),
-            lastName: texts.text(contact.lastName),
+            firstName: contact.firstName,
+            lastName: contact.lastName,
             email: contact.email,
             phone: contact.phone,
             title: texts.text(contact.title),
-            addedAt: contact.addedAt
+            addedAt: contact.addedAt,
+            erased: contact.erased
         )
     }
 

@@ -11,7 +11,7 @@ public import RapportCRM
 /// are folded.
 public struct AccountsModel: ReadModel {
     public static let name = "accounts"
-    public static let version = 1
+    public static let version = 2
 
     var texts = AccountTexts()
     var accounts: [RecordId: AccountRecord] = [:]

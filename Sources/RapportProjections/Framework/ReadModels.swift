@@ -25,6 +25,12 @@ public struct ReadModels: Sendable, Hashable {
     /// The names of every read model.
     public static var names: [String] { catalog.map(\.name) }
 
+    /// The event types whose personal values (see ``RapportCRM/PersonalData``) some read model folds: the account
+    /// 360 view's contacts. A reader that feeds the read models need not open the personal values of other
+    /// types, which are encrypted in the log. A read model that starts reading another type's personal fields
+    /// must add it here.
+    public static let personalDataEventTypes: Set<String> = [ContactAdded.eventType, ContactUpdated.eventType]
+
     /// Folds one event into every read model.
     ///
     /// - Parameter event: The event, in log order.

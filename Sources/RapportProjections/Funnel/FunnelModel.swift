@@ -56,6 +56,8 @@ public struct FunnelModel: ReadModel {
             guard leads[id] != nil else { return }
             leads[id]?.status = texts.number(of: converted.status)
             leads[id]?.converted = true
+        case .forgotten:
+            break
         }
     }
 

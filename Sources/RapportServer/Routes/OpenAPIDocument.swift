@@ -26,7 +26,7 @@ enum OpenAPIDocument {
           - bearer: []
         tags:
           - name: commands
-            description: Changes, as commands that become events (role writer).
+            description: Changes, as commands that become events (role writer; admin for ForgetContact and ForgetLead).
           - name: events
             description: The log itself, in CloudEvents JSON (roles auditor, subscriber).
           - name: stream
@@ -77,10 +77,12 @@ enum OpenAPIDocument {
               operationId: runCommands
               summary: Run one command, or a list of commands in order.
               description: |
-                Roles: writer. The answer comes once the events are durable. A list is not atomic: each command is
-                decided against the state the ones before it left, and at the first refusal the run stops; the commands
-                before it stay run and come back in the problem's `completed`, the refused one's place in `index`. A
-                command carrying a `commandId` seen before returns that command's first result and appends nothing.
+                Roles: writer; ForgetContact and ForgetLead, which erase a person's personal data for good, need admin
+                (any other role gets 403 `forbidden`). The answer comes once the events are durable. A list is not
+                atomic: each command is decided against the state the ones before it left, and at the first refusal the
+                run stops; the commands before it stay run and come back in the problem's `completed`, the refused one's
+                place in `index`. A command carrying a `commandId` seen before returns that command's first result and
+                appends nothing.
               parameters:
                 - $ref: '#/components/parameters/IdempotencyKey'
               requestBody:
@@ -135,7 +137,12 @@ enum OpenAPIDocument {
                 '401':
                   $ref: '#/components/responses/Unauthorized'
                 '403':
-                  $ref: '#/components/responses/Forbidden'
+                  description: The token's role may not run commands, or the body holds ForgetContact or ForgetLead and
+                    the role is not admin (`forbidden`).
+                  content:
+                    application/problem+json:
+                      schema:
+                        $ref: '#/components/schemas/Problem'
                 '409':
                   description: A version conflict (`version_conflict`) with the record's `currentVersion`.
                   content:
@@ -845,6 +852,8 @@ enum OpenAPIDocument {
                     - DeactivateAccount
                     - DisqualifyLead
                     - EscalateCase
+                    - ForgetContact
+                    - ForgetLead
                     - LaunchCampaign
                     - LogActivity
                     - MergeAccounts
@@ -1935,6 +1944,15 @@ enum OpenAPIDocument {
                         format: date-time
                       email:
                         type: [string, 'null']
+                      erased:
+                        description: Present only when the contact was forgotten (ForgetContact); its name, firstName,
+                          lastName, email and phone are then null.
+                        type: array
+                        minItems: 1
+                        uniqueItems: true
+                        items:
+                          type: string
+                          enum: [name, firstName, lastName, email, phone]
                       firstName:
                         type: [string, 'null']
                       id:

@@ -1,0 +1,80 @@
+/// An event payload that holds personal data of its record's person (a contact or a lead): the fields the event
+/// schemas in `schemas/events/` mark `"x-personal": true`.
+///
+/// The log never holds these values in clear: the engine writes the payload with them left out (``sealed()``)
+/// and keeps their binary form encrypted under the person's own key beside it. Reading puts them back
+/// (``unsealed(_:)``), or, once the person was forgotten and the key destroyed, marks them erased
+/// (``erasedCopy()``): `null` in JSON, with the names of the erased fields under `erased`.
+public protocol PersonalData: EventPayload {
+    /// The personal fields' JSON names, in the order of ``personalValues``.
+    static var personalFields: [String] { get }
+
+    /// The personal fields' values, in the order of ``personalFields``; a missing value is `nil`.
+    var personalValues: [String?] { get }
+
+    /// Whether the personal fields were erased: the person was forgotten and their values cannot be read.
+    var erased: Bool { get set }
+
+    /// The payload with other personal values: `nil` leaves an optional field out, and a required one empty.
+    ///
+    /// - Parameter values: The values, in the order of ``personalFields``.
+    /// - Returns: The payload with them.
+    func replacingPersonalValues(_ values: [String?]) -> Self
+}
+
+extension PersonalData {
+    /// Whether any personal field has a value.
+    public var holdsPersonalValues: Bool {
+        personalValues.contains { $0.map { !$0.isEmpty } ?? false }
+    }
+
+    /// The payload with its personal fields left out, and their values in binary form, to be encrypted.
+    ///
+    /// - Returns: The payload without personal values, and the values' bytes.
+    public func sealed() -> (payload: Self, personal: [UInt8]) {
+        var writer = ByteWriter()
+        let values = personalValues
+        values.write(to: &writer)
+        return (replacingPersonalValues(Array(repeating: nil, count: values.count)), writer.bytes)
+    }
+
+    /// The payload with the personal values a ``sealed()`` payload left out put back.
+    ///
+    /// - Parameter personal: The values' bytes, decrypted.
+    /// - Returns: The whole payload.
+    /// - Throws: ``BinaryFormatError`` when the bytes do not hold one value per personal field.
+    public func unsealed(_ personal: UnsafeRawBufferPointer) throws(BinaryFormatError) -> Self {
+        var reader = ByteReader(personal)
+        let values: [String?] = try reader.read()
+        guard values.count == Self.personalFields.count else {
+            throw BinaryFormatError(
+                "\(Self.eventType) has \(Self.personalFields.count) personal fields, the sealed data \(values.count)"
+            )
+        }
+        guard reader.isAtEnd else {
+            throw BinaryFormatError("\(Self.eventType) sealed data has bytes after its last field")
+        }
+        return replacingPersonalValues(values)
+    }
+
+    /// The payload with every personal field erased.
+    ///
+    /// - Returns: The payload without personal values, marked erased.
+    public func erasedCopy() -> Self {
+        var copy = replacingPersonalValues(Array(repeating: nil, count: Self.personalFields.count))
+        copy.erased = true
+        return copy
+    }
+
+    /// Writes the JSON form of an erased payload's personal fields: each `null`, and their names under `erased`.
+    ///
+    /// - Parameter encoder: The encoder of the payload's JSON object.
+    /// - Throws: What the encoder throws.
+    func encodeErasure(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        for field in Self.personalFields {
+            try container.encodeNil(forKey: AnyCodingKey(stringValue: field))
+        }
+        try container.encode(Self.personalFields, forKey: AnyCodingKey(stringValue: "erased"))
+    }
+}
