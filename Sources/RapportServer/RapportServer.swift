@@ -32,7 +32,14 @@ public struct RapportServer: Sendable {
         self.tokens = try TokenRegistry(file: TokenFile(path: options.tokensPath))
         let metrics = ServerMetrics()
         self.metrics = metrics
-        self.hub = StreamHub(log: engine.log, maximumPerToken: options.maximumStreamsPerToken, metrics: metrics)
+        let hub = StreamHub(
+            log: engine.log,
+            maximumPerToken: options.maximumStreamsPerToken,
+            metrics: metrics,
+            keys: engine.keys
+        )
+        self.hub = hub
+        engine.observeErasures { hub.frames.clear() }
         self.subscriptions = SubscriptionStore(dataDirectory: engine.log.directory)
         engine.log.observeSyncs { duration in
             let (seconds, attoseconds) = duration.components

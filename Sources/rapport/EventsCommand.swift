@@ -32,19 +32,20 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
+        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
         let output = FileHandle.standardOutput
         if let stream {
             let name = try StreamName(parsing: stream)
             let records = try log.readStream(name.description).filter { $0.position >= from }.prefix(limit)
             for record in records {
-                output.write(try EventReading.event(in: record).cloudEventJSON() + Data("\n".utf8))
+                output.write(try EventReading.event(in: record, keys: keys).cloudEventJSON() + Data("\n".utf8))
             }
             return
         }
         var position = from
         var remaining = limit
         while remaining > 0 {
-            let events = try EventReading.events(in: log, from: position, limit: min(remaining, 4096))
+            let events = try EventReading.events(in: log, from: position, limit: min(remaining, 4096), keys: keys)
             guard let last = events.last else { break }
             var chunk = Data()
             for event in events {

@@ -75,11 +75,12 @@ struct ExportCommand: AsyncParsableCommand {
             format: format
         )
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
+        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
         if let out {
-            _ = try OutputFile.write(to: out) { sink in try export.write(from: log, to: sink) }
+            _ = try OutputFile.write(to: out) { sink in try export.write(from: log, keys: keys, to: sink) }
         } else {
             let output = FileHandle.standardOutput
-            try export.write(from: log) { try output.write(contentsOf: $0) }
+            try export.write(from: log, keys: keys) { try output.write(contentsOf: $0) }
         }
     }
 

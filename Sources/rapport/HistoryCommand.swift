@@ -56,13 +56,15 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         let moment = try asOf.map { try TimeWindowOptions.moment($0, option: "--as-of") }
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
+        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
         var trail: AuditTrail
         switch (id, moment) {
-        case (let id?, let moment?): trail = try AuditTrail.history(ofAccount: try RecordId(id), asOf: moment, in: log)
-        case (let id?, nil): trail = try AuditTrail.history(ofAccount: try RecordId(id), in: log)
+        case (let id?, let moment?):
+            trail = try AuditTrail.history(ofAccount: try RecordId(id), asOf: moment, in: log, keys: keys)
+        case (let id?, nil): trail = try AuditTrail.history(ofAccount: try RecordId(id), in: log, keys: keys)
         case (nil, let moment?):
-            trail = try AuditTrail.history(of: try StreamName(parsing: target), asOf: moment, in: log)
-        case (nil, nil): trail = try AuditTrail.history(of: try StreamName(parsing: target), in: log)
+            trail = try AuditTrail.history(of: try StreamName(parsing: target), asOf: moment, in: log, keys: keys)
+        case (nil, nil): trail = try AuditTrail.history(of: try StreamName(parsing: target), in: log, keys: keys)
         }
         trail.entries = Array(trail.entries.prefix(limit))
         print(try output.format.render(trail), terminator: "")

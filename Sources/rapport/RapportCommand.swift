@@ -10,7 +10,7 @@ struct RapportCommand: AsyncParsableCommand {
             DemoCommand.self, ExecCommand.self, ShowCommand.self, HistoryCommand.self, EventsCommand.self,
             PipelineCommand.self, BacklogCommand.self, AccountCommand.self, FunnelCommand.self,
             RebuildCommand.self, SnapshotCommand.self, SnapshotsCommand.self, LogCommand.self, ServeCommand.self,
-            TokenCommand.self,
+            TokenCommand.self, KeysCommand.self,
             ExportCommand.self, VerifyCommand.self, ReportCommand.self,
             ImportCommand.self,
         ]

@@ -21,7 +21,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
-        let line = try RecordStateOutput.describe(stream, in: log)
+        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
+        let line = try RecordStateOutput.describe(stream, in: log, keys: keys)
         print(line)
     }
 }

@@ -12,8 +12,8 @@ import Testing
 struct FrameCacheTests {
     @Test
     func aFrameIsGivenBackOnlyForThePositionItWasStoredAt() {
-        let cache = FrameCache(capacity: 4)
-        cache.store(ByteBuffer(string: "one"), at: 1)
+        let cache = FrameCache(capacity: 4, keys: .forReading(dataDirectory: "/nonexistent"))
+        cache.store(ByteBuffer(string: "one"), at: 1, encodedAfter: 0)
         #expect(cache.frame(at: 1) == ByteBuffer(string: "one"))
         #expect(cache.frame(at: 2) == nil)
         #expect(cache.frame(at: 5) == nil)
@@ -21,11 +21,23 @@ struct FrameCacheTests {
 
     @Test
     func aNewerPositionTakesTheSlotOfTheOneItsCapacityBehind() {
-        let cache = FrameCache(capacity: 4)
-        cache.store(ByteBuffer(string: "one"), at: 1)
-        cache.store(ByteBuffer(string: "five"), at: 5)
+        let cache = FrameCache(capacity: 4, keys: .forReading(dataDirectory: "/nonexistent"))
+        cache.store(ByteBuffer(string: "one"), at: 1, encodedAfter: 0)
+        cache.store(ByteBuffer(string: "five"), at: 5, encodedAfter: 0)
         #expect(cache.frame(at: 1) == nil)
         #expect(cache.frame(at: 5) == ByteBuffer(string: "five"))
+    }
+
+    @Test
+    func clearingDropsEveryFrameAndAFrameEncodedBeforeAClearingIsNotKept() {
+        let cache = FrameCache(capacity: 4, keys: .forReading(dataDirectory: "/nonexistent"))
+        cache.store(ByteBuffer(string: "one"), at: 1, encodedAfter: 0)
+        cache.clear()
+        #expect(cache.frame(at: 1) == nil)
+        cache.store(ByteBuffer(string: "two"), at: 2, encodedAfter: 0)
+        #expect(cache.frame(at: 2) == nil)
+        cache.store(ByteBuffer(string: "two"), at: 2, encodedAfter: 1)
+        #expect(cache.frame(at: 2) == ByteBuffer(string: "two"))
     }
 
     @Test
@@ -39,14 +51,14 @@ struct FrameCacheTests {
                 let json = SampleCommands.openAccount("A\(index)")
                 _ = try await engine.execute(try CommandEnvelope.decode(json: Array(json.utf8)))
             }
-            let cache = FrameCache(capacity: 8)
+            let cache = FrameCache(capacity: 8, keys: engine.keys)
             try cache.encode(from: 1, to: 3, of: engine.log)
             #expect(cache.frame(at: 0) == nil)
             for position in UInt64(1)..<3 {
                 let record = try engine.log.record(at: position)
                 var expected = ByteBuffer()
                 try engine.log.scan(from: position, limit: 1) { view in
-                    try ServerSentEvents.append(EventReading.event(in: view), to: &expected)
+                    try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &expected)
                     return false
                 }
                 let frame = try #require(cache.frame(at: position))

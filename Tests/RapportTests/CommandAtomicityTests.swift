@@ -59,7 +59,7 @@ struct CommandAtomicityTests {
     static func eventsPerCommand(in directory: String) async throws -> [String: Int] {
         let engine = try await Engine.open(directory: directory)
         var counts: [String: Int] = [:]
-        for event in try EventReading.events(in: engine.log, from: 0, limit: .max) {
+        for event in try EventReading.events(in: engine.log, from: 0, limit: .max, keys: engine.keys) {
             counts[event.metadata.commandId ?? "none", default: 0] += 1
         }
         await engine.close()

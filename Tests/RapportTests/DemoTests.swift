@@ -17,7 +17,7 @@ struct DemoTests {
         let engine = try await Engine.open(directory: directory, options: options)
         let summary = try await DemoLoader.load(into: engine, accounts: accounts, seed: seed)
         let state = engine.decisionState
-        let events = try EventReading.events(in: engine.log, from: 0, limit: .max)
+        let events = try EventReading.events(in: engine.log, from: 0, limit: .max, keys: engine.keys)
         await engine.close()
         return (summary, state, events)
     }

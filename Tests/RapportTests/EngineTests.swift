@@ -119,7 +119,7 @@ struct EngineTests {
             var envelope = try Self.openAccount("a", commandId: "cmd-9")
             envelope.correlationId = "request-4"
             _ = try await engine.execute(envelope)
-            let events = try EventReading.events(in: engine.log, from: 0, limit: 10)
+            let events = try EventReading.events(in: engine.log, from: 0, limit: 10, keys: engine.keys)
             #expect(events.count == 1)
             let event = try #require(events.first)
             #expect(event.stream.description == "account-a")

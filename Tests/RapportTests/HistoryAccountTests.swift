@@ -12,7 +12,11 @@ struct HistoryAccountTests {
             let log = try EventLog.openForReading(directory: directory)
             var trails: [String: AuditTrail] = [:]
             for account in accounts {
-                trails[account] = try AuditTrail.history(ofAccount: try RecordId(account), in: log)
+                trails[account] = try AuditTrail.history(
+                    ofAccount: try RecordId(account),
+                    in: log,
+                    keys: .forReading(dataDirectory: log.directory)
+                )
             }
             return trails
         }
@@ -107,7 +111,11 @@ struct HistoryAccountTests {
         try await withTemporaryDirectory { directory in
             try await HistoryFixtures.record(commands, in: directory)
             let log = try EventLog.openForReading(directory: directory)
-            let trail = try AuditTrail.history(ofAccount: try RecordId("T"), in: log)
+            let trail = try AuditTrail.history(
+                ofAccount: try RecordId("T"),
+                in: log,
+                keys: .forReading(dataDirectory: log.directory)
+            )
             let streams = Set(trail.entries.map(\.stream))
             #expect(streams.isSuperset(of: ["account-T", "account-S", "account-D", "contact-cD", "opportunity-oD"]))
             #expect(!streams.contains("account-X"))

@@ -15,7 +15,11 @@ struct HistoryTests {
         try await withTemporaryDirectory { directory in
             try await HistoryFixtures.record(commands, in: directory)
             let log = try EventLog.openForReading(directory: directory)
-            return try AuditTrail.history(of: try StreamName(parsing: stream), in: log)
+            return try AuditTrail.history(
+                of: try StreamName(parsing: stream),
+                in: log,
+                keys: .forReading(dataDirectory: log.directory)
+            )
         }
     }
 
@@ -146,12 +150,20 @@ struct HistoryTests {
             try await HistoryFixtures.record(HistoryFixtures.opportunity, in: directory)
             let log = try EventLog.openForReading(directory: directory)
             let error = #expect(throws: RapportError.self) {
-                try AuditTrail.history(of: StreamName(.opportunity, try RecordId("O2")), in: log)
+                try AuditTrail.history(
+                    of: StreamName(.opportunity, try RecordId("O2")),
+                    in: log,
+                    keys: .forReading(dataDirectory: log.directory)
+                )
             }
             #expect(error?.code == .streamNotFound)
             #expect(error?.message.contains("stream opportunity-O2 does not exist") == true)
             let missingAccount = #expect(throws: RapportError.self) {
-                try AuditTrail.history(ofAccount: try RecordId("nobody"), in: log)
+                try AuditTrail.history(
+                    ofAccount: try RecordId("nobody"),
+                    in: log,
+                    keys: .forReading(dataDirectory: log.directory)
+                )
             }
             #expect(missingAccount?.code == .streamNotFound)
             #expect(missingAccount?.message.contains("account-nobody") == true)

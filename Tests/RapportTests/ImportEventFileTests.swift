@@ -96,9 +96,13 @@ struct ImportEventFileTests {
             )
             let log = try EventLog.openForReading(directory: directory + "/log")
             var jsonl = Data()
-            try EventExport(format: .jsonl).write(from: log) { jsonl.append($0) }
+            try EventExport(format: .jsonl).write(from: log, keys: .forReading(dataDirectory: log.directory)) {
+                jsonl.append($0)
+            }
             var csv = Data()
-            try EventExport(format: .csv).write(from: log) { csv.append($0) }
+            try EventExport(format: .csv).write(from: log, keys: .forReading(dataDirectory: log.directory)) {
+                csv.append($0)
+            }
             let lines = String(decoding: jsonl, as: UTF8.self).split(separator: "\n").map(String.init)
             let provenances = try lines.map { line in
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])

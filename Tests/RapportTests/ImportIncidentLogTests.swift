@@ -75,7 +75,9 @@ struct ImportIncidentLogTests {
             // The events of the rows and the declared account's AccountOpened.
             #expect(summary.logEnd == UInt64(summary.events) + 1)
             let log = try EventLog.openForReading(directory: data)
-            let incident = try log.readStream("case-INC0000045").map(EventReading.event(in:))
+            let incident = try log.readStream("case-INC0000045").map {
+                try EventReading.event(in: $0, keys: .forReading(dataDirectory: log.directory))
+            }
             #expect(incident.first?.event.eventType == "CaseOpened")
             #expect(incident.first?.occurredAt == expected.opened["INC0000045"])
             #expect(incident.last?.event.eventType == "CaseClosed")

@@ -165,7 +165,9 @@ struct ImportMavenCRMTests {
         try await withTemporaryDirectory { data in
             _ = try await ImportDatasets.run(mapping, source: source, data: data, batchId: "batch-7")
             let log = try EventLog.openForReading(directory: data)
-            let deal = try log.readStream("opportunity-1C1I7A6R").map(EventReading.event(in:))
+            let deal = try log.readStream("opportunity-1C1I7A6R").map {
+                try EventReading.event(in: $0, keys: .forReading(dataDirectory: log.directory))
+            }
             #expect(deal.map(\.event.eventType) == ["OpportunityOpened", "OpportunityClosedWon"])
             #expect(
                 deal.map(\.occurredAt)
@@ -182,14 +184,18 @@ struct ImportMavenCRMTests {
                 return
             }
             #expect(opened.amount == Money(units: 1054))
-            let pro = try log.readStream("opportunity-Z063OYW0").map(EventReading.event(in:))
+            let pro = try log.readStream("opportunity-Z063OYW0").map {
+                try EventReading.event(in: $0, keys: .forReading(dataDirectory: log.directory))
+            }
             guard case .opportunity(.opened(let proOpened)) = pro.first?.event else {
                 Issue.record("expected OpportunityOpened for Z063OYW0")
                 return
             }
             #expect(proOpened.name == "GTX Pro")
             #expect(proOpened.ownerId == (try RecordId("darcel-schlecht")))
-            let acme = try log.readStream("account-acme-corporation").map(EventReading.event(in:))
+            let acme = try log.readStream("account-acme-corporation").map {
+                try EventReading.event(in: $0, keys: .forReading(dataDirectory: log.directory))
+            }
             guard case .account(.opened(let account)) = acme.first?.event else {
                 Issue.record("expected AccountOpened for Acme Corporation")
                 return

@@ -118,7 +118,10 @@ struct ImportRoundTripPropertyTests {
                 )
                 #expect(imported.events > 0)
                 var exported = Data()
-                let events = try EventExport(format: .csv).write(from: first.log) { exported.append($0) }
+                let events = try EventExport(format: .csv).write(
+                    from: first.log,
+                    keys: .forReading(dataDirectory: first.log.directory)
+                ) { exported.append($0) }
                 try exported.write(to: URL(fileURLWithPath: exportDirectory + "/events.csv"))
                 let expected = try EngineHistory.liveModels(of: first)
                 await first.close()

@@ -115,7 +115,7 @@ struct ReadModelEngineTests {
                 options: EngineHistory.options(snapshotInterval: 50)
             )
             try await EngineHistory.run(EngineHistory.commands(seed: 3, accounts: 3), on: engine)
-            let events = try EventReading.events(in: engine.log, from: 0, limit: .max)
+            let events = try EventReading.events(in: engine.log, from: 0, limit: .max, keys: engine.keys)
             let times = events.map(\.occurredAt).sorted()
             let cut = times[times.count / 2]
             var expected = ReadModels()

@@ -136,7 +136,14 @@ struct SnapshotIndexTests {
             #expect(log.recoveryReport.indexCheckpoint == header.position)
             let full = try EventLog.openForReading(directory: directory + "/data")
             for stream in ["account-A0", "opportunity-A0-O1", "case-A0-K1"] {
-                #expect(try RecordStateOutput.describe(stream, in: log) == RecordStateOutput.describe(stream, in: full))
+                #expect(
+                    try RecordStateOutput.describe(stream, in: log, keys: .forReading(dataDirectory: log.directory))
+                        == RecordStateOutput.describe(
+                            stream,
+                            in: full,
+                            keys: .forReading(dataDirectory: full.directory)
+                        )
+                )
             }
         }
     }

@@ -185,9 +185,13 @@ struct SnapshotTests {
 
             let streams = ["account-A0", "opportunity-A0-O1", "case-A0-K1"]
             let log = try EventLog.openForReading(directory: directory)
-            let fromSnapshot = try streams.map { try RecordStateOutput.describe($0, in: log) }
+            let fromSnapshot = try streams.map {
+                try RecordStateOutput.describe($0, in: log, keys: .forReading(dataDirectory: log.directory))
+            }
             try FileManager.default.removeItem(atPath: SnapshotStore(dataDirectory: directory).directory)
-            let fromZero = try streams.map { try RecordStateOutput.describe($0, in: log) }
+            let fromZero = try streams.map {
+                try RecordStateOutput.describe($0, in: log, keys: .forReading(dataDirectory: log.directory))
+            }
             #expect(fromSnapshot == fromZero)
         }
     }

@@ -25,7 +25,12 @@ struct UpcastingFixtureTests {
     @Test func version1LeadsReadAsVersion2WithTheNameSplit() async throws {
         try await withFixtureCopy { directory in
             let log = try EventLog.openForReading(directory: directory)
-            let events = try EventReading.events(in: log, from: 0, limit: 10)
+            let events = try EventReading.events(
+                in: log,
+                from: 0,
+                limit: 10,
+                keys: .forReading(dataDirectory: log.directory)
+            )
             #expect(
                 events.map(\.event.eventType) == ["AccountOpened", "LeadCaptured", "LeadCaptured", "LeadStatusChanged"]
             )
@@ -61,7 +66,12 @@ struct UpcastingFixtureTests {
             )
             let result = try await engine.execute(command)
             #expect(result.events.map(\.type) == ["ContactAdded", "LeadConverted"])
-            let contact = try EventReading.events(in: engine.log, from: result.positions[0], limit: 1)
+            let contact = try EventReading.events(
+                in: engine.log,
+                from: result.positions[0],
+                limit: 1,
+                keys: engine.keys
+            )
             guard case .contact(.added(let added)) = contact.first?.event else {
                 Issue.record("expected ContactAdded, got \(contact)")
                 return

@@ -12,7 +12,8 @@ extension Engine {
     ///
     /// - Parameters:
     ///   - envelopes: The commands, in order.
-    ///   - completion: Called once, on the log's writer thread, when the append is durable or has failed; not
+    ///   - completion: Called once, on the log's writer thread, when the append is durable (and the erasure of any
+    ///     person a command forgot is complete) or has failed; not
     ///     called when no command appended anything.
     /// - Returns: Each command's result or refusal, in order; whether the completion will be called.
     /// - Throws: ``RapportError`` with code `engine_failed` or `log_failure`.
@@ -25,26 +26,39 @@ extension Engine {
             var outcomes: [Result<CommandResult, DomainError>] = []
             outcomes.reserveCapacity(envelopes.count)
             var records: [ProposedRecord] = []
+            var erasure: Erasure?
             let first = core.nextPosition
             for envelope in envelopes {
                 do {
-                    let decided = try core.decide(envelope, configuration: configuration)
+                    let decided = try core.decide(envelope, configuration: configuration, keys: keys)
                     switch decided {
                     case .settled(let result):
                         outcomes.append(.success(result))
-                    case .append(let decidedRecords, let result, _):
+                    case .append(let decidedRecords, let result, let events):
+                        if let forgetting = Erasure(of: events, from: result.events[0].position) {
+                            erasure = Erasure(
+                                subjects: (erasure?.subjects ?? []) + forgetting.subjects,
+                                through: forgetting.through
+                            )
+                        }
                         records += decidedRecords
                         core.commit(decided, for: envelope)
                         outcomes.append(.success(result))
                     }
                 } catch let refusal as DomainError {
                     outcomes.append(.failure(refusal))
+                } catch let error as RapportError {
+                    // The commands before this one are folded into the state, but none of them is in the log.
+                    markFailed(RapportError(.engineFailed, error.message, cause: error))
+                    throw error
                 }
             }
             guard !records.isEmpty else { return (outcomes, false) }
+            let batchErasure = erasure
             do {
                 try submitToLog(records, expectedFirst: first, describing: "a batch of \(envelopes.count) commands") {
-                    completion($0.map { _ in () })
+                    outcome in
+                    self.complete(batchErasure, after: outcome) { completion($0.map { _ in () }) }
                 }
             } catch let error as RapportError {
                 // The batch's commands are already folded into the state, which no longer matches the log.

@@ -34,7 +34,13 @@ extension Engine {
     /// - Returns: The models and how far they are folded.
     /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
     public func models(in window: TimeWindow) throws -> ProjectedModels {
-        try ReadModelQuery.models(in: window, of: log, snapshots: snapshots, notice: options.notice)
+        try ReadModelQuery.models(
+            in: window,
+            of: log,
+            snapshots: snapshots,
+            keys: keys.opening(only: ReadModels.personalDataEventTypes),
+            notice: options.notice
+        )
     }
 
     /// Rebuilds read models from zero and puts them in place of the live ones.

@@ -1,5 +1,6 @@
 public import RapportCRM
 public import RapportLog
+import RapportProjections
 import RapportTime
 import Synchronization
 
@@ -20,6 +21,8 @@ public final class Engine: Sendable {
     public let options: EngineOptions
     /// How opening went: the snapshot used, the ones skipped and why, the events replayed.
     public let opening: OpeningReport
+    /// The keys that seal and open the personal values of the data directory's events.
+    public let keys: PersonalDataKeys
 
     private let session: AppendSession
     private let core: Mutex<EngineCore>
@@ -32,6 +35,10 @@ public final class Engine: Sendable {
     let lastSnapshotPosition: Mutex<UInt64>
     /// The task that keeps the read models folded and takes snapshots every so many events.
     let follower = Mutex<Task<Void, Never>?>(nil)
+    /// The data directory's key store of personal data.
+    let keyStore: SubjectKeyStore
+    /// Told each time a person's personal data was erased (see ``observeErasures(_:)``).
+    let erasureObservers = Mutex<[@Sendable () -> Void]>([])
 
     /// Opens the data directory's log and restores the decision state and the read models: from the newest
     /// usable snapshot and the events after it, or from the whole log. The log's stream index, too, starts from
@@ -41,8 +48,9 @@ public final class Engine: Sendable {
     ///   - directory: The data directory (created when missing).
     ///   - options: The log's settings, the CRM configuration and the snapshot settings.
     /// - Returns: The engine, ready for commands.
-    /// - Throws: ``RapportError`` with code `log_failure` when the log cannot be opened, or `unreadable_event`
-    ///   naming the position of a record that is not a CRM event.
+    /// - Throws: ``RapportError`` with code `log_failure` when the log cannot be opened, `unreadable_event`
+    ///   naming the position of a record that is not a CRM event, or `key_store_failure` when the key store of
+    ///   personal data is missing from a directory with events, or damaged.
     public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
         let log: EventLog
         let store = SnapshotStore(dataDirectory: directory)
@@ -56,22 +64,37 @@ public final class Engine: Sendable {
         } catch let error as LogError {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
+        let keyStore: SubjectKeyStore
         do {
-            let restored = try EngineRestoration.restore(log, from: store)
+            keyStore = try openKeyStore(in: directory, log: log, notice: options.notice)
+        } catch {
+            await log.close()
+            throw error
+        }
+        do {
+            let keys = PersonalDataKeys(store: keyStore, dataDirectory: directory)
+            let restored = try EngineRestoration.restore(log, from: store, keys: keys)
             for skipped in restored.report.skippedSnapshots {
                 options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
+            }
+            if options.log.durability != .none {
+                log.beforeWriting { try keyStore.sync() }
             }
             let engine = Engine(
                 log: log,
                 options: options,
                 restored: restored,
+                keys: keys,
+                keyStore: keyStore,
                 snapshots: store,
                 session: try log.appendSession()
             )
             engine.startFollowing()
+            try await engine.completeInterruptedErasures()
             return engine
         } catch {
             await log.close()
+            keyStore.close()
             throw error
         }
     }
@@ -80,6 +103,8 @@ public final class Engine: Sendable {
         log: EventLog,
         options: EngineOptions,
         restored: EngineRestoration,
+        keys: PersonalDataKeys,
+        keyStore: SubjectKeyStore,
         snapshots: SnapshotStore,
         session: AppendSession
     ) {
@@ -88,7 +113,12 @@ public final class Engine: Sendable {
         self.options = options
         self.opening = restored.report
         self.core = Mutex(restored.core)
-        self.projections = LiveProjections(restored.models)
+        self.keys = keys
+        self.keyStore = keyStore
+        self.projections = LiveProjections(
+            restored.models,
+            keys: keys.opening(only: ReadModels.personalDataEventTypes)
+        )
         self.snapshots = snapshots
         self.lastSnapshotPosition = Mutex(restored.report.snapshotPosition ?? 0)
         self.session = session
@@ -107,8 +137,9 @@ public final class Engine: Sendable {
     ///
     /// - Parameters:
     ///   - envelope: The command.
-    ///   - completion: Called once, on the log's writer thread, when the events are durable or the append
-    ///     failed, only for ``Acceptance/appending(_:)``. Keep it short.
+    ///   - completion: Called once, on the log's writer thread, when the events are durable (for a command that
+    ///     forgets a person, once the erasure is complete too) or the append failed, only for
+    ///     ``Acceptance/appending(_:)``. Keep it short.
     /// - Returns: How the command was taken, with its events' positions.
     /// - Throws: ``DomainError`` when the command is refused (nothing is appended), or ``RapportError`` with
     ///   code `engine_failed` or `log_failure`.
@@ -118,16 +149,19 @@ public final class Engine: Sendable {
     ) throws -> Acceptance {
         try checkNotFailed()
         return try core.withLock { core in
-            let decided = try core.decide(envelope, configuration: configuration)
+            let decided = try core.decide(envelope, configuration: configuration, keys: keys)
             switch decided {
             case .settled(let result):
                 return .settled(result)
-            case .append(let records, let result, _):
+            case .append(let records, let result, let events):
+                let erasure = Erasure(of: events, from: result.events[0].position)
                 try submitToLog(
                     records,
                     expectedFirst: result.events[0].position,
                     describing: "the events of \(envelope.command.commandType)"
-                ) { completion($0.map { _ in result }) }
+                ) { outcome in
+                    self.complete(erasure, after: outcome) { completion($0.map { _ in result }) }
+                }
                 core.commit(decided, for: envelope)
                 return .appending(result)
             }
@@ -188,7 +222,8 @@ public final class Engine: Sendable {
         }
     }
 
-    /// Runs a command and returns once its events are durable.
+    /// Runs a command and returns once its events are durable (and, for a command that forgets a person, once the
+    /// erasure is complete: see ``complete(_:after:then:)``).
     ///
     /// - Parameter envelope: The command.
     /// - Returns: The events it appended (none when it changed nothing), or the first result again for a
@@ -221,9 +256,9 @@ public final class Engine: Sendable {
     }
 
     /// Stops the engine: waits for every queued append, folds the read models up to the end, takes a snapshot
-    /// when events were appended since the last one (unless turned off, or the engine failed), then syncs and
-    /// closes the log. A snapshot that cannot be written is reported through ``EngineOptions/notice``; the log
-    /// is closed all the same.
+    /// when events were appended since the last one (unless turned off, or the engine failed), then syncs the key
+    /// store and syncs and closes the log. A snapshot that cannot be written is reported through
+    /// ``EngineOptions/notice``; the log is closed all the same.
     public func close() async {
         await stopFollowing()
         let end = withCore { $0.nextPosition }
@@ -235,6 +270,12 @@ public final class Engine: Sendable {
                 options.notice("no snapshot on close: \(error)")
             }
         }
+        do {
+            try keyStore.sync()
+        } catch {
+            options.notice("the key store did not sync on close: \(error)")
+        }
         await log.close()
+        keyStore.close()
     }
 }

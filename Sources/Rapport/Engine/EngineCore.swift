@@ -22,8 +22,15 @@ struct EngineCore {
     /// Decides a command against the state. A command that changes nothing is settled here (and remembered
     /// under its id); one with events changes the state only when ``commit(_:for:)`` folds them.
     ///
-    /// - Throws: ``DomainError`` when the command is refused.
-    mutating func decide(_ envelope: CommandEnvelope, configuration: CRMConfiguration) throws -> Decided {
+    /// Personal values are sealed under their person's key (made for a new person) before they reach a record.
+    ///
+    /// - Throws: ``DomainError`` when the command is refused, ``RapportError`` `key_store_failure` when a key
+    ///   cannot be made.
+    mutating func decide(
+        _ envelope: CommandEnvelope,
+        configuration: CRMConfiguration,
+        keys: PersonalDataKeys
+    ) throws -> Decided {
         if let commandId = envelope.commandId, let first = results[commandId] {
             return .settled(first)
         }
@@ -55,15 +62,23 @@ struct EngineCore {
                 metadata = (version, bytes)
                 return bytes
             }
+            let id = ids.next(at: occurredAt)
+            let (stored, sealed) = try keys.seal(newEvent.event, eventId: id, stream: streamId)
+            var sealedMetadata: [UInt8]? {
+                guard let sealed else { return nil }
+                var metadata = envelope.metadata(schemaVersion: newEvent.event.schemaVersion)
+                metadata.sealedPersonalData = sealed
+                return metadata.encoded()
+            }
             records.append(
                 ProposedRecord(
-                    id: ids.next(at: occurredAt),
+                    id: id,
                     streamId: streamId,
                     type: type,
                     expectedVersion: .exact(before),
                     occurredAt: occurredAt,
-                    metadata: metadataBytes(),
-                    payload: newEvent.event.encodedPayload()
+                    metadata: sealedMetadata ?? metadataBytes(),
+                    payload: stored.encodedPayload()
                 )
             )
             appended.append(

@@ -16,9 +16,14 @@ struct EngineRestoration {
     /// - Parameters:
     ///   - log: The log.
     ///   - store: The data directory's snapshots.
+    ///   - keys: The keys that open the events' personal values.
     /// - Returns: The state at the log's end.
-    /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
-    static func restore(_ log: EventLog, from store: SnapshotStore) throws -> EngineRestoration {
+    /// - Throws: ``RapportError`` `unreadable_event`, `key_store_failure` or `log_failure`.
+    static func restore(
+        _ log: EventLog,
+        from store: SnapshotStore,
+        keys: PersonalDataKeys
+    ) throws -> EngineRestoration {
         let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
         var report = OpeningReport(
             skippedSnapshots: choice.skipped.map { OpeningReport.SkippedSnapshot(path: $0.path, reason: $0.reason) }
@@ -35,7 +40,7 @@ struct EngineRestoration {
         }
         let start = min(core.nextPosition, models.progress.position)
         try EventReading.scan(log, from: start) { view in
-            let event = try EventReading.event(in: view)
+            let event = try EventReading.event(in: view, keys: keys)
             if event.position >= core.nextPosition { try core.fold(event) }
             if event.position >= models.progress.position { models.fold(event) }
             report.replayedEvents += 1

@@ -10,11 +10,14 @@ extension AuditTrail {
     ///   - stream: The record's stream.
     ///   - moment: The business time; events that occurred after it are left out.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail.
     /// - Throws: ``RapportError`` with code `stream_not_found` when no event of the stream occurred by then,
     ///   `unreadable_event` or `log_failure`.
-    public static func history(of stream: StreamName, asOf moment: Timestamp, in log: EventLog) throws -> AuditTrail {
-        try history(of: stream, within: TimeWindow(asOf: moment), in: log).nonEmpty(asOf: moment)
+    public static func history(of stream: StreamName, asOf moment: Timestamp, in log: EventLog, keys: PersonalDataKeys)
+        throws -> AuditTrail
+    {
+        try history(of: stream, within: TimeWindow(asOf: moment), in: log, keys: keys).nonEmpty(asOf: moment)
     }
 
     /// The audit trail of one record within a time window: the events of its stream the window admits.
@@ -23,12 +26,17 @@ extension AuditTrail {
     ///   - stream: The record's stream.
     ///   - window: The bounds on position, record time and business time.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail, empty when the window admits none of the record's events.
     /// - Throws: ``RapportError`` with code `stream_not_found` when the record does not exist, `unreadable_event`
     ///   or `log_failure`.
-    public static func history(of stream: StreamName, within window: TimeWindow, in log: EventLog) throws -> AuditTrail
-    {
-        var trail = try history(of: stream, in: log)
+    public static func history(
+        of stream: StreamName,
+        within window: TimeWindow,
+        in log: EventLog,
+        keys: PersonalDataKeys
+    ) throws -> AuditTrail {
+        var trail = try history(of: stream, in: log, keys: keys)
         trail.keep(within: window)
         return trail
     }
@@ -41,11 +49,14 @@ extension AuditTrail {
     ///   - id: The account's id.
     ///   - moment: The business time.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail.
     /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist or had no event
     ///   by then, `unreadable_event` or `log_failure`.
-    public static func history(ofAccount id: RecordId, asOf moment: Timestamp, in log: EventLog) throws -> AuditTrail {
-        try history(ofAccount: id, within: TimeWindow(asOf: moment), in: log).nonEmpty(asOf: moment)
+    public static func history(ofAccount id: RecordId, asOf moment: Timestamp, in log: EventLog, keys: PersonalDataKeys)
+        throws -> AuditTrail
+    {
+        try history(ofAccount: id, within: TimeWindow(asOf: moment), in: log, keys: keys).nonEmpty(asOf: moment)
     }
 
     /// The audit trail of an account within a time window, as it stood at the window's end: the events the window
@@ -56,12 +67,17 @@ extension AuditTrail {
     ///   - id: The account's id.
     ///   - window: The bounds on position, record time and business time.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail, empty when the window admits none of its events.
     /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist, `unreadable_event`
     ///   or `log_failure`.
-    public static func history(ofAccount id: RecordId, within window: TimeWindow, in log: EventLog) throws -> AuditTrail
-    {
-        var trail = try history(ofAccount: id, in: log)
+    public static func history(
+        ofAccount id: RecordId,
+        within window: TimeWindow,
+        in log: EventLog,
+        keys: PersonalDataKeys
+    ) throws -> AuditTrail {
+        var trail = try history(ofAccount: id, in: log, keys: keys)
         trail.keep(within: window)
         let family = trail.mergedFamily(of: StreamName(.account, id).description)
         var accountOf: [String: String] = [:]

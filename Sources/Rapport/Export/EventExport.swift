@@ -42,13 +42,14 @@ public struct EventExport: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - log: The log, open for reading or writing.
+    ///   - keys: The keys that open personal values.
     ///   - sink: Receives the output a chunk at a time, in order.
     /// - Returns: The number of events written.
     /// - Throws: ``RapportError`` with code `invalid_input` when the time bounds are reversed, `stream_not_found`
     ///   when the stream or account does not exist, `unreadable_event` or `log_failure` when the log cannot be
     ///   read; or what `sink` throws.
     @discardableResult
-    public func write(from log: EventLog, to sink: (Data) throws -> Void) throws -> Int {
+    public func write(from log: EventLog, keys: PersonalDataKeys, to sink: (Data) throws -> Void) throws -> Int {
         if let occurredFrom, let occurredThrough, occurredThrough < occurredFrom {
             throw RapportError(
                 .invalidInput,
@@ -69,20 +70,20 @@ public struct EventExport: Sendable, Hashable {
         switch scope {
         case .all:
             try EventReading.scan(log) { view in
-                if includes(view.occurredAt) { try emit(try EventReading.event(in: view)) }
+                if includes(view.occurredAt) { try emit(try EventReading.event(in: view, keys: keys)) }
                 return true
             }
         case .stream(let stream):
-            try ExportSelection.forEachEvent(of: stream, in: log) { event in
+            try ExportSelection.forEachEvent(of: stream, in: log, keys: keys) { event in
                 if includes(event.occurredAt) { try emit(event) }
             }
         case .account(let id):
-            let positions = try ExportSelection.positions(ofAccount: id, in: log)
+            let positions = try ExportSelection.positions(ofAccount: id, in: log, keys: keys)
             guard let first = positions.first, let last = positions.last else { break }
             let wanted = Set(positions)
             try EventReading.scan(log, from: first) { view in
                 if wanted.contains(view.position), includes(view.occurredAt) {
-                    try emit(try EventReading.event(in: view))
+                    try emit(try EventReading.event(in: view, keys: keys))
                 }
                 return view.position < last
             }

@@ -11,10 +11,16 @@ enum ExportSelection {
     /// - Parameters:
     ///   - stream: The stream.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     ///   - body: Receives each event.
     /// - Throws: ``RapportError`` with code `stream_not_found`, `unreadable_event` or `log_failure`, or what
     ///   `body` throws.
-    static func forEachEvent(of stream: StreamName, in log: EventLog, _ body: (RecordedEvent) throws -> Void)
+    static func forEachEvent(
+        of stream: StreamName,
+        in log: EventLog,
+        keys: PersonalDataKeys,
+        _ body: (RecordedEvent) throws -> Void
+    )
         throws
     {
         let name = stream.description
@@ -36,7 +42,7 @@ enum ExportSelection {
             }
             guard let last = records.last else { break }
             for record in records {
-                try body(try EventReading.event(in: record))
+                try body(try EventReading.event(in: record, keys: keys))
             }
             version = last.streamVersion + 1
         }
@@ -48,11 +54,12 @@ enum ExportSelection {
     /// - Parameters:
     ///   - id: The account.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The positions, ascending.
     /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist,
     ///   `unreadable_event` or `log_failure`.
-    static func positions(ofAccount id: RecordId, in log: EventLog) throws -> [UInt64] {
-        let trail = try AuditTrail.history(ofAccount: id, in: log)
+    static func positions(ofAccount id: RecordId, in log: EventLog, keys: PersonalDataKeys) throws -> [UInt64] {
+        let trail = try AuditTrail.history(ofAccount: id, in: log, keys: keys)
         var positions = Set(trail.entries.map(\.position))
         var family: Set<String> = []
         for entry in trail.entries {
@@ -63,14 +70,14 @@ enum ExportSelection {
         var leads: Set<StreamName> = []
         try EventReading.scan(log) { view in
             guard view.typeBytes.elementsEqual(leadConverted) else { return true }
-            let event = try EventReading.event(in: view)
+            let event = try EventReading.event(in: view, keys: keys)
             if case .lead(.converted(let converted)) = event.event, family.contains(converted.accountId.text) {
                 leads.insert(event.stream)
             }
             return true
         }
         for lead in leads {
-            try forEachEvent(of: lead, in: log) { positions.insert($0.position) }
+            try forEachEvent(of: lead, in: log, keys: keys) { positions.insert($0.position) }
         }
         return positions.sorted()
     }

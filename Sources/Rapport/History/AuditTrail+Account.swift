@@ -16,11 +16,12 @@ extension AuditTrail {
     /// - Parameters:
     ///   - id: The account's id.
     ///   - log: The log, open for reading or writing.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail, subject `account <id>`.
     /// - Throws: ``RapportError`` with code `stream_not_found` when the account does not exist,
     ///   `unreadable_event` or `log_failure` when the log cannot be read.
-    public static func history(ofAccount id: RecordId, in log: EventLog) throws -> AuditTrail {
-        let accounts = try mergedAccounts(into: id, in: log)
+    public static func history(ofAccount id: RecordId, in log: EventLog, keys: PersonalDataKeys) throws -> AuditTrail {
+        let accounts = try mergedAccounts(into: id, in: log, keys: keys)
         let family = Set(accounts.keys)
         var entries: [AuditEntry] = []
         for events in accounts.values {
@@ -29,9 +30,9 @@ extension AuditTrail {
                 entries.append(AuditEntry(event, changes: try fields.apply(event)))
             }
         }
-        for stream in try streamsJoining(family, in: log) {
+        for stream in try streamsJoining(family, in: log, keys: keys) {
             var fields = RecordFields()
-            for event in try events(of: stream, in: log) {
+            for event in try events(of: stream, in: log, keys: keys) {
                 let before = fields.accountId
                 let changes = try fields.apply(event)
                 if before.map(family.contains) == true || fields.accountId.map(family.contains) == true {
@@ -45,12 +46,14 @@ extension AuditTrail {
 
     /// The events of an account and of every account merged into it, directly or through another merge, by
     /// account id.
-    private static func mergedAccounts(into id: RecordId, in log: EventLog) throws -> [String: [RecordedEvent]] {
+    private static func mergedAccounts(into id: RecordId, in log: EventLog, keys: PersonalDataKeys) throws -> [String:
+        [RecordedEvent]]
+    {
         var accounts: [String: [RecordedEvent]] = [:]
         var pending = [id]
         while let next = pending.popLast() {
             guard accounts[next.text] == nil else { continue }
-            let events = try events(of: StreamName(.account, next), in: log)
+            let events = try events(of: StreamName(.account, next), in: log, keys: keys)
             accounts[next.text] = events
             for event in events {
                 if case .account(.mergedIn(let merge)) = event.event {
@@ -62,7 +65,9 @@ extension AuditTrail {
     }
 
     /// The streams of the records that were put on one of the accounts at some point, in one pass over the log.
-    private static func streamsJoining(_ accounts: Set<String>, in log: EventLog) throws -> Set<StreamName> {
+    private static func streamsJoining(_ accounts: Set<String>, in log: EventLog, keys: PersonalDataKeys) throws -> Set<
+        StreamName
+    > {
         var streams: Set<StreamName> = []
         try EventReading.scan(log) { view in
             guard joiningTypes.contains(where: { view.typeBytes.elementsEqual($0) }) else { return true }
@@ -75,7 +80,7 @@ extension AuditTrail {
             )
             if let account = event.joinedAccount, accounts.contains(account.text) {
                 // Read whole (stream name checked) only for the few records that are on one of the accounts.
-                streams.insert(try EventReading.event(in: view).stream)
+                streams.insert(try EventReading.event(in: view, keys: keys).stream)
             }
             return true
         }

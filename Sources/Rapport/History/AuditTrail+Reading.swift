@@ -9,12 +9,13 @@ extension AuditTrail {
     /// - Parameters:
     ///   - stream: The record's stream.
     ///   - log: The log, open for reading or writing.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The trail, subject the stream's name.
     /// - Throws: ``RapportError`` with code `stream_not_found` when no event was ever recorded in the stream,
     ///   `unreadable_event` or `log_failure` when the log cannot be read.
-    public static func history(of stream: StreamName, in log: EventLog) throws -> AuditTrail {
+    public static func history(of stream: StreamName, in log: EventLog, keys: PersonalDataKeys) throws -> AuditTrail {
         var fields = RecordFields()
-        let entries = try events(of: stream, in: log).map { event in
+        let entries = try events(of: stream, in: log, keys: keys).map { event in
             AuditEntry(event, changes: try fields.apply(event))
         }
         return AuditTrail(subject: stream.description, entries: entries)
@@ -25,9 +26,10 @@ extension AuditTrail {
     /// - Parameters:
     ///   - stream: The stream.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The events.
     /// - Throws: ``RapportError`` with code `stream_not_found`, `unreadable_event` or `log_failure`.
-    static func events(of stream: StreamName, in log: EventLog) throws -> [RecordedEvent] {
+    static func events(of stream: StreamName, in log: EventLog, keys: PersonalDataKeys) throws -> [RecordedEvent] {
         let name = stream.description
         guard log.version(of: name) > 0 else {
             throw RapportError(
@@ -37,7 +39,7 @@ extension AuditTrail {
             )
         }
         do {
-            return try log.readStream(name).map(EventReading.event(in:))
+            return try log.readStream(name).map { try EventReading.event(in: $0, keys: keys) }
         } catch let error as LogError {
             throw RapportError(
                 .logFailure,

@@ -9,12 +9,16 @@ import Synchronization
 /// order, which is what keeps live answers, rebuilds and snapshots identical.
 final class LiveProjections: Sendable {
     private let state: Mutex<ProjectedModels>
+    private let keys: PersonalDataKeys
 
     /// Starts from read models already folded up to some position.
     ///
-    /// - Parameter models: The read models.
-    init(_ models: ProjectedModels) {
+    /// - Parameters:
+    ///   - models: The read models.
+    ///   - keys: The keys that open the events' personal values.
+    init(_ models: ProjectedModels, keys: PersonalDataKeys) {
         state = Mutex(models)
+        self.keys = keys
     }
 
     /// How far the read models are folded.
@@ -28,7 +32,7 @@ final class LiveProjections: Sendable {
     @discardableResult
     func catchUp(with log: EventLog) throws -> FoldProgress {
         try state.withLock { projected in
-            try Self.foldDurableEvents(of: log, into: &projected)
+            try Self.foldDurableEvents(of: log, into: &projected, keys: keys)
             return projected.progress
         }
     }
@@ -58,14 +62,14 @@ extension LiveProjections {
         progress: (UInt64, UInt64) -> Void
     ) throws -> UInt64 {
         try state.withLock { live in
-            try Self.foldDurableEvents(of: log, into: &live)
+            try Self.foldDurableEvents(of: log, into: &live, keys: keys)
             let total = live.progress.position
             let selection = ReadModels.Selection(names)
             var rebuilt = ReadModels()
             var folded: UInt64 = 0
             progress(0, total)
             try EventReading.scan(log, limit: total) { view in
-                rebuilt.apply(try EventReading.event(in: view), only: selection)
+                rebuilt.apply(try EventReading.event(in: view, keys: keys), only: selection)
                 folded += 1
                 if folded % 65_536 == 0 { progress(folded, total) }
                 return true
@@ -77,10 +81,14 @@ extension LiveProjections {
     }
 
     /// Folds into `projected` every durable event it has not folded yet.
-    private static func foldDurableEvents(of log: EventLog, into projected: inout ProjectedModels) throws {
+    private static func foldDurableEvents(
+        of log: EventLog,
+        into projected: inout ProjectedModels,
+        keys: PersonalDataKeys
+    ) throws {
         guard projected.progress.position < log.endPosition else { return }
         try EventReading.scan(log, from: projected.progress.position) { view in
-            projected.fold(try EventReading.event(in: view))
+            projected.fold(try EventReading.event(in: view, keys: keys))
             return true
         }
     }

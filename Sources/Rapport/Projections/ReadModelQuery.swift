@@ -28,7 +28,9 @@ public enum ReadModelQuery {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         let store = SnapshotStore(dataDirectory: directory)
-        let projected = try models(in: window, of: log, snapshots: store, notice: notice)
+        let keys = PersonalDataKeys.forReading(dataDirectory: directory)
+            .opening(only: ReadModels.personalDataEventTypes)
+        let projected = try models(in: window, of: log, snapshots: store, keys: keys, notice: notice)
         return try body(projected.models, context(for: window, projected.progress))
     }
 
@@ -37,6 +39,7 @@ public enum ReadModelQuery {
         in window: TimeWindow,
         of log: EventLog,
         snapshots: SnapshotStore,
+        keys: PersonalDataKeys,
         notice: (String) -> Void
     ) throws -> ProjectedModels {
         let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false) { header in
@@ -48,7 +51,7 @@ public enum ReadModelQuery {
         var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
         try EventReading.scan(log, from: projected.progress.position) { view in
             if let at = window.at, view.position > at { return false }
-            let event = try EventReading.event(in: view)
+            let event = try EventReading.event(in: view, keys: keys)
             if window.endsBefore(event) { return false }
             if window.includes(event) {
                 projected.fold(event)

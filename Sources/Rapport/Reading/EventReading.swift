@@ -3,15 +3,19 @@ public import RapportCRM
 public import RapportLog
 import RapportTime
 
-/// Reads CRM events back from log records, upcast to their current schema versions.
+/// Reads CRM events back from log records, upcast to their current schema versions, their personal values
+/// opened with the data directory's keys (or marked erased when the person was forgotten).
 public enum EventReading {
     /// The event a record in place holds.
     ///
-    /// - Parameter view: The record.
+    /// - Parameters:
+    ///   - view: The record.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The event with its log coordinates and metadata.
     /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position, when the record is not a
-    ///   CRM event (a raw record appended with `rapport log append`, or damaged content).
-    public static func event(in view: RecordView) throws -> RecordedEvent {
+    ///   CRM event (a raw record appended with `rapport log append`, or damaged content), or `key_store_failure`
+    ///   when its personal values do not open.
+    public static func event(in view: RecordView, keys: PersonalDataKeys) throws -> RecordedEvent {
         try event(
             position: view.position,
             id: view.id,
@@ -21,16 +25,19 @@ public enum EventReading {
             recordedAt: view.recordedAt,
             type: view.typeBytes,
             metadata: view.metadataBytes,
-            payload: view.payloadBytes
+            payload: view.payloadBytes,
+            keys: keys
         )
     }
 
     /// The event a copied record holds.
     ///
-    /// - Parameter record: The record.
+    /// - Parameters:
+    ///   - record: The record.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The event with its log coordinates and metadata.
-    /// - Throws: ``RapportError`` with code `unreadable_event`.
-    public static func event(in record: LogRecord) throws -> RecordedEvent {
+    /// - Throws: ``RapportError`` with code `unreadable_event` or `key_store_failure`.
+    public static func event(in record: LogRecord, keys: PersonalDataKeys) throws -> RecordedEvent {
         try Array(record.type.utf8).withUnsafeBytes { type in
             try record.metadata.withUnsafeBytes { metadata in
                 try record.payload.withUnsafeBytes { payload in
@@ -43,7 +50,8 @@ public enum EventReading {
                         recordedAt: record.recordedAt,
                         type: type,
                         metadata: metadata,
-                        payload: payload
+                        payload: payload,
+                        keys: keys
                     )
                 }
             }
@@ -56,12 +64,18 @@ public enum EventReading {
     ///   - log: The log.
     ///   - position: The first position.
     ///   - limit: The most events.
+    ///   - keys: The keys that open personal values.
     /// - Returns: The events.
-    /// - Throws: ``RapportError`` with code `unreadable_event` or `log_failure`.
-    public static func events(in log: EventLog, from position: UInt64, limit: Int) throws -> [RecordedEvent] {
+    /// - Throws: ``RapportError`` with code `unreadable_event`, `key_store_failure` or `log_failure`.
+    public static func events(
+        in log: EventLog,
+        from position: UInt64,
+        limit: Int,
+        keys: PersonalDataKeys
+    ) throws -> [RecordedEvent] {
         var events: [RecordedEvent] = []
         try scan(log, from: position, limit: UInt64(max(0, limit))) { view in
-            events.append(try event(in: view))
+            events.append(try event(in: view, keys: keys))
             return true
         }
         return events
@@ -88,7 +102,8 @@ public enum EventReading {
         }
     }
 
-    /// The metadata and the event a record's bytes hold, the event upcast to its current schema version.
+    /// The metadata and the event a record's bytes hold, the event upcast to its current schema version and its
+    /// personal values, if any, left sealed in the metadata (the payload's personal fields are empty).
     ///
     /// - Parameters:
     ///   - type: The record's type bytes.
@@ -127,9 +142,10 @@ public enum EventReading {
         recordedAt: Timestamp,
         type: UnsafeRawBufferPointer,
         metadata: UnsafeRawBufferPointer,
-        payload: UnsafeRawBufferPointer
+        payload: UnsafeRawBufferPointer,
+        keys: PersonalDataKeys
     ) throws -> RecordedEvent {
-        let (decodedMetadata, event) = try contents(
+        var (decodedMetadata, event) = try contents(
             type: type,
             metadata: metadata,
             payload: payload,
@@ -145,6 +161,10 @@ public enum EventReading {
                 "the record at position \(position) (stream \(streamId), type \(event.eventType)) "
                     + "is not a CRM event: \(error)"
             )
+        }
+        if let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) {
+            event = try keys.open(event, sealed: sealed, eventId: id, stream: streamId, position: position)
+            decodedMetadata.sealedPersonalData = nil
         }
         return RecordedEvent(
             position: position,

@@ -11,13 +11,18 @@ public enum RecordStateOutput {
     /// - Parameters:
     ///   - stream: The record's stream, e.g. `opportunity-Q3-1`.
     ///   - log: The log.
+    ///   - keys: The keys that open personal values.
     /// - Returns: `{"stream","kind","id","version","state"}` as one line of JSON.
     /// - Throws: ``DomainError`` `invalid_stream_name`; ``RapportError`` `invalid_input` when the record does
     ///   not exist, `unreadable_event` or `log_failure` when the log cannot be replayed (from the newest usable
     ///   snapshot on).
-    public static func describe(_ stream: String, in log: EventLog) throws -> String {
+    public static func describe(_ stream: String, in log: EventLog, keys: PersonalDataKeys) throws -> String {
         let name = try StreamName(parsing: stream)
-        let decisions = try EngineRestoration.restore(log, from: SnapshotStore(dataDirectory: log.directory)).core
+        let decisions = try EngineRestoration.restore(
+            log,
+            from: SnapshotStore(dataDirectory: log.directory),
+            keys: keys
+        ).core
             .decisions
         let state: Any? =
             switch name.kind {
@@ -39,7 +44,7 @@ public enum RecordStateOutput {
             "id": .string(name.id.text),
             "version": .unsignedInteger(decisions.version(of: name)),
             "state": reflected,
-            "fields": try fields(of: name, in: log, state: reflected),
+            "fields": try fields(of: name, in: log, keys: keys, state: reflected),
         ]).canonicalString
     }
 
@@ -47,7 +52,9 @@ public enum RecordStateOutput {
     /// sets `stage` (and so on for every `to…`), while `from…` and bare `from`/`to` values are history and
     /// skipped; the decision state, which tracks amounts, stages and statuses exactly, has the last word on the
     /// fields it holds.
-    private static func fields(of stream: StreamName, in log: EventLog, state: JSONValue) throws -> JSONValue {
+    private static func fields(of stream: StreamName, in log: EventLog, keys: PersonalDataKeys, state: JSONValue) throws
+        -> JSONValue
+    {
         var fields: [String: JSONValue] = [:]
         let records: [LogRecord]
         do {
@@ -56,7 +63,7 @@ public enum RecordStateOutput {
             throw RapportError(.logFailure, "cannot read \(stream): \(error)", cause: error)
         }
         for record in records {
-            let event = try EventReading.event(in: record)
+            let event = try EventReading.event(in: record, keys: keys)
             guard case .object(let data) = JSONValue.parse(try encoder.encode(EncodablePayload(event.event.payload)))
             else { continue }
             for (key, value) in data where key != "from" && key != "to" && !key.hasPrefix("from") {

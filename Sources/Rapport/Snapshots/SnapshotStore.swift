@@ -13,9 +13,12 @@ import Darwin
 
 /// The snapshot files of a data directory, in its `snapshots` folder: writing one atomically, listing them
 /// newest first, reading one, and pruning old ones.
-struct SnapshotStore: Sendable {
+final class SnapshotStore: Sendable {
     /// The folder's path.
     let directory: String
+    /// The newest position whose snapshots an erasure shredded: no snapshot at or before it may be written again,
+    /// since its read models would still hold the erased values.
+    let erasedThrough = Mutex<UInt64?>(nil)
 
     /// The store of a data directory.
     ///
@@ -148,16 +151,25 @@ struct SnapshotStore: Sendable {
     ///   - parts: The file's bytes in parts, as
     ///     ``SnapshotFile/encode(_:index:modelsLastEventId:decisionsLastEventId:createdAt:)`` gives them.
     /// - Returns: The file's path.
-    /// - Throws: ``RapportError`` `snapshot_failure`.
+    /// - Throws: ``RapportError`` `snapshot_failure`, also when an erasure shredded the snapshots at its position
+    ///   meanwhile.
     @discardableResult
     func write(header: SnapshotHeader, parts: [[UInt8]]) throws -> String {
         let folder = DataDirectory(path: directory)
         let target = path(for: header.position)
-        do {
-            try folder.create()
-            try folder.replaceAtomically(parts: parts, at: target)
-        } catch {
-            throw RapportError(.snapshotFailure, "cannot write snapshot \(target): \(error)", cause: error)
+        try erasedThrough.withLock { erased in
+            if let erased, header.position <= erased {
+                throw RapportError(
+                    .snapshotFailure,
+                    "snapshot \(target) was not written: personal data was erased at position \(erased), after it"
+                )
+            }
+            do {
+                try folder.create()
+                try folder.replaceAtomically(parts: parts, at: target)
+            } catch {
+                throw RapportError(.snapshotFailure, "cannot write snapshot \(target): \(error)", cause: error)
+            }
         }
         return target
     }

@@ -37,14 +37,33 @@ struct CommandRoutes {
                 )
             }
             for index in envelopes.indices {
+                try Self.checkRole(for: envelopes[index], context: context)
                 try idempotencyKey?.assign(to: &envelopes[index], index: index)
             }
             let results = try await CommandBatch(engine: engine).run(envelopes)
             return try Self.created(results.map(CommandResponse.init))
         }
         var envelope = try CommandEnvelope.decode(json: body)
+        try Self.checkRole(for: envelope, context: context)
         try idempotencyKey?.assign(to: &envelope, index: nil)
         return try Self.created(CommandResponse(try await engine.execute(envelope)))
+    }
+
+    /// The commands that erase a person's personal data for good, which only an admin may send.
+    private static let adminCommands: Set<String> = [ForgetContact.commandType, ForgetLead.commandType]
+
+    /// Refuses a command the caller's role may not send: the forgetting commands need `admin`.
+    ///
+    /// - Throws: ``Problem`` 403 `forbidden`, naming the command type.
+    private static func checkRole(for envelope: CommandEnvelope, context: ServerContext) throws {
+        let type = envelope.command.commandType
+        guard adminCommands.contains(type), context.caller?.role != .admin else { return }
+        throw Problem(
+            .forbidden,
+            code: "forbidden",
+            "\(type) erases a person's personal data for good; it needs an admin token, not a "
+                + "\(context.caller?.role.rawValue ?? "missing") one"
+        )
     }
 
     private static func created(_ value: some Encodable) throws -> Response {

@@ -15,7 +15,13 @@ struct EventRoutes {
             let from = try query.number("from", in: 0...UInt64(Int64.max)) ?? 0
             let limit = try query.number("limit", in: 1...UInt64(options.maximumPageEvents)) ?? 100
             let filter = try EventFilter(types: query.list("type"), categories: query.list("category"))
-            let page = try EventPage(log: engine.log, from: from, limit: Int(limit), filter: filter)
+            let page = try EventPage(
+                log: engine.log,
+                from: from,
+                limit: Int(limit),
+                filter: filter,
+                keys: engine.keys
+            )
             return try CloudEventBatch.response(page.events, next: page.next)
         }
         router.get("streams/{id}") { request, context in
@@ -29,7 +35,7 @@ struct EventRoutes {
             } catch let error as LogError where error.code == .streamNotFound {
                 throw Problem(.notFound, code: "stream_not_found", "stream \(stream) does not exist", field: "id")
             }
-            let events = try records.map { try EventReading.event(in: $0) }
+            let events = try records.map { try EventReading.event(in: $0, keys: engine.keys) }
             let next = (events.last?.streamVersion).map { $0 + 1 } ?? fromVersion
             return try CloudEventBatch.response(events, next: next, header: CloudEventBatch.nextVersionHeader)
         }

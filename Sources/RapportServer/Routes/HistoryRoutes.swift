@@ -14,7 +14,7 @@ struct HistoryRoutes {
             let stream = try EventRoutes.streamName(context.parameters.get("id") ?? "")
             let window = try ReadModelRoutes.window(Query(request))
             do {
-                return try answer(try AuditTrail.history(of: stream, within: window, in: engine.log))
+                return try answer(try AuditTrail.history(of: stream, within: window, in: engine.log, keys: engine.keys))
             } catch let failure as RapportError where failure.code == .streamNotFound {
                 throw Problem(.notFound, code: "stream_not_found", "stream \(stream) does not exist", field: "id")
             }
@@ -23,7 +23,9 @@ struct HistoryRoutes {
             let id = try ReadModelRoutes.recordId(context.parameters.get("id") ?? "")
             let window = try ReadModelRoutes.window(Query(request))
             do {
-                return try answer(try AuditTrail.history(ofAccount: id, within: window, in: engine.log))
+                return try answer(
+                    try AuditTrail.history(ofAccount: id, within: window, in: engine.log, keys: engine.keys)
+                )
             } catch let failure as RapportError where failure.code == .streamNotFound {
                 throw Problem(.notFound, code: "account_not_found", "there is no account \(id)", field: "id")
             }

@@ -20,11 +20,19 @@ struct EventPage: Sendable {
     ///   - limit: The most events to return.
     ///   - filter: Which events are wanted.
     ///   - scanLimit: The most records to look at.
-    /// - Throws: ``RapportError`` `log_failure` or `unreadable_event`.
-    init(log: EventLog, from position: UInt64, limit: Int, filter: EventFilter, scanLimit: UInt64 = 100_000) throws {
+    ///   - keys: The keys that open the events' personal values.
+    /// - Throws: ``RapportError`` `log_failure`, `unreadable_event` or `key_store_failure`.
+    init(
+        log: EventLog,
+        from position: UInt64,
+        limit: Int,
+        filter: EventFilter,
+        scanLimit: UInt64 = 100_000,
+        keys: PersonalDataKeys
+    ) throws {
         var events: [RecordedEvent] = []
         next = try Self.scan(log, from: position, limit: limit, filter: filter, scanLimit: scanLimit) { view in
-            events.append(try EventReading.event(in: view))
+            events.append(try EventReading.event(in: view, keys: keys))
         }
         self.events = events
     }

@@ -9,22 +9,43 @@ import Synchronization
 /// event and encode its CloudEvents JSON again. A frame is the whole event whatever a stream's filter, so one
 /// frame per position serves all. The cache is a ring of slots indexed by position: it holds at most `capacity`
 /// frames, and a position it no longer holds is encoded again by whoever reads it.
+///
+/// Frames hold personal values in clear, so an erasure empties the cache (``clear()``), and a frame encoded
+/// before an erasure but stored after it is dropped instead of kept.
 final class FrameCache: Sendable {
     private struct Slot {
         var position: UInt64
         var frame: ByteBuffer
     }
 
+    private struct State {
+        var slots: [Slot?]
+        /// How many times the cache was emptied: a frame is kept only if none happened while it was encoded.
+        var clearings: UInt64 = 0
+    }
+
     private let capacity: Int
-    private let slots: Mutex<[Slot?]>
+    private let keys: PersonalDataKeys
+    private let state: Mutex<State>
 
     /// Creates an empty cache.
     ///
-    /// - Parameter capacity: The most frames held, at least 1.
-    init(capacity: Int) {
+    /// - Parameters:
+    ///   - capacity: The most frames held, at least 1.
+    ///   - keys: The keys that open the events' personal values.
+    init(capacity: Int, keys: PersonalDataKeys) {
         precondition(capacity >= 1, "a frame cache holds at least one frame")
         self.capacity = capacity
-        self.slots = Mutex(Array(repeating: nil, count: capacity))
+        self.keys = keys
+        self.state = Mutex(State(slots: Array(repeating: nil, count: capacity)))
+    }
+
+    /// Drops every frame: personal data was erased, and frames encoded before may hold it.
+    func clear() {
+        state.withLock { state in
+            state.slots = Array(repeating: nil, count: capacity)
+            state.clearings += 1
+        }
     }
 
     /// The frame of the event at a position, when the cache holds it.
@@ -33,8 +54,8 @@ final class FrameCache: Sendable {
     /// - Returns: Its frame, or `nil`.
     func frame(at position: UInt64) -> ByteBuffer? {
         let index = slotIndex(position)
-        return slots.withLock { slots in
-            guard let slot = slots[index], slot.position == position else { return nil }
+        return state.withLock { state in
+            guard let slot = state.slots[index], slot.position == position else { return nil }
             return slot.frame
         }
     }
@@ -44,9 +65,14 @@ final class FrameCache: Sendable {
     /// - Parameters:
     ///   - frame: The frame.
     ///   - position: The event's global position.
-    func store(_ frame: ByteBuffer, at position: UInt64) {
+    ///   - clearings: How many clearings the cache had seen when the frame's encoding began; the frame is dropped
+    ///     when another happened since.
+    func store(_ frame: ByteBuffer, at position: UInt64, encodedAfter clearings: UInt64) {
         let index = slotIndex(position)
-        slots.withLock { $0[index] = Slot(position: position, frame: frame) }
+        state.withLock { state in
+            guard state.clearings == clearings else { return }
+            state.slots[index] = Slot(position: position, frame: frame)
+        }
     }
 
     /// The frame of a record's event: the one kept, or else encoded now and kept for the other streams.
@@ -56,9 +82,10 @@ final class FrameCache: Sendable {
     /// - Throws: ``RapportError`` `unreadable_event`, or what encoding the event throws.
     func frame(of view: RecordView) throws -> ByteBuffer {
         if let frame = frame(at: view.position) { return frame }
+        let clearings = state.withLock { $0.clearings }
         var frame = ByteBuffer()
-        try ServerSentEvents.append(EventReading.event(in: view), to: &frame)
-        store(frame, at: view.position)
+        try ServerSentEvents.append(EventReading.event(in: view, keys: keys), to: &frame)
+        store(frame, at: view.position, encodedAfter: clearings)
         return frame
     }
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Metrics
+import Rapport
 import RapportLog
 import ServiceLifecycle
 import Synchronization
@@ -31,7 +32,7 @@ final class StreamHub: Service, Sendable {
     /// The most streams one token may hold open.
     let maximumPerToken: Int
     /// The frames of the most recent events, shared by the streams.
-    let frames = FrameCache(capacity: StreamHub.sharedFrames)
+    let frames: FrameCache
     private let metrics: ServerMetrics
     private let state = Mutex(State())
 
@@ -45,8 +46,10 @@ final class StreamHub: Service, Sendable {
     ///   - log: The log followed.
     ///   - maximumPerToken: The most streams one token may hold open.
     ///   - metrics: Where appended events are counted.
-    init(log: EventLog, maximumPerToken: Int, metrics: ServerMetrics) {
+    ///   - keys: The keys that open the events' personal values.
+    init(log: EventLog, maximumPerToken: Int, metrics: ServerMetrics, keys: PersonalDataKeys) {
         self.log = log
+        self.frames = FrameCache(capacity: StreamHub.sharedFrames, keys: keys)
         self.maximumPerToken = maximumPerToken
         self.metrics = metrics
     }

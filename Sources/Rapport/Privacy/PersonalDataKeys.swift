@@ -1,0 +1,160 @@
+public import Foundation
+public import RapportCRM
+import Synchronization
+
+/// The keys that seal the personal values of new events and open those of events read back, from a data
+/// directory's key store (see ``SubjectKeyStore``).
+///
+/// The engine holds one over the store it writes. A reader of a data directory (the commands that only read, an
+/// export) holds one that opens the store for reading the first time an event needs it, so that a log without
+/// personal data reads without a key store. Either can be narrowed (``opening(only:)``) to the event types whose
+/// personal values a reader uses, such as the read models': other events keep theirs sealed.
+public final class PersonalDataKeys: Sendable {
+    private let dataDirectory: String
+    private let store: Mutex<Result<SubjectKeyStore, RapportError>?>
+    /// The store when it was open at creation, read without a lock.
+    private let openedStore: SubjectKeyStore?
+    /// The event types whose personal values are opened; `nil` for every type.
+    private let openedTypes: Set<String>?
+
+    /// Keys from a store open for writing.
+    ///
+    /// - Parameters:
+    ///   - store: The data directory's key store.
+    ///   - dataDirectory: The data directory, for messages.
+    init(store: SubjectKeyStore, dataDirectory: String) {
+        self.dataDirectory = dataDirectory
+        self.store = Mutex(.success(store))
+        self.openedStore = store
+        self.openedTypes = nil
+    }
+
+    private init(dataDirectory: String, store: SubjectKeyStore?, openedTypes: Set<String>?) {
+        self.dataDirectory = dataDirectory
+        self.store = Mutex(store.map { .success($0) })
+        self.openedStore = store
+        self.openedTypes = openedTypes
+    }
+
+    /// Keys of a data directory read by another process than its writer, its store opened when first needed.
+    ///
+    /// - Parameter dataDirectory: The data directory.
+    /// - Returns: The keys.
+    public static func forReading(dataDirectory: String) -> PersonalDataKeys {
+        PersonalDataKeys(dataDirectory: dataDirectory, store: nil, openedTypes: nil)
+    }
+
+    /// The same keys, opening the personal values of some event types only: an event of another type is read with
+    /// its personal fields empty and its values still sealed in ``RapportCRM/EventMetadata/sealedPersonalData``.
+    ///
+    /// - Parameter eventTypes: The event types whose personal values the reader uses.
+    /// - Returns: The narrowed keys.
+    public func opening(only eventTypes: Set<String>) -> PersonalDataKeys {
+        PersonalDataKeys(
+            dataDirectory: dataDirectory,
+            store: openedStore ?? (try? keyStore()),
+            openedTypes: eventTypes
+        )
+    }
+
+    /// Whether the personal values of an event are opened when it is read.
+    ///
+    /// - Parameter event: The event, as stored.
+    /// - Returns: `true` unless the keys were narrowed to other event types.
+    func opens(_ event: CRMEvent) -> Bool {
+        openedTypes.map { $0.contains(event.eventType) } ?? true
+    }
+
+    /// The key store, opened for reading on first use by a reader.
+    ///
+    /// - Throws: ``RapportError`` `key_store_failure` when the store is missing or damaged.
+    func keyStore() throws -> SubjectKeyStore {
+        if let openedStore { return openedStore }
+        let result = store.withLock { current in
+            if let current { return current }
+            let opened = Result { () throws(RapportError) -> SubjectKeyStore in
+                do {
+                    return try SubjectKeyStore.openForReading(dataDirectory: dataDirectory)
+                } catch let error as RapportError {
+                    throw error
+                } catch {
+                    throw RapportError(.keyStoreFailure, "cannot open the key store of \(dataDirectory): \(error)")
+                }
+            }
+            current = opened
+            return opened
+        }
+        return try result.get()
+    }
+
+    /// The event as the log stores it: its personal values left out and sealed under the person's key, which is
+    /// made when the person has none yet.
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - eventId: Its id.
+    ///   - stream: Its stream: the person whose key seals it.
+    /// - Returns: The event to encode, and the sealed values when it holds any.
+    /// - Throws: ``RapportError`` `key_store_failure` when the key cannot be made, or the person was forgotten.
+    func seal(_ event: CRMEvent, eventId: UUID, stream: String) throws -> (event: CRMEvent, sealed: [UInt8]?) {
+        guard let (stored, personal) = event.sealingPersonalData() else { return (event, nil) }
+        guard let key = try keyStore().key(creatingFor: stream) else {
+            throw RapportError(
+                .keyStoreFailure,
+                "\(stream) was forgotten: its key is destroyed, and new personal data cannot be stored for it"
+            )
+        }
+        return (stored, try PersonalDataCipher.seal(personal, key: key, eventId: eventId, stream: stream))
+    }
+
+    /// The event with its sealed personal values opened, or marked erased when the person was forgotten.
+    ///
+    /// - Parameters:
+    ///   - event: The event as stored, without its personal values.
+    ///   - sealed: The sealed values.
+    ///   - eventId: The event's id.
+    ///   - stream: The event's stream.
+    ///   - position: The event's position, for messages.
+    /// - Returns: The whole event, or the erased one.
+    /// - Throws: ``RapportError`` `key_store_failure` when the store has no key for the person or the key does not
+    ///   open the values, `unreadable_event` when the opened values do not fit the event.
+    func open(
+        _ event: CRMEvent,
+        sealed: [UInt8],
+        eventId: UUID,
+        stream: String,
+        position: UInt64
+    ) throws -> CRMEvent {
+        switch try keyStore().lookup(stream) {
+        case .destroyed:
+            return event.erasingPersonalData
+        case .unknown:
+            throw RapportError(
+                .keyStoreFailure,
+                "the key store of \(dataDirectory) has no key for \(stream), whose event at position \(position) "
+                    + "holds personal data: the key store is not this log's, or was restored from a backup older "
+                    + "than the event"
+            )
+        case .key(let key):
+            let personal: Data
+            do {
+                personal = try PersonalDataCipher.open(sealed, key: key, eventId: eventId, stream: stream)
+            } catch {
+                throw RapportError(
+                    .keyStoreFailure,
+                    "the personal data of the event at position \(position) (\(stream)) does not open with its "
+                        + "key: the key store is not this log's, or the record was altered"
+                )
+            }
+            do {
+                return try personal.withUnsafeBytes { bytes in try event.unsealingPersonalData(bytes) }
+            } catch {
+                throw RapportError(
+                    .unreadableEvent,
+                    "the personal data of the event at position \(position) (\(stream)) does not fit a "
+                        + "\(event.eventType): \(error)"
+                )
+            }
+        }
+    }
+}
