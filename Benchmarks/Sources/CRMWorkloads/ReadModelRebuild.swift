@@ -7,17 +7,21 @@ public import RapportProjections
 /// Rebuilding the read models: every event of the log decoded into a typed, recorded event and folded into the
 /// four read models, on one core; and the fold alone, over events decoded beforehand.
 public enum ReadModelRebuild {
-    /// Scans the whole log once, decoding every event and folding it into empty read models.
+    /// Scans the whole log once, decoding every event (opening the personal values the read models fold) and
+    /// folding it into empty read models.
     ///
-    /// - Parameter log: The log, holding CRM events only.
+    /// - Parameters:
+    ///   - log: The log, holding CRM events only.
+    ///   - keys: The keys that open the events' personal values.
     /// - Returns: The events folded and the time taken, and the models (to keep the work observable).
     /// - Throws: What the log or the decoders throw.
-    public static func run(_ log: EventLog) throws -> (Throughput, ReadModels) {
+    public static func run(_ log: EventLog, keys: PersonalDataKeys) throws -> (Throughput, ReadModels) {
         let clock = ContinuousClock()
         let start = clock.now
         var models = ReadModels()
+        let keys = keys.opening(only: ReadModels.personalDataEventTypes)
         let count = try log.scan { view in
-            models.apply(try EventReading.event(in: view))
+            models.apply(try EventReading.event(in: view, keys: keys))
             return true
         }
         return (Throughput(records: Int(count), elapsed: clock.now - start), models)
