@@ -67,47 +67,28 @@ let benchmarks: @Sendable () -> Void = {
         setup: { try await demoLog("rebuild") }
     )
 
-    Benchmark(
-        "RebuildPersonalDataSealed",
-        closure: { (benchmark: Benchmark, log: EventLog) throws in
-            benchmark.startMeasurement()
-            let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
-            benchmark.stopMeasurement()
-            blackHole(models)
-            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-        },
-        setup: { try await personalDataTwin("sealed", plain: false) }
-    )
+    for (name, plain) in [("Sealed", false), ("Plain", true)] {
+        Benchmark(
+            "RebuildPersonalData\(name)",
+            closure: { (benchmark: Benchmark, log: EventLog) throws in
+                benchmark.startMeasurement()
+                let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
+                benchmark.stopMeasurement()
+                blackHole(models)
+                benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+            },
+            setup: { try await personalDataTwin("rebuild-\(name)", plain: plain) }
+        )
 
-    Benchmark(
-        "RebuildPersonalDataPlain",
-        closure: { (benchmark: Benchmark, log: EventLog) throws in
-            benchmark.startMeasurement()
-            let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
-            benchmark.stopMeasurement()
-            blackHole(models)
-            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-        },
-        setup: { try await personalDataTwin("plain", plain: true) }
-    )
-
-    Benchmark(
-        "ReplayEnginePersonalDataSealed",
-        closure: { (benchmark: Benchmark, log: EventLog) async throws in
-            let figure = try await replayEngine(on: log, benchmark: benchmark)
-            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-        },
-        setup: { try await personalDataTwin("replay-sealed", plain: false) }
-    )
-
-    Benchmark(
-        "ReplayEnginePersonalDataPlain",
-        closure: { (benchmark: Benchmark, log: EventLog) async throws in
-            let figure = try await replayEngine(on: log, benchmark: benchmark)
-            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-        },
-        setup: { try await personalDataTwin("replay-plain", plain: true) }
-    )
+        Benchmark(
+            "ReplayEnginePersonalData\(name)",
+            closure: { (benchmark: Benchmark, log: EventLog) async throws in
+                let figure = try await replayEngine(on: log, benchmark: benchmark)
+                benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+            },
+            setup: { try await personalDataTwin("replay-\(name)", plain: plain) }
+        )
+    }
 
     Benchmark(
         "FoldReadModels",
