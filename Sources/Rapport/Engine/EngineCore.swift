@@ -55,20 +55,20 @@ struct EngineCore {
             if events.count > 1 { earlier[stream, default: 0] += 1 }
             let type = newEvent.event.eventType
             let streamId = stream.description
+            let id = ids.next(at: occurredAt)
+            let (stored, sealed) = try keys.seal(newEvent.event, eventId: id, stream: streamId)
+            // An event with sealed personal data has metadata of its own; the others share theirs.
             func metadataBytes() -> [UInt8] {
                 let version = newEvent.event.schemaVersion
+                if let sealed {
+                    var own = envelope.metadata(schemaVersion: version)
+                    own.sealedPersonalData = sealed
+                    return own.encoded()
+                }
                 if let metadata, metadata.version == version { return metadata.bytes }
                 let bytes = envelope.metadata(schemaVersion: version).encoded()
                 metadata = (version, bytes)
                 return bytes
-            }
-            let id = ids.next(at: occurredAt)
-            let (stored, sealed) = try keys.seal(newEvent.event, eventId: id, stream: streamId)
-            var sealedMetadata: [UInt8]? {
-                guard let sealed else { return nil }
-                var metadata = envelope.metadata(schemaVersion: newEvent.event.schemaVersion)
-                metadata.sealedPersonalData = sealed
-                return metadata.encoded()
             }
             records.append(
                 ProposedRecord(
@@ -77,7 +77,7 @@ struct EngineCore {
                     type: type,
                     expectedVersion: .exact(before),
                     occurredAt: occurredAt,
-                    metadata: sealedMetadata ?? metadataBytes(),
+                    metadata: metadataBytes(),
                     payload: stored.encodedPayload()
                 )
             )
