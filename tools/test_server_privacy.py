@@ -134,3 +134,27 @@ def test_no_file_holds_the_values_after_the_server_stops(server):
             content = base64.b64decode(value) if key.endswith("Base64") else str(value).encode()
             for trace in TRACES:
                 assert trace.encode() not in content, f"{trace} in the record at {record['position']}"
+
+
+def test_a_lost_key_store_is_a_clear_error_and_a_backup_restores_it(server, tmp_path):
+    from server_harness import rapport
+    data = str(server.data)
+    backup = tmp_path / "keys.backup"
+    made = rapport("keys", "backup", "--data", data, "--out", str(backup))
+    assert made.returncode == 0, made.stderr
+    again = rapport("keys", "backup", "--data", data, "--out", str(backup))
+    assert again.returncode != 0 and "key_store_failure" in again.stderr
+    (Path(data) / "subject-keys").unlink()
+    for arguments in (("events",), ("account", "privacy-account"), ("exec",)):
+        failed = rapport(*arguments, "--data", data, stdin="")
+        assert failed.returncode != 0, arguments
+        assert "key_store_failure" in failed.stderr and "missing" in failed.stderr, failed.stderr
+    restored = rapport("keys", "restore", "--data", data, "--from", str(backup), "--json")
+    assert restored.returncode == 0, restored.stderr
+    report = json.loads(restored.stdout)
+    assert report["currentStore"] == "absent" and report["destroyedSubjects"] == 2
+    printed = rapport("events", "--data", data)
+    assert printed.returncode == 0, printed.stderr
+    for trace in TRACES:
+        assert trace not in printed.stdout
+    assert printed.stdout.count('"erased"') == 2

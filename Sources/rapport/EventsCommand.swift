@@ -32,7 +32,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
-        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
+        let keys = try PersonalDataKeys.forReading(of: log)
         let output = FileHandle.standardOutput
         if let stream {
             let name = try StreamName(parsing: stream)

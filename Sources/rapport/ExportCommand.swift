@@ -75,7 +75,7 @@ struct ExportCommand: AsyncParsableCommand {
             format: format
         )
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
-        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
+        let keys = try PersonalDataKeys.forReading(of: log)
         if let out {
             _ = try OutputFile.write(to: out) { sink in try export.write(from: log, keys: keys, to: sink) }
         } else {

@@ -56,7 +56,7 @@ struct HistoryCommand: AsyncParsableCommand {
     func run() async throws {
         let moment = try asOf.map { try TimeWindowOptions.moment($0, option: "--as-of") }
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
-        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
+        let keys = try PersonalDataKeys.forReading(of: log)
         var trail: AuditTrail
         switch (id, moment) {
         case (let id?, let moment?):

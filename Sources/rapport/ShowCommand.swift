@@ -21,7 +21,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
-        let keys = PersonalDataKeys.forReading(dataDirectory: data.directory)
+        let keys = try PersonalDataKeys.forReading(of: log)
         let line = try RecordStateOutput.describe(stream, in: log, keys: keys)
         print(line)
     }

@@ -165,6 +165,11 @@ struct PersonalDataErasureTests {
             }
             #expect(missing?.code == .keyStoreFailure)
             #expect(missing?.message.contains("missing") == true)
+            let reader = #expect(throws: RapportError.self) {
+                try PersonalDataKeys.forReading(of: EventLog.openForReading(directory: directory + "/data"))
+            }
+            #expect(reader?.code == .keyStoreFailure)
+            #expect(reader?.message.contains("missing") == true)
 
             try FileManager.default.copyItem(
                 atPath: SubjectKeyFileBytes.path(in: directory + "/other"),

@@ -110,6 +110,27 @@ struct PersonalDataKeysTests {
         }
     }
 
+    @Test func aLogWithoutSealedDataReadsWithoutAKeyStoreAndGetsOneAtTheEnginesOpen() async throws {
+        try await withTemporaryDirectory { directory in
+            var engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            _ = try await ErasureHistory.execute(
+                #"{"type":"OpenAccount","actor":"u","data":{"accountId":"a1","name":"Acme","ownerId":"u"}}"#,
+                on: engine
+            )
+            await engine.close()
+            let keyStore = SubjectKeyFileBytes.path(in: directory)
+            try FileManager.default.removeItem(atPath: keyStore)
+            let log = try EventLog.openForReading(directory: directory)
+            let events = try EventReading.events(in: log, from: 0, limit: .max, keys: .forReading(of: log))
+            #expect(events.count == 1)
+            let notices = NoticeLog()
+            engine = try await Engine.open(directory: directory, options: EngineHistory.options(notices: notices))
+            #expect(notices.all.contains { $0.contains("no sealed personal data; a key store was made") })
+            #expect(FileManager.default.fileExists(atPath: keyStore))
+            await engine.close()
+        }
+    }
+
     @Test func aCommandWhoseKeyCannotBeMadeAppendsNothing() async throws {
         try await withTemporaryDirectory { directory in
             var engine = try await Engine.open(directory: directory, options: EngineHistory.options())

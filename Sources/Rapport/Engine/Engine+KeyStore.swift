@@ -1,5 +1,4 @@
 import Foundation
-import RapportCRM
 import RapportLog
 
 extension Engine {
@@ -21,7 +20,7 @@ extension Engine {
     ) throws -> SubjectKeyStore {
         var create = false
         if !FileManager.default.fileExists(atPath: SubjectKeyStore.path(in: directory)) {
-            create = try !holdsSealedPersonalData(log)
+            create = try !PersonalDataKeys.holdsSealedPersonalData(log)
             if create, log.endPosition > 0 {
                 notice(
                     "the log holds \(log.endPosition) events and no sealed personal data; a key store was made for "
@@ -35,15 +34,5 @@ extension Engine {
             durability: .syncOnRequest,
             notice: notice
         )
-    }
-
-    /// Whether any record of the log holds sealed personal data.
-    private static func holdsSealedPersonalData(_ log: EventLog) throws -> Bool {
-        var found = false
-        try EventReading.scan(log) { view in
-            found = (try? EventMetadata(decoding: view.metadataBytes))?.sealedPersonalData != nil
-            return !found
-        }
-        return found
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
 public import RapportCRM
+public import RapportLog
 import Synchronization
 
 /// The keys that seal the personal values of new events and open those of events read back, from a data
@@ -42,6 +43,38 @@ public final class PersonalDataKeys: Sendable {
     /// - Returns: The keys.
     public static func forReading(dataDirectory: String) -> PersonalDataKeys {
         PersonalDataKeys(dataDirectory: dataDirectory, store: nil, openedTypes: nil)
+    }
+
+    /// Keys of a data directory's log read by another process than its writer: a log that holds sealed personal
+    /// data without a key store beside it is refused now, as the engine refuses it; otherwise the store is opened
+    /// when first needed.
+    ///
+    /// - Parameter log: The log, open for reading.
+    /// - Returns: The keys.
+    /// - Throws: ``RapportError`` `key_store_failure` when the key store is missing but needed, `log_failure` when
+    ///   the log cannot be scanned.
+    public static func forReading(of log: EventLog) throws -> PersonalDataKeys {
+        let keys = forReading(dataDirectory: log.directory)
+        if !FileManager.default.fileExists(atPath: SubjectKeyStore.path(in: log.directory)),
+            try holdsSealedPersonalData(log)
+        {
+            _ = try keys.keyStore()
+        }
+        return keys
+    }
+
+    /// Whether any record of a log holds sealed personal data: scanned only when a key store is missing.
+    ///
+    /// - Parameter log: The log.
+    /// - Returns: `true` at the first record that does.
+    /// - Throws: ``RapportError`` `log_failure`.
+    static func holdsSealedPersonalData(_ log: EventLog) throws -> Bool {
+        var found = false
+        try EventReading.scan(log) { view in
+            found = (try? EventMetadata(decoding: view.metadataBytes))?.sealedPersonalData != nil
+            return !found
+        }
+        return found
     }
 
     /// The same keys, opening the personal values of some event types only: an event of another type is read with

@@ -28,8 +28,7 @@ public enum ReadModelQuery {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         let store = SnapshotStore(dataDirectory: directory)
-        let keys = PersonalDataKeys.forReading(dataDirectory: directory)
-            .opening(only: ReadModels.personalDataEventTypes)
+        let keys = try PersonalDataKeys.forReading(of: log).opening(only: ReadModels.personalDataEventTypes)
         let projected = try models(in: window, of: log, snapshots: store, keys: keys, notice: notice)
         return try body(projected.models, context(for: window, projected.progress))
     }
