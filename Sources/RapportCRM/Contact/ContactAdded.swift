@@ -62,20 +62,10 @@ public struct ContactAdded: EventPayload {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        guard !erased else {
-            try container.encode(accountId, forKey: .accountId)
-            try container.encodeIfPresent(title, forKey: .title)
-            try container.encodeIfPresent(convertedFromLeadId, forKey: .convertedFromLeadId)
-            try encodeErasure(to: encoder)
-            return
-        }
         try container.encode(accountId, forKey: .accountId)
-        try container.encodeIfPresent(firstName, forKey: .firstName)
-        try container.encode(lastName, forKey: .lastName)
-        try container.encodeIfPresent(email, forKey: .email)
-        try container.encodeIfPresent(phone, forKey: .phone)
         try container.encodeIfPresent(title, forKey: .title)
         try container.encodeIfPresent(convertedFromLeadId, forKey: .convertedFromLeadId)
+        try encodePersonalFields(to: encoder)
     }
 }
 

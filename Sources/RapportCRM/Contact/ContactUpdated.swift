@@ -53,16 +53,8 @@ public struct ContactUpdated: EventPayload {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        guard !erased else {
-            try container.encodeIfPresent(title, forKey: .title)
-            try encodeErasure(to: encoder)
-            return
-        }
-        try container.encodeIfPresent(firstName, forKey: .firstName)
-        try container.encodeIfPresent(lastName, forKey: .lastName)
-        try container.encodeIfPresent(email, forKey: .email)
-        try container.encodeIfPresent(phone, forKey: .phone)
         try container.encodeIfPresent(title, forKey: .title)
+        try encodePersonalFields(to: encoder)
     }
 }
 

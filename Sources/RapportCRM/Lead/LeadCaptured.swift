@@ -112,24 +112,12 @@ public struct LeadCaptured: EventPayload {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        guard !erased else {
-            try container.encode(company, forKey: .company)
-            try container.encodeIfPresent(title, forKey: .title)
-            try container.encodeIfPresent(source, forKey: .source)
-            try container.encodeIfPresent(campaignId, forKey: .campaignId)
-            try container.encode(status, forKey: .status)
-            try encodeErasure(to: encoder)
-            return
-        }
         try container.encode(company, forKey: .company)
-        try container.encodeIfPresent(firstName, forKey: .firstName)
-        try container.encode(lastName, forKey: .lastName)
-        try container.encodeIfPresent(email, forKey: .email)
-        try container.encodeIfPresent(phone, forKey: .phone)
         try container.encodeIfPresent(title, forKey: .title)
         try container.encodeIfPresent(source, forKey: .source)
         try container.encodeIfPresent(campaignId, forKey: .campaignId)
         try container.encode(status, forKey: .status)
+        try encodePersonalFields(to: encoder)
     }
 }
 

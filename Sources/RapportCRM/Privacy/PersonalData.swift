@@ -66,12 +66,19 @@ extension PersonalData {
         return copy
     }
 
-    /// Writes the JSON form of an erased payload's personal fields: each `null`, and their names under `erased`.
+    /// Writes the JSON form of the personal fields: each present value, or, once erased, each field `null` and
+    /// their names under `erased`. A payload's `encode(to:)` writes its other fields and calls this.
     ///
     /// - Parameter encoder: The encoder of the payload's JSON object.
     /// - Throws: What the encoder throws.
-    func encodeErasure(to encoder: any Encoder) throws {
+    func encodePersonalFields(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
+        guard erased else {
+            for (field, value) in zip(Self.personalFields, personalValues) {
+                try container.encodeIfPresent(value, forKey: AnyCodingKey(stringValue: field))
+            }
+            return
+        }
         for field in Self.personalFields {
             try container.encodeNil(forKey: AnyCodingKey(stringValue: field))
         }
