@@ -112,19 +112,17 @@ struct PersonalDataKeysTests {
 
     @Test func aLogWithoutSealedDataReadsWithoutAKeyStoreAndGetsOneAtTheEnginesOpen() async throws {
         try await withTemporaryDirectory { directory in
-            var engine = try await Engine.open(directory: directory, options: EngineHistory.options())
-            _ = try await ErasureHistory.execute(
-                #"{"type":"OpenAccount","actor":"u","data":{"accountId":"a1","name":"Acme","ownerId":"u"}}"#,
-                on: engine
-            )
-            await engine.close()
+            try await Self.writeOneAccount(in: directory)
             let keyStore = SubjectKeyFileBytes.path(in: directory)
             try FileManager.default.removeItem(atPath: keyStore)
             let log = try EventLog.openForReading(directory: directory)
             let events = try EventReading.events(in: log, from: 0, limit: .max, keys: .forReading(of: log))
             #expect(events.count == 1)
             let notices = NoticeLog()
-            engine = try await Engine.open(directory: directory, options: EngineHistory.options(notices: notices))
+            let engine = try await Engine.open(
+                directory: directory,
+                options: EngineHistory.options(notices: notices)
+            )
             #expect(notices.all.contains { $0.contains("no sealed personal data; a key store was made") })
             #expect(FileManager.default.fileExists(atPath: keyStore))
             await engine.close()
@@ -133,16 +131,11 @@ struct PersonalDataKeysTests {
 
     @Test func aCommandWhoseKeyCannotBeMadeAppendsNothing() async throws {
         try await withTemporaryDirectory { directory in
-            var engine = try await Engine.open(directory: directory, options: EngineHistory.options())
-            _ = try await ErasureHistory.execute(
-                #"{"type":"OpenAccount","actor":"u","data":{"accountId":"a1","name":"Acme","ownerId":"u"}}"#,
-                on: engine
-            )
-            await engine.close()
+            try await Self.writeOneAccount(in: directory)
             let store = try SubjectKeyStore.open(dataDirectory: directory, createIfMissing: false, notice: { _ in })
             try store.destroy("contact-c1")
             store.close()
-            engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
             let end = engine.log.endPosition
             let error = await #expect(throws: RapportError.self) {
                 try await ErasureHistory.execute(
@@ -155,5 +148,15 @@ struct PersonalDataKeysTests {
             #expect(engine.decisionState.contacts.isEmpty)
             await engine.close()
         }
+    }
+
+    /// Writes a data directory whose log holds one account and no personal data.
+    private static func writeOneAccount(in directory: String) async throws {
+        let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+        _ = try await ErasureHistory.execute(
+            #"{"type":"OpenAccount","actor":"u","data":{"accountId":"a1","name":"Acme","ownerId":"u"}}"#,
+            on: engine
+        )
+        await engine.close()
     }
 }

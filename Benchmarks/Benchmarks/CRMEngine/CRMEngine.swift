@@ -57,26 +57,14 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "RebuildReadModels",
-        closure: { (benchmark: Benchmark, log: EventLog) throws in
-            benchmark.startMeasurement()
-            let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
-            benchmark.stopMeasurement()
-            blackHole(models)
-            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-        },
+        closure: { (benchmark: Benchmark, log: EventLog) throws in try rebuild(log, benchmark: benchmark) },
         setup: { try await demoLog("rebuild") }
     )
 
     for (name, plain) in [("Sealed", false), ("Plain", true)] {
         Benchmark(
             "RebuildPersonalData\(name)",
-            closure: { (benchmark: Benchmark, log: EventLog) throws in
-                benchmark.startMeasurement()
-                let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
-                benchmark.stopMeasurement()
-                blackHole(models)
-                benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
-            },
+            closure: { (benchmark: Benchmark, log: EventLog) throws in try rebuild(log, benchmark: benchmark) },
             setup: { try await personalDataTwin("rebuild-\(name)", plain: plain) }
         )
 
@@ -109,6 +97,15 @@ let benchmarks: @Sendable () -> Void = {
             )
         }
     )
+}
+
+/// Rebuilds every read model from a log's events (measured) and reports the rate.
+private func rebuild(_ log: EventLog, benchmark: Benchmark) throws {
+    benchmark.startMeasurement()
+    let (figure, models) = try ReadModelRebuild.run(log, keys: .forReading(dataDirectory: log.directory))
+    benchmark.stopMeasurement()
+    blackHole(models)
+    benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
 }
 
 /// Opens an engine on a data directory without snapshots, which replays its whole log into the decision state and
