@@ -38,7 +38,7 @@ extension Engine {
             in: window,
             of: log,
             snapshots: snapshots,
-            keys: keys.opening(only: ReadModels.personalDataEventTypes),
+            keys: readModelKeys,
             notice: options.notice
         )
     }

@@ -34,7 +34,7 @@ extension Engine {
             )
         }
         try EventReading.scan(log, from: start, limit: decisionsPosition - start) { view in
-            models.fold(try EventReading.event(in: view, keys: keys))
+            models.fold(try EventReading.event(in: view, keys: readModelKeys))
             return true
         }
         let index: LogCheckpoint

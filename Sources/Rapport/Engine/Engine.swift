@@ -23,6 +23,8 @@ public final class Engine: Sendable {
     public let opening: OpeningReport
     /// The keys that seal and open the personal values of the data directory's events.
     public let keys: PersonalDataKeys
+    /// The same keys, opening only the personal values the read models fold.
+    let readModelKeys: PersonalDataKeys
 
     private let session: AppendSession
     private let core: Mutex<EngineCore>
@@ -114,11 +116,9 @@ public final class Engine: Sendable {
         self.opening = restored.report
         self.core = Mutex(restored.core)
         self.keys = keys
+        self.readModelKeys = keys.opening(only: ReadModels.personalDataEventTypes)
         self.keyStore = keyStore
-        self.projections = LiveProjections(
-            restored.models,
-            keys: keys.opening(only: ReadModels.personalDataEventTypes)
-        )
+        self.projections = LiveProjections(restored.models, keys: readModelKeys)
         self.snapshots = snapshots
         self.lastSnapshotPosition = Mutex(restored.report.snapshotPosition ?? 0)
         self.session = session
