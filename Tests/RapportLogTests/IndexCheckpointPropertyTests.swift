@@ -82,8 +82,8 @@ struct IndexCheckpointPropertyTests {
             // A writer starts an empty segment after a sealed last one; a reader does not.
             let withRecords = state.segments.filter { $0.endPosition > $0.base }
             return State(
-                names: state.streams.names,
-                positions: state.streams.positionsBySlot,
+                names: (0..<state.streams.count).map(state.streams.name(ofSlot:)),
+                positions: (0..<state.streams.count).map(state.streams.positions(ofSlot:)),
                 segments: withRecords.map(LogCheckpoint.Segment.init),
                 unsealedIndex: withRecords.last.flatMap { $0.footer == nil ? $0.index : nil }
             )

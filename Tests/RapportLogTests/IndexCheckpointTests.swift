@@ -204,6 +204,7 @@ struct IndexCheckpointTests {
     @Test(arguments: [
         (Rule.format, "format 9, this release reads format 1"),
         (Rule.streamCounts, "the streams hold 3 records, the checkpoint stands for 4"),
+        (Rule.tooManyRecords, "the streams hold more records than the 4 the checkpoint stands for"),
         (Rule.duplicateName, "two streams have the same name"),
         (Rule.positionOrder, "stream 0 has a position out of order or past 4"),
         (Rule.segmentEnd, "the segments end at 0, the checkpoint at 4"),
@@ -218,7 +219,7 @@ struct IndexCheckpointTests {
 
     /// Checkpoint bytes of a log of four records, each breaking one rule.
     enum Rule: Sendable, CustomTestStringConvertible {
-        case format, streamCounts, duplicateName, positionOrder, segmentEnd
+        case format, streamCounts, tooManyRecords, duplicateName, positionOrder, segmentEnd
 
         var testDescription: String { "\(self)" }
 
@@ -232,6 +233,7 @@ struct IndexCheckpointTests {
             let streams: [(String, [UInt64])] =
                 switch self {
                 case .streamCounts: [("a", [0, 2]), ("b", [1])]
+                case .tooManyRecords: [("a", [0, 2]), ("b", [1, 3, 4])]
                 case .duplicateName: [("a", [0, 2]), ("a", [1, 3])]
                 case .positionOrder: [("a", [0, 2, 1]), ("b", [3])]
                 default: [("a", [0, 2]), ("b", [1, 3])]

@@ -53,6 +53,9 @@ struct CheckpointReader {
     /// Whether every byte was read.
     var isAtEnd: Bool { offset == bytes.count }
 
+    /// The number of bytes not read yet.
+    var remainingCount: Int { bytes.count - offset }
+
     /// Reads an unsigned LEB128 varint.
     ///
     /// - Parameter field: The field's name, for the error.

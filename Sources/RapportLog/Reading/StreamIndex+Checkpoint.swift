@@ -5,9 +5,10 @@ extension StreamIndex {
     ///
     /// - Parameter writer: The checkpoint's writer.
     func write(to writer: inout CheckpointWriter) {
-        writer.writeVarint(UInt64(names.count))
-        for (name, positions) in zip(names, positionsBySlot) {
-            writer.writeBytes(name.utf8)
+        writer.writeVarint(UInt64(count))
+        for slot in 0..<count {
+            withName(ofSlot: slot) { writer.writeBytes($0) }
+            let positions = positions(ofSlot: slot)
             writer.writeVarint(UInt64(positions.count))
             var previous: UInt64 = 0
             for (number, position) in positions.enumerated() {
@@ -28,39 +29,43 @@ extension StreamIndex {
     /// - Throws: ``LogError/Code/corruptData`` naming what does not hold.
     static func read(from reader: inout CheckpointReader, end: UInt64) throws(LogError) -> StreamIndex {
         let count = try reader.count("stream count", minimumSize: 3)
-        var names: [String] = []
-        names.reserveCapacity(count)
-        var positionsBySlot: [[UInt64]] = []
-        positionsBySlot.reserveCapacity(count)
-        var total: UInt64 = 0
+        var names = StreamNameTable(capacity: count, byteCapacity: count * 24)
+        var positions: [UInt64] = []
+        positions.reserveCapacity(Int(min(end, UInt64(reader.remainingCount))))
+        var ends: [Int] = []
+        ends.reserveCapacity(count)
         var previousFirst: UInt64?
         for slot in 0..<count {
-            names.append(String(decoding: try reader.bytes("name of stream \(slot)"), as: UTF8.self))
-            let positions = try readPositions(of: slot, from: &reader, end: end)
-            if let previousFirst, positions[0] <= previousFirst {
+            guard names.insert(try reader.bytes("name of stream \(slot)")) != nil else {
+                throw CheckpointReader.damage("two streams have the same name")
+            }
+            let first = positions.count
+            try readPositions(of: slot, from: &reader, end: end, into: &positions)
+            if let previousFirst, positions[first] <= previousFirst {
                 throw CheckpointReader.damage("stream \(slot) starts before the stream in the slot before it")
             }
-            previousFirst = positions[0]
-            total += UInt64(positions.count)
-            positionsBySlot.append(positions)
+            previousFirst = positions[first]
+            ends.append(positions.count)
         }
-        guard total == end else {
-            throw CheckpointReader.damage("the streams hold \(total) records, the checkpoint stands for \(end)")
+        guard UInt64(positions.count) == end else {
+            throw CheckpointReader.damage(
+                "the streams hold \(positions.count) records, the checkpoint stands for \(end)"
+            )
         }
-        guard let index = StreamIndex(names: names, positions: positionsBySlot) else {
-            throw CheckpointReader.damage("two streams have the same name")
-        }
-        return index
+        return StreamIndex(names: names, positions: positions, ends: ends)
     }
 
     private static func readPositions(
         of slot: Int,
         from reader: inout CheckpointReader,
-        end: UInt64
-    ) throws(LogError) -> [UInt64] {
+        end: UInt64,
+        into positions: inout [UInt64]
+    ) throws(LogError) {
         let count = try reader.count("record count of stream \(slot)")
         guard count > 0 else { throw CheckpointReader.damage("stream \(slot) has no records") }
-        var positions = [UInt64](repeating: 0, count: count)
+        guard UInt64(positions.count + count) <= end else {
+            throw CheckpointReader.damage("the streams hold more records than the \(end) the checkpoint stands for")
+        }
         var previous: UInt64 = 0
         for number in 0..<count {
             let step = try reader.varint("position of stream \(slot)")
@@ -68,8 +73,7 @@ extension StreamIndex {
                 throw CheckpointReader.damage("stream \(slot) has a position out of order or past \(end)")
             }
             previous = number == 0 ? step : previous + step
-            positions[number] = previous
+            positions.append(previous)
         }
-        return positions
     }
 }

@@ -3,30 +3,34 @@
 /// Kept in memory and rebuilt on open; a stream's version is the number of its records. Each stream also has a
 /// slot, its number in order of first appearance, so that the writer looks a stream's name up once per record
 /// and reaches its positions by number from then on.
+///
+/// The positions read from a checkpoint lie in one flat array, the bulk of a large log's; those added since, by
+/// the writer or by reading the batches after the checkpoint, in an array per stream. So opening from a checkpoint
+/// builds a few arrays rather than one per stream.
 struct StreamIndex: Sendable {
-    private var slots: [StreamKey: Int] = [:]
-    /// The streams' names, by slot.
-    private(set) var names: [String] = []
-    /// The positions of each stream's records, by slot.
-    private(set) var positionsBySlot: [[UInt64]] = []
+    private var names = StreamNameTable()
+    /// The positions read from a checkpoint, stream after stream in slot order.
+    private var loadedPositions: [UInt64] = []
+    /// The end of each stream's positions in ``loadedPositions``, for the slots the checkpoint held.
+    private var loadedEnds: [Int] = []
+    /// The positions added since, by slot, for every slot.
+    private var addedPositions: [[UInt64]] = []
 
     /// Creates an empty index.
     init() {}
 
-    /// Creates an index of streams given by slot, as a checkpoint stored them.
+    /// Creates an index from a checkpoint's streams.
     ///
     /// - Parameters:
     ///   - names: The streams' names, by slot.
-    ///   - positions: Each stream's positions, by slot.
-    /// - Returns: `nil` when two slots have the same name or the counts differ.
-    init?(names: [String], positions: [[UInt64]]) {
-        guard names.count == positions.count else { return nil }
-        slots.reserveCapacity(names.count)
-        for (slot, name) in names.enumerated() {
-            guard slots.updateValue(slot, forKey: StreamKey(name)) == nil else { return nil }
-        }
+    ///   - positions: Every stream's positions, stream after stream in slot order.
+    ///   - ends: The end of each stream's positions in `positions`.
+    init(names: StreamNameTable, positions: [UInt64], ends: [Int]) {
+        precondition(names.count == ends.count && ends.last ?? 0 == positions.count, "the parts do not match")
         self.names = names
-        self.positionsBySlot = positions
+        loadedPositions = positions
+        loadedEnds = ends
+        addedPositions = Array(repeating: [], count: ends.count)
     }
 
     /// The number of streams.
@@ -34,32 +38,49 @@ struct StreamIndex: Sendable {
 
     /// A stream's slot, or `nil` when it does not exist.
     func slot(of streamId: String) -> Int? {
-        slots[StreamKey(streamId)]
+        names.slot(of: streamId)
+    }
+
+    /// The name of the stream in `slot`.
+    func name(ofSlot slot: Int) -> String {
+        names.name(ofSlot: slot)
+    }
+
+    /// Lets `body` see the UTF-8 of the name of the stream in `slot`.
+    func withName<Result>(ofSlot slot: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        names.withName(ofSlot: slot, body)
     }
 
     /// A stream's version: the number of its records, 0 when it does not exist.
     func version(of streamId: String) -> UInt64 {
-        slots[StreamKey(streamId)].map { UInt64(positionsBySlot[$0].count) } ?? 0
+        names.slot(of: streamId).map(version(ofSlot:)) ?? 0
     }
 
     /// The version of the stream in `slot`.
     func version(ofSlot slot: Int) -> UInt64 {
-        UInt64(positionsBySlot[slot].count)
+        UInt64(loadedRange(ofSlot: slot).count + addedPositions[slot].count)
     }
 
     /// The positions of a stream's records, in version order (empty when the stream does not exist).
     func positions(of streamId: String) -> [UInt64] {
-        slots[StreamKey(streamId)].map { positionsBySlot[$0] } ?? []
+        names.slot(of: streamId).map(positions(ofSlot:)) ?? []
+    }
+
+    /// The positions of the records of the stream in `slot`, in version order.
+    func positions(ofSlot slot: Int) -> [UInt64] {
+        let loaded = loadedRange(ofSlot: slot)
+        guard !loaded.isEmpty else { return addedPositions[slot] }
+        return Array(loadedPositions[loaded]) + addedPositions[slot]
     }
 
     /// Whether any record was appended to the stream.
     func contains(_ streamId: String) -> Bool {
-        slots[StreamKey(streamId)] != nil
+        names.slot(of: streamId) != nil
     }
 
     /// Records that the next version of the stream in `slot` is at `position`.
     mutating func add(slot: Int, position: UInt64) {
-        positionsBySlot[slot].append(position)
+        addedPositions[slot].append(position)
     }
 
     /// Records a new stream's first record; its slot is the current ``count``.
@@ -67,16 +88,14 @@ struct StreamIndex: Sendable {
     /// - Returns: The new stream's slot.
     @discardableResult
     mutating func addStream(_ streamId: String, position: UInt64) -> Int {
-        let slot = names.count
-        slots[StreamKey(streamId)] = slot
-        names.append(streamId)
-        positionsBySlot.append([position])
+        let slot = names.append(streamId)
+        addedPositions.append([position])
         return slot
     }
 
     /// Records that the next version of a stream is at `position`, creating the stream when needed.
     mutating func add(streamId: String, position: UInt64) {
-        if let slot = slots[StreamKey(streamId)] {
+        if let slot = names.slot(of: streamId) {
             add(slot: slot, position: position)
         } else {
             addStream(streamId, position: position)
@@ -87,23 +106,31 @@ struct StreamIndex: Sendable {
     ///
     /// - Returns: The stream's slot, or `nil` (and nothing recorded) when `version` is not the stream's next one.
     mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Int? {
-        let streamId = String(decoding: streamIdBytes, as: UTF8.self)
-        guard let slot = slots[StreamKey(streamId)] else {
-            return version == 1 ? addStream(streamId, position: position) : nil
+        guard let slot = names.slot(of: streamIdBytes) else {
+            guard version == 1, let slot = names.insert(streamIdBytes) else { return nil }
+            addedPositions.append([position])
+            return slot
         }
-        guard version == UInt64(positionsBySlot[slot].count) + 1 else { return nil }
-        positionsBySlot[slot].append(position)
+        guard version == self.version(ofSlot: slot) + 1 else { return nil }
+        addedPositions[slot].append(position)
         return slot
     }
 
     /// Takes back the last record added to the stream in `slot`; a stream left empty is removed, which is only
-    /// allowed for the newest stream. Used to undo a batch that turned out damaged half-way through.
+    /// allowed for the newest stream. Used to undo a batch that turned out damaged half-way through, so only
+    /// positions added since the checkpoint are taken back.
     mutating func removeLast(slot: Int) {
-        positionsBySlot[slot].removeLast()
-        if positionsBySlot[slot].isEmpty {
+        precondition(!addedPositions[slot].isEmpty, "only positions added since the checkpoint can be removed")
+        addedPositions[slot].removeLast()
+        if version(ofSlot: slot) == 0 {
             precondition(slot == names.count - 1, "only the newest stream can be removed")
-            slots[StreamKey(names.removeLast())] = nil
-            positionsBySlot.removeLast()
+            names.removeLast()
+            addedPositions.removeLast()
         }
+    }
+
+    private func loadedRange(ofSlot slot: Int) -> Range<Int> {
+        guard slot < loadedEnds.count else { return 0..<0 }
+        return (slot == 0 ? 0 : loadedEnds[slot - 1])..<loadedEnds[slot]
     }
 }

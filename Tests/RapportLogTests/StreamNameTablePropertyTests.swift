@@ -1,0 +1,56 @@
+import PropertyBased
+import Testing
+
+@testable import RapportLog
+
+/// The stream name table finds every name it holds at the slot it gave it, and no other, through growing and
+/// through removals that shift the entries after them; a list of the names held is the reference.
+struct StreamNameTablePropertyTests {
+    /// An operation: add a name (drawn from a small set, so that names come back), or remove the newest one.
+    enum Operation: Sendable {
+        case add(String)
+        case removeLast
+    }
+
+    /// One operation in six removes; the others add one of 400 names.
+    static let operations = Gen<Int>.int(in: 0..<2_400)
+        .map { choice in choice < 400 ? Operation.removeLast : .add("s\(choice % 400)") }
+        .array(of: 1...600)
+
+    @Test func findsEveryNameItHoldsAndNoOther() async {
+        await propertyCheck(count: 60, input: Self.operations) { operations in
+            var table = StreamNameTable()
+            var held: [String] = []
+            for operation in operations {
+                switch operation {
+                case .add(let name):
+                    let slot = Array(name.utf8).withUnsafeBytes { table.insert($0) }
+                    #expect(slot == (held.contains(name) ? nil : held.count))
+                    if slot != nil { held.append(name) }
+                case .removeLast:
+                    guard !held.isEmpty else { continue }
+                    table.removeLast()
+                    held.removeLast()
+                }
+            }
+            #expect(table.count == held.count)
+            for (slot, name) in held.enumerated() {
+                #expect(table.slot(of: name) == slot)
+                #expect(table.name(ofSlot: slot) == name)
+            }
+            for number in 0..<400 where !held.contains("s\(number)") {
+                #expect(table.slot(of: "s\(number)") == nil)
+            }
+        }
+    }
+
+    @Test func namesCompareByteForByte() {
+        var table = StreamNameTable()
+        let composed = table.append("account-\u{E9}")
+        #expect(table.slot(of: "account-e\u{301}") == nil)
+        let decomposed = table.append("account-e\u{301}")
+        #expect(table.slot(of: "account-\u{E9}") == composed)
+        #expect(table.slot(of: "account-e\u{301}") == decomposed)
+        #expect(composed != decomposed)
+    }
+}
