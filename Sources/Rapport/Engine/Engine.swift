@@ -66,16 +66,20 @@ public final class Engine: Sendable {
         } catch let error as LogError {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
+        // The key store opens while the snapshot is read: neither needs the other until the events after the
+        // snapshot are folded.
+        async let keyStoreOpening = Result { try openKeyStore(in: directory, log: log, notice: options.notice) }
+        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
         let keyStore: SubjectKeyStore
         do {
-            keyStore = try openKeyStore(in: directory, log: log, notice: options.notice)
+            keyStore = try await keyStoreOpening.get()
         } catch {
             await log.close()
             throw error
         }
         do {
             let keys = PersonalDataKeys(store: keyStore, dataDirectory: directory)
-            let restored = try EngineRestoration.restore(log, from: store, keys: keys)
+            let restored = try EngineRestoration.restore(log, from: choice, keys: keys)
             for skipped in restored.report.skippedSnapshots {
                 options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
             }

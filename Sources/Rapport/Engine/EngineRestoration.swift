@@ -11,7 +11,7 @@ struct EngineRestoration {
     /// What was used and skipped.
     var report: OpeningReport
 
-    /// Restores the state of a log.
+    /// Restores the state of a log from the newest snapshot that fits it.
     ///
     /// - Parameters:
     ///   - log: The log.
@@ -24,7 +24,22 @@ struct EngineRestoration {
         from store: SnapshotStore,
         keys: PersonalDataKeys
     ) throws -> EngineRestoration {
-        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
+        try restore(log, from: SnapshotChoice.newest(in: store, of: log, includeDecisions: true), keys: keys)
+    }
+
+    /// Restores the state of a log from a snapshot chosen for it, with its decision state.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - choice: The snapshot to start from, and those passed over.
+    ///   - keys: The keys that open the events' personal values.
+    /// - Returns: The state at the log's end.
+    /// - Throws: ``RapportError`` `unreadable_event`, `key_store_failure` or `log_failure`.
+    static func restore(
+        _ log: EventLog,
+        from choice: SnapshotChoice,
+        keys: PersonalDataKeys
+    ) throws -> EngineRestoration {
         var report = OpeningReport(
             skippedSnapshots: choice.skipped.map { OpeningReport.SkippedSnapshot(path: $0.path, reason: $0.reason) }
         )
