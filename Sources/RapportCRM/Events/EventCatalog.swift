@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Every event type's name and how to read it, looked up straight from the bytes of a record's type field,
 /// without making a string, so replay does not allocate to find an event's type.
 struct EventCatalog: Sendable {
@@ -19,7 +25,10 @@ struct EventCatalog: Sendable {
 
     let entries: [Entry]
     private let decoders: [@Sendable (inout ByteReader, Int) throws(BinaryFormatError) -> CRMEvent]
-    private let names: [[UInt8]]
+    /// Every entry's name in UTF-8, one after another, in entry order.
+    private let nameBytes: [UInt8]
+    /// Where each entry's name starts in ``nameBytes``, and where the last one ends.
+    private let nameStarts: [Int]
     private let keys: [UInt64]
     /// Open addressing over a power-of-two table: each slot holds an entry's index plus one, or 0 when empty.
     /// A plain array, because a dictionary would hash the key again on every lookup.
@@ -39,7 +48,8 @@ struct EventCatalog: Sendable {
         }
         self.entries = entries
         self.decoders = entries.map(\.decode)
-        self.names = names
+        self.nameBytes = names.flatMap { $0 }
+        self.nameStarts = names.reduce(into: [0]) { starts, name in starts.append(starts.last! + name.count) }
         self.keys = keys
         self.slots = slots
     }
@@ -51,12 +61,20 @@ struct EventCatalog: Sendable {
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 {
             let index = Int(slots[slot]) - 1
-            if keys[index] == key, names[index].withUnsafeBytes({ $0.elementsEqual(bytes) }) {
+            if keys[index] == key, nameMatches(index, bytes) {
                 return index
             }
             slot = (slot + 1) & mask
         }
         return nil
+    }
+
+    /// Whether the entry at `index` has exactly these bytes as its name; one memcmp, since every event's type is
+    /// looked up here.
+    private func nameMatches(_ index: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        let start = nameStarts[index]
+        guard nameStarts[index + 1] - start == bytes.count, let base = bytes.baseAddress else { return false }
+        return nameBytes.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
 
     /// Reads the payload of the entry at `index`.
