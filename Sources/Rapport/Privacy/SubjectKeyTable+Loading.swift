@@ -27,7 +27,9 @@ extension SubjectKeyTable {
             )
         }
         try header.withUnsafeBytes { try SubjectKeyFile.checkHeader($0, name: file.name, advice: advice) }
-        var table = SubjectKeyTable()
+        // Room for the slots the size allows, up to 16M: the size is only a hint, and a sparse file could claim more.
+        let slots = max(0, size - SubjectKeyFile.headerSize) / SubjectKeyFile.slotSize
+        var table = SubjectKeyTable(capacity: min(slots, 1 << 24))
         try table.readSlots(of: file, upTo: size, advice: advice)
         return (table, size)
     }

@@ -21,6 +21,14 @@ struct SubjectKeyTable: Sendable {
     /// How many subjects have a key.
     private(set) var liveCount = 0
 
+    /// Creates an empty table.
+    ///
+    /// - Parameter capacity: The number of subjects to make room for, so that loading a large store does not
+    ///   grow the table again and again.
+    init(capacity: Int = 0) {
+        entries.reserveCapacity(capacity)
+    }
+
     /// How many subjects had their key destroyed (tombstones included).
     var destroyedCount: Int { slotCount - liveCount }
 
