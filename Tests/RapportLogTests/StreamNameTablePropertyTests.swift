@@ -24,9 +24,10 @@ struct StreamNameTablePropertyTests {
             for operation in operations {
                 switch operation {
                 case .add(let name):
-                    let slot = Array(name.utf8).withUnsafeBytes { table.insert($0) }
-                    #expect(slot == (held.contains(name) ? nil : held.count))
-                    if slot != nil { held.append(name) }
+                    let (slot, inserted) = Array(name.utf8).withUnsafeBytes { table.insert($0) }
+                    #expect(inserted == !held.contains(name))
+                    #expect(slot == held.firstIndex(of: name) ?? held.count)
+                    if inserted { held.append(name) }
                 case .removeLast:
                     guard !held.isEmpty else { continue }
                     table.removeLast()

@@ -8,11 +8,10 @@ extension StreamIndex {
         writer.writeVarint(UInt64(count))
         for slot in 0..<count {
             withName(ofSlot: slot) { writer.writeBytes($0) }
-            let positions = positions(ofSlot: slot)
-            writer.writeVarint(UInt64(positions.count))
-            var previous: UInt64 = 0
-            for (number, position) in positions.enumerated() {
-                writer.writeVarint(number == 0 ? position : position - previous)
+            writer.writeVarint(version(ofSlot: slot))
+            var previous: UInt64?
+            forEachPosition(ofSlot: slot) { position in
+                writer.writeVarint(previous.map { position - $0 } ?? position)
                 previous = position
             }
         }
@@ -36,7 +35,7 @@ extension StreamIndex {
         ends.reserveCapacity(count)
         var previousFirst: UInt64?
         for slot in 0..<count {
-            guard names.insert(try reader.bytes("name of stream \(slot)")) != nil else {
+            guard names.insert(try reader.bytes("name of stream \(slot)")).inserted else {
                 throw CheckpointReader.damage("two streams have the same name")
             }
             let first = positions.count

@@ -73,6 +73,13 @@ struct StreamIndex: Sendable {
         return Array(loadedPositions[loaded]) + addedPositions[slot]
     }
 
+    /// Calls `body` with each position of the stream in `slot`, in version order, without gathering them into
+    /// an array.
+    func forEachPosition(ofSlot slot: Int, _ body: (UInt64) -> Void) {
+        for position in loadedPositions[loadedRange(ofSlot: slot)] { body(position) }
+        for position in addedPositions[slot] { body(position) }
+    }
+
     /// Whether any record was appended to the stream.
     func contains(_ streamId: String) -> Bool {
         names.slot(of: streamId) != nil
@@ -106,8 +113,12 @@ struct StreamIndex: Sendable {
     ///
     /// - Returns: The stream's slot, or `nil` (and nothing recorded) when `version` is not the stream's next one.
     mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Int? {
-        guard let slot = names.slot(of: streamIdBytes) else {
-            guard version == 1, let slot = names.insert(streamIdBytes) else { return nil }
+        let (slot, inserted) = names.insert(streamIdBytes)
+        if inserted {
+            guard version == 1 else {
+                names.removeLast()
+                return nil
+            }
             addedPositions.append([position])
             return slot
         }

@@ -62,27 +62,26 @@ struct StreamNameTable: Sendable {
     /// - Returns: Its slot, the count before the call.
     @discardableResult
     mutating func append(_ name: String) -> Int {
-        guard let slot = Self.withUTF8(of: name, { insert($0) }) else {
-            preconditionFailure("stream \(name) is in the table already")
-        }
+        let (slot, inserted) = Self.withUTF8(of: name) { insert($0) }
+        precondition(inserted, "stream \(name) is in the table already")
         return slot
     }
 
-    /// Adds a name given as UTF-8 unless the table holds it already.
+    /// Finds a name given as UTF-8, adding it when the table does not hold it yet; one lookup either way.
     ///
     /// - Parameter name: The name.
-    /// - Returns: Its new slot, or `nil` when the name was there and nothing changed.
-    mutating func insert(_ name: UnsafeRawBufferPointer) -> Int? {
+    /// - Returns: Its slot, and whether it was added by this call (its slot is then the count before the call).
+    mutating func insert(_ name: UnsafeRawBufferPointer) -> (slot: Int, inserted: Bool) {
         let hash = Self.hash(name)
         let (entry, existing) = find(name, hash: hash)
-        guard existing == nil else { return nil }
+        if let existing { return (existing, false) }
         let slot = ends.count
         precondition(slot < Int(UInt32.max - 1), "more streams than a slot number can hold")
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
         table[entry] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(slot + 1)
         if count * 10 > table.count * 7 { grow() }
-        return slot
+        return (slot, true)
     }
 
     /// Removes the newest name.
