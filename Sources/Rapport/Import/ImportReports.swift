@@ -33,8 +33,8 @@ enum ImportReports {
             successFile: successName,
             errorFile: errorName
         )
-        var success = CSVText(["row", "external_id", "outcome", "events", "note"] + table.header)
-        var errors = CSVText(["row", "error_code", "error_field", "error_message"] + table.header + ["raw_row"])
+        var success = CSVText(["row", "external_id", "outcome", "events", "note"], table.header)
+        var errors = CSVText(["row", "error_code", "error_field", "error_message"], table.header, ["raw_row"])
         for plan in plans {
             let outcome = plan.outcome
             summary.read += 1
@@ -45,13 +45,13 @@ enum ImportReports {
                 let wellFormed = plan.row.fields.count == table.header.count
                 let input = wellFormed ? plan.row.fields : Array(repeating: "", count: table.header.count)
                 errors.add(
-                    [row, failure.code, failure.field ?? "", failure.message] + input + [wellFormed ? "" : plan.row.raw]
+                    [row, failure.code, failure.field ?? "", failure.message],
+                    input,
+                    [wellFormed ? "" : plan.row.raw]
                 )
             } else {
                 let note = plan.skip.map { "\($0.code): \($0.message)" } ?? ""
-                success.add(
-                    [row, plan.externalId ?? "", outcome.rawValue, String(plan.events), note] + plan.row.fields
-                )
+                success.add([row, plan.externalId ?? "", outcome.rawValue, String(plan.events), note], plan.row.fields)
             }
         }
         summary.amounts = amounts(file, table: table, plans: plans, state: state)
@@ -92,29 +92,5 @@ enum ImportReports {
             log: inLog.doubleValue,
             balanced: loaded == inLog
         )
-    }
-}
-
-/// CSV text being written, RFC 4180: a field with a comma, a double quote or a line break is quoted.
-struct CSVText {
-    private var text = ""
-
-    /// Starts with a header row.
-    init(_ header: [String]) { add(header) }
-
-    /// Adds a row.
-    mutating func add(_ fields: [String]) {
-        text += fields.map(Self.quoted).joined(separator: ",")
-        text += "\r\n"
-    }
-
-    /// Writes the text to a file, replacing it.
-    func write(to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-    }
-
-    private static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
