@@ -52,7 +52,7 @@ struct DatePattern: Sendable, Hashable {
     /// - Returns: The time (midnight UTC for a date alone), or nil when the text does not follow the pattern or
     ///   names no real date or time.
     func timestamp(_ value: String) -> Timestamp? {
-        var numbers: [Part: Int] = [:]
+        var (year, month, day, hour, minute, second) = (0, 0, 0, 0, 0, 0)
         var bytes = value.utf8[...]
         for part in parts {
             if case .literal(let byte) = part {
@@ -68,14 +68,17 @@ struct DatePattern: Sendable, Hashable {
                 number = number * 10 + Int(digit - UInt8(ascii: "0"))
                 bytes = bytes.dropFirst()
             }
-            numbers[part] = number
+            switch part {
+            case .year: year = number
+            case .month: month = number
+            case .day: day = number
+            case .hour: hour = number
+            case .minute: minute = number
+            case .second: second = number
+            case .literal: break
+            }
         }
-        guard bytes.isEmpty,
-            let date = CalendarDate(year: numbers[.year] ?? 0, month: numbers[.month] ?? 0, day: numbers[.day] ?? 0)
-        else { return nil }
-        let hour = numbers[.hour] ?? 0
-        let minute = numbers[.minute] ?? 0
-        let second = numbers[.second] ?? 0
+        guard bytes.isEmpty, let date = CalendarDate(year: year, month: month, day: day) else { return nil }
         guard hour < 24, minute < 60, second < 60 else { return nil }
         let seconds = Int64(hour * 3600 + minute * 60 + second)
         return Timestamp(microsecondsSinceEpoch: date.startOfDay.microsecondsSinceEpoch + seconds * 1_000_000)
