@@ -69,7 +69,7 @@ extension RowTranslator {
                         territory: text("territory")
                     ).command
             }
-            plan.commands = [envelope(command, row: row, key: key, index: 0, occurredAt: openedAt)]
+            plan.commands = envelopes([(command, openedAt)], row: row, key: key)
         } catch {
             plan.failure = error
         }

@@ -77,7 +77,7 @@ extension RowTranslator {
         do throws(ImportProblem) {
             let (values, key, id) = try identify(row, in: &plan)
             let update = try caseUpdate(id: id, values: values, state: state)
-            var steps: [(CRMCommand, Timestamp)] = []
+            var steps: [(CRMCommand, Timestamp?)] = []
             var track: CaseTrack
             if let before {
                 track = before
@@ -142,9 +142,7 @@ extension RowTranslator {
                 break
             }
             track.updatedAt = time
-            plan.commands = steps.enumerated().map { index, step in
-                envelope(step.0, row: row, key: key, index: index, occurredAt: step.1)
-            }
+            plan.commands = envelopes(steps, row: row, key: key)
             return (plan, track)
         } catch {
             plan.failure = error

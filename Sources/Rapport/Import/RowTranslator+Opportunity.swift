@@ -47,9 +47,7 @@ extension RowTranslator {
                 commands.append((open.command, deal.openedAt))
                 if deal.stage.closed { commands.append(closing(deal)) }
             }
-            plan.commands = commands.enumerated().map { index, step in
-                envelope(step.0, row: row, key: key, index: index, occurredAt: step.1)
-            }
+            plan.commands = envelopes(commands, row: row, key: key)
         } catch {
             plan.failure = error
         }

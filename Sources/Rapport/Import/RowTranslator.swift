@@ -108,35 +108,31 @@ struct RowTranslator {
         return id
     }
 
-    /// A command in its envelope: the mapping's actor, a command id derived from the mapping, the file, the
-    /// row's external id and content, and the command's place in the row, and the row's provenance.
+    /// A row's commands in their envelopes: the mapping's actor, a command id derived from the mapping, the
+    /// file, the row's external id and content, and each command's place in the row, and the row's provenance.
     ///
     /// - Parameters:
-    ///   - command: The command.
+    ///   - steps: The commands in order, each with its business time (nil for the time of the append).
     ///   - row: The row.
     ///   - key: The row's external id.
-    ///   - index: The command's place among the row's commands.
-    ///   - occurredAt: The business time; nil for the time of the append.
-    /// - Returns: The envelope.
-    func envelope(
-        _ command: CRMCommand,
-        row: CSVTable.Row,
-        key: String,
-        index: Int,
-        occurredAt: Timestamp?
-    ) -> CommandEnvelope {
+    /// - Returns: The envelopes, in order.
+    func envelopes(_ steps: [(CRMCommand, Timestamp?)], row: CSVTable.Row, key: String) -> [CommandEnvelope] {
         var hash = ContentHash()
         hash.add(mapping.name)
         hash.add(file.file)
         hash.add(key)
         for field in row.fields { hash.add(field) }
-        return CommandEnvelope(
-            command,
-            actor: mapping.actor,
-            commandId: "import:\(mapping.name):\(hash.hex):\(index):\(command.commandType)",
-            occurredAt: occurredAt,
-            provenance: ImportProvenance(batchId: batchId, file: file.file, row: row.number)
-        )
+        let prefix = "import:\(mapping.name):\(hash.hex):"
+        let provenance = ImportProvenance(batchId: batchId, file: file.file, row: row.number)
+        return steps.enumerated().map { index, step in
+            CommandEnvelope(
+                step.0,
+                actor: mapping.actor,
+                commandId: prefix + "\(index):\(step.0.commandType)",
+                occurredAt: step.1,
+                provenance: provenance
+            )
+        }
     }
 }
 
