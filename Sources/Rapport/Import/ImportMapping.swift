@@ -93,6 +93,19 @@ struct FileMapping: Sendable {
     var parent: ParentRule?
     /// Columns whose values must appear in a reference file.
     var references: [ReferenceRule]
+    /// The mapping with each rule's column found in a file's header, so rows are read without looking names up.
+    ///
+    /// - Parameter columns: The header's column indexes by name.
+    /// - Returns: The mapping, its rules knowing their column indexes.
+    func reading(header columns: [String: Int]) -> FileMapping {
+        var resolved = self
+        resolved.externalId.columnIndex = externalId.column.flatMap { columns[$0] }
+        for (field, rule) in fields {
+            resolved.fields[field]?.columnIndex = rule.column.flatMap { columns[$0] }
+        }
+        return resolved
+    }
+
     /// The field whose sum is reconciled between the source and the log (an opportunity's `amount`).
     var amountField: String? { record == .opportunity && fields["amount"] != nil ? "amount" : nil }
 }
@@ -113,7 +126,11 @@ struct ValueRule: Sendable {
     /// The value used for every row, when not a column.
     var constant: String?
     /// Texts that mean "no value" (by default only the empty text).
-    var missing: Set<String> = [""]
+    var missing: Set<String> = [""] {
+        didSet { onlyEmptyIsMissing = missing == [""] }
+    }
+    /// Whether only the empty text means "no value", the usual case, checked without hashing every value.
+    private(set) var onlyEmptyIsMissing = true
     /// Replacements applied to the text before it is read: misspellings, other names.
     var values: [String: String] = [:]
     /// The value used when the column has none.
@@ -124,6 +141,8 @@ struct ValueRule: Sendable {
     var scale: Int64 = 1
     /// How the text becomes a record id.
     var transform: Transform = .none
+    /// The column's index in the header of the file being read, found once per file rather than once per row.
+    var columnIndex: Int?
 }
 
 /// How a row's parent record is found.

@@ -6,6 +6,7 @@ extension Importer {
     static func load(_ file: FileMapping, table: CSVTable, index: Int, session: ImportSession) async throws {
         var columns: [String: Int] = [:]
         for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
+        let file = file.reading(header: columns)
         session.plans.append(table.rows.map { RowPlan(row: $0, failure: $0.problem) })
         if file.record == .account {
             session.accountNames[file.file] = accountNames(file, table: table, columns: columns)

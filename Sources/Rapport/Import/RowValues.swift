@@ -15,13 +15,15 @@ struct RowValues {
     /// - Returns: The text after the missing markers, the value map and the default.
     func text(_ rule: ValueRule) -> String? {
         if let constant = rule.constant { return constant }
-        guard let column = rule.column, let index = columns[column], index < fields.count else { return nil }
+        guard let index = rule.columnIndex ?? rule.column.flatMap({ columns[$0] }), index < fields.count else {
+            return nil
+        }
         var text = fields[index]
-        if rule.missing.contains(text) {
+        if rule.onlyEmptyIsMissing ? text.isEmpty : rule.missing.contains(text) {
             guard let fallback = rule.ifMissing else { return nil }
             text = fallback
         }
-        return rule.values[text] ?? text
+        return rule.values.isEmpty ? text : rule.values[text] ?? text
     }
 
     /// A required text.
