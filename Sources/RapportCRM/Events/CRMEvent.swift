@@ -74,11 +74,7 @@ public enum CRMEvent: Sendable, Hashable {
             throw BinaryFormatError("\"\(String(decoding: type, as: UTF8.self))\" is not a CRM event type")
         }
         var reader = ByteReader(payload)
-        let event = try catalog.decode(index, from: &reader, schemaVersion: schemaVersion)
-        guard reader.isAtEnd else {
-            throw BinaryFormatError("\(catalog.entries[index].name) payload has bytes after its last field")
-        }
-        return event
+        return try catalog.decode(index, from: &reader, schemaVersion: schemaVersion)
     }
 
     private static let catalog = EventCatalog(

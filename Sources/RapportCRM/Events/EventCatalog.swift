@@ -18,13 +18,23 @@ struct EventCatalog: Sendable {
             name = Payload.eventType
             schemaVersion = Payload.schemaVersion
             decode = { (reader: inout ByteReader, version: Int) throws(BinaryFormatError) -> CRMEvent in
-                wrap(try Payload(from: &reader, schemaVersion: version))
+                let payload = try Payload(from: &reader, schemaVersion: version)
+                guard reader.isAtEnd else {
+                    throw BinaryFormatError("\(Payload.eventType) payload has bytes after its last field")
+                }
+                return wrap(payload)
             }
         }
     }
 
+    /// A payload reader in a struct of its own: a closure kept straight in an array is stored in the array's
+    /// generic form, and every call through it then goes through a thunk that copies the whole event once more.
+    private struct Decoder: Sendable {
+        let decode: @Sendable (inout ByteReader, Int) throws(BinaryFormatError) -> CRMEvent
+    }
+
     let entries: [Entry]
-    private let decoders: [@Sendable (inout ByteReader, Int) throws(BinaryFormatError) -> CRMEvent]
+    private let decoders: [Decoder]
     /// Every entry's name in UTF-8, one after another, in entry order.
     private let nameBytes: [UInt8]
     /// Where each entry's name starts in ``nameBytes``, and where the last one ends.
@@ -47,7 +57,7 @@ struct EventCatalog: Sendable {
             slots[slot] = Int32(index + 1)
         }
         self.entries = entries
-        self.decoders = entries.map(\.decode)
+        self.decoders = entries.map { Decoder(decode: $0.decode) }
         self.nameBytes = names.flatMap { $0 }
         self.nameStarts = names.reduce(into: [0]) { starts, name in starts.append(starts.last! + name.count) }
         self.keys = keys
@@ -77,10 +87,10 @@ struct EventCatalog: Sendable {
         return nameBytes.withUnsafeBytes { memcmp($0.baseAddress! + start, base, bytes.count) == 0 }
     }
 
-    /// Reads the payload of the entry at `index`.
+    /// Reads the payload of the entry at `index`, which must end where the payload's last field does.
     @inline(__always)
     func decode(_ index: Int, from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) -> CRMEvent {
-        try decoders[index](&reader, schemaVersion)
+        try decoders[index].decode(&reader, schemaVersion)
     }
 
     /// A lookup key from the name's length and its first and last eight bytes, which tell the domain's names
