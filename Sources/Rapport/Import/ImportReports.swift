@@ -78,10 +78,9 @@ enum ImportReports {
             let values = RowValues(columns: columns, fields: plan.row.fields)
             let amount = (try? values.money(rule, field: field)) ?? nil
             source = source + (amount ?? .zero)
-            guard plan.failure == nil, plan.skip == nil, let key = plan.externalId,
-                let id = try? RowValues.recordId(key, transform: file.externalId.transform, source: "", field: ""),
-                counted.insert(id).inserted
-            else { continue }
+            guard plan.failure == nil, plan.skip == nil, let id = plan.recordId, counted.insert(id).inserted else {
+                continue
+            }
             loaded = loaded + (amount ?? .zero)
             inLog = inLog + (state.opportunities[id]?.amount ?? .zero)
         }

@@ -7,6 +7,8 @@ struct RowPlan: Sendable {
     var row: CSVTable.Row
     /// The record's external id, when the row has a readable one.
     var externalId: String?
+    /// The record's id made from the external id, when the row has a valid one.
+    var recordId: RecordId?
     /// The commands, in order; empty when the log already says what the row says.
     var commands: [CommandEnvelope] = []
     /// Why the row failed, when it did.

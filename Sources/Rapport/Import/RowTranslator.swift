@@ -53,6 +53,7 @@ struct RowTranslator {
         let values = values(row)
         let (key, id) = try externalId(values)
         plan.externalId = key
+        plan.recordId = id
         try checkReferences(values)
         return (values, key, id)
     }
