@@ -3,9 +3,8 @@ import RapportTime
 
 extension RowTranslator {
     /// What an opportunity row says the deal is.
-    private struct Deal {
+    struct Deal: Sendable {
         var id: RecordId
-        var accountId: RecordId
         var name: String
         var ownerId: RecordId
         var stage: SalesStage
@@ -17,27 +16,62 @@ extension RowTranslator {
         var lossReason: String
     }
 
+    /// An opportunity row read without the decision state, so rows can be read ahead on another core while earlier
+    /// rows are decided: its plan so far (external id, or the refusal of its id, references or stage), then its
+    /// account reference and its deal, each kept with its refusal so the row fails on the first in row order.
+    struct OpportunityDraft: Sendable {
+        /// The row's plan: its external id, or why it failed before its account was read.
+        var plan: RowPlan
+        /// The account the row names, or why it names none.
+        var account: Result<ParentReference?, ImportProblem> = .success(nil)
+        /// The deal, or why its fields do not read.
+        var deal: Result<Deal, ImportProblem> = .failure(ImportProblem("missing_value", "the row was not read"))
+        /// What the row's command ids start with.
+        var commandIdPrefix = ""
+    }
+
+    /// Reads an opportunity row as far as it can be read without the decision state.
+    ///
+    /// - Parameter row: The row.
+    /// - Returns: The draft, for ``opportunityPlan(_:in:)``.
+    func opportunityDraft(_ row: CSVTable.Row) -> OpportunityDraft {
+        var draft = OpportunityDraft(plan: RowPlan(row: row))
+        do throws(ImportProblem) {
+            let (values, key, id) = try identify(row, in: &draft.plan)
+            let stages = try stages(values)
+            draft.account = Result { () throws(ImportProblem) in try parentReference(values) }
+            draft.deal = Result { () throws(ImportProblem) in try deal(id: id, stages: stages, values: values) }
+            draft.commandIdPrefix = commandIdPrefix(row: row, key: key)
+        } catch {
+            draft.plan.failure = error
+        }
+        return draft
+    }
+
     /// The commands of an opportunity row. A new deal opens at its opening time (at `openingStage` when the row
     /// shows it closed) and, when closed, is won or lost at its closing time. A known deal gets only what changed:
     /// its stage, amount and close date, reopened first when closed and the row changes it, closed again last.
     ///
     /// - Parameters:
-    ///   - row: The row.
+    ///   - draft: The row as ``opportunityDraft(_:)`` read it.
     ///   - state: The state the earlier rows leave.
     /// - Returns: The plan.
-    func opportunityPlan(_ row: CSVTable.Row, in state: DecisionState) -> RowPlan {
-        var plan = RowPlan(row: row)
+    func opportunityPlan(_ draft: OpportunityDraft, in state: DecisionState) -> RowPlan {
+        var plan = draft.plan
+        guard plan.failure == nil else { return plan }
         do throws(ImportProblem) {
-            let (values, key, id) = try identify(row, in: &plan)
-            let deal = try deal(id: id, values: values, state: state)
+            guard let accountId = try parent(try draft.account.get(), in: state) else {
+                throw ImportProblem("parent_missing", "the opportunity has no account")
+            }
+            let deal = try draft.deal.get()
             var commands: [(CRMCommand, Timestamp?)] = []
-            if let current = state.opportunities[id] {
+            if let current = state.opportunities[deal.id] {
                 commands = changes(from: current, to: deal)
             } else {
                 plan.createsRecord = true
                 let open = OpenOpportunity(
-                    opportunityId: id,
-                    accountId: deal.accountId,
+                    opportunityId: deal.id,
+                    accountId: accountId,
                     name: deal.name,
                     amount: deal.amount,
                     closeDate: deal.closeDate,
@@ -47,14 +81,15 @@ extension RowTranslator {
                 commands.append((open.command, deal.openedAt))
                 if deal.stage.closed { commands.append(closing(deal)) }
             }
-            plan.commands = envelopes(commands, row: row, key: key)
+            plan.commands = envelopes(commands, row: plan.row, commandIdPrefix: draft.commandIdPrefix)
         } catch {
             plan.failure = error
         }
         return plan
     }
 
-    private func deal(id: RecordId, values: RowValues, state: DecisionState) throws(ImportProblem) -> Deal {
+    /// The row's stage, and the open stage a closed deal is opened at.
+    private func stages(_ values: RowValues) throws(ImportProblem) -> (stage: SalesStage, opening: String) {
         let stageRule = rule("stage") ?? ValueRule()
         let stageName = try values.requiredText(stageRule, field: "stage")
         guard let stage = configuration.stage(named: stageName) else {
@@ -73,9 +108,14 @@ extension RowTranslator {
                     + "not \"\(openingStage)\""
             )
         }
-        guard let accountId = try parent(values, in: state) else {
-            throw ImportProblem("parent_missing", "the opportunity has no account")
-        }
+        return (stage, openingStage)
+    }
+
+    private func deal(
+        id: RecordId,
+        stages: (stage: SalesStage, opening: String),
+        values: RowValues
+    ) throws(ImportProblem) -> Deal {
         let closeRule = rule("closeDate") ?? ValueRule()
         guard let closeDate = try values.date(closeRule, field: "closeDate") else {
             throw ImportProblem("missing_value", field: closeRule.column, "\(values.describe(closeRule)) is empty")
@@ -89,11 +129,10 @@ extension RowTranslator {
         }
         return Deal(
             id: id,
-            accountId: accountId,
             name: try values.requiredText(rule("name") ?? ValueRule(), field: "name"),
             ownerId: ownerId,
-            stage: stage,
-            openingStage: openingStage,
+            stage: stages.stage,
+            openingStage: stages.opening,
             closeDate: closeDate,
             amount: try rule("amount").flatMap { rule throws(ImportProblem) in
                 try values.money(rule, field: "amount")

@@ -3,7 +3,7 @@ import RapportTime
 
 /// Turns the rows of one file into commands, against the state the earlier rows leave (the import's shadow of
 /// the decision state), by the file's mapping.
-struct RowTranslator {
+struct RowTranslator: Sendable {
     /// The whole mapping.
     let mapping: ImportMapping
     /// The file's mapping.
@@ -77,10 +77,19 @@ struct RowTranslator {
     /// The row's parent account, found by the mapping's rule, which must exist in `state`.
     ///
     /// - Returns: The parent's id, or nil when the row has none and needs none.
-    /// - Throws: ``ImportProblem`` `parent_missing` (required and blank) or `parent_not_found`.
+    /// - Throws: ``ImportProblem`` `parent_missing` (required and blank), `invalid_id` or `parent_not_found`.
     func parent(_ values: RowValues, in state: DecisionState) throws(ImportProblem) -> RecordId? {
+        try parent(try parentReference(values), in: state)
+    }
+
+    /// The account a row names as its parent, read by the mapping's rule without the decision state; whether it
+    /// exists is checked by ``parent(_:in:)``.
+    ///
+    /// - Returns: The reference, or nil when the row names none and needs none.
+    /// - Throws: ``ImportProblem`` `parent_missing` (required and blank) or `invalid_id`.
+    func parentReference(_ values: RowValues) throws(ImportProblem) -> ParentReference? {
         guard let rule = file.parent else { return nil }
-        if let account = rule.account { return account }
+        if let account = rule.account { return ParentReference(id: account, naming: nil) }
         guard let column = rule.column else { return nil }
         let source = ValueRule(column: column)
         guard let text = values.text(source) else {
@@ -91,19 +100,35 @@ struct RowTranslator {
                 "column \(column) is empty: a \(file.record.rawValue) row needs its account, and none is guessed"
             )
         }
-        let id: RecordId?
         switch rule.by {
         case .name:
-            id = accountNames[rule.file ?? file.file]?[text]
+            return ParentReference(id: accountNames[rule.file ?? file.file]?[text], naming: (column, text))
         case .externalId:
-            id = try RowValues.recordId(text, transform: rule.transform, source: "column \(column)", field: "parent")
+            let id = try RowValues.recordId(
+                text,
+                transform: rule.transform,
+                source: "column \(column)",
+                field: "parent"
+            )
+            return ParentReference(id: id, naming: (column, text))
         }
-        guard let id, state.accounts[id] != nil else {
-            let place = rule.by == .name ? "among the loaded accounts of \(rule.file ?? file.file)" : "in the log"
+    }
+
+    /// The parent account a reference names, which must exist in `state` unless the mapping declares it.
+    ///
+    /// - Returns: The parent's id, or nil for no reference.
+    /// - Throws: ``ImportProblem`` `parent_not_found`.
+    func parent(_ reference: ParentReference?, in state: DecisionState) throws(ImportProblem) -> RecordId? {
+        guard let reference else { return nil }
+        guard let naming = reference.naming else { return reference.id }
+        guard let id = reference.id, state.accounts[id] != nil else {
+            let place =
+                file.parent?.by == .name
+                ? "among the loaded accounts of \(file.parent?.file ?? file.file)" : "in the log"
             throw ImportProblem(
                 "parent_not_found",
-                field: column,
-                "column \(column) names the account \"\(text)\", which is not \(place)"
+                field: naming.column,
+                "column \(naming.column) names the account \"\(naming.text)\", which is not \(place)"
             )
         }
         return id
@@ -118,12 +143,26 @@ struct RowTranslator {
     ///   - key: The row's external id.
     /// - Returns: The envelopes, in order.
     func envelopes(_ steps: [(CRMCommand, Timestamp?)], row: CSVTable.Row, key: String) -> [CommandEnvelope] {
+        envelopes(steps, row: row, commandIdPrefix: commandIdPrefix(row: row, key: key))
+    }
+
+    /// What a row's command ids start with: the mapping's name and a hash of the mapping, the file, the row's
+    /// external id and its content, so that a changed row gets new ids and the same row always the same.
+    func commandIdPrefix(row: CSVTable.Row, key: String) -> String {
         var hash = ContentHash()
         hash.add(mapping.name)
         hash.add(file.file)
         hash.add(key)
         for field in row.fields { hash.add(field) }
-        let prefix = "import:\(mapping.name):\(hash.hex):"
+        return "import:\(mapping.name):\(hash.hex):"
+    }
+
+    /// A row's commands in their envelopes, given the row's ``commandIdPrefix(row:key:)``.
+    func envelopes(
+        _ steps: [(CRMCommand, Timestamp?)],
+        row: CSVTable.Row,
+        commandIdPrefix prefix: String
+    ) -> [CommandEnvelope] {
         let provenance = ImportProvenance(batchId: batchId, file: file.file, row: row.number)
         return steps.enumerated().map { index, step in
             CommandEnvelope(
@@ -135,6 +174,14 @@ struct RowTranslator {
             )
         }
     }
+}
+
+/// The account a row names as its parent, before it is checked against the decision state.
+struct ParentReference: Sendable {
+    /// The account's id; nil when the name matches no loaded account.
+    var id: RecordId?
+    /// The column and the text that name the account, for a refusal; nil for the mapping's declared account.
+    var naming: (column: String, text: String)?
 }
 
 /// A 64-bit FNV-1a hash of texts, each followed by a separator byte: a stable, fast digest for command ids (a
