@@ -86,6 +86,49 @@ struct ImportCommandTests {
         }
     }
 
+    /// Deal rows are read ahead of the rows being decided; a row with several problems still fails on the first one
+    /// in the order the rules are checked (stage, then account, then the other fields), on either side of a chunk.
+    @Test func dealRowsReadAheadFailOnTheirFirstProblem() async throws {
+        try await withTemporaryDirectory { data in
+            let source = data + "/source"
+            try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+            try Data("id,name\na1,Acme\n".utf8).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
+            var deals = ["id,account,stage,closes,value"]
+            deals += (0..<2046).map { "d\($0),a1,Prospecting,2017-01-31,100" }
+            deals += [
+                "bad-1,zz,Won,2017-13-40,100", "bad-2,zz,Nope,2017-01-31,100", "bad-3,a1,Won,2017-13-40,100",
+                "bad-4,,Won,2017-01-31,100", "good,a1,Won,2017-01-31,250",
+            ]
+            let dealText = deals.joined(separator: "\n") + "\n"
+            try Data(dealText.utf8).write(to: URL(fileURLWithPath: source + "/deals.csv"))
+            let mapping = """
+                {"name": "t", "actor": "importer", "files": [
+                  {"file": "accounts.csv", "record": "account", "externalId": "id",
+                   "fields": {"name": "name", "ownerId": {"constant": "u-1"}}},
+                  {"file": "deals.csv", "record": "opportunity", "externalId": "id",
+                   "fields": {"name": {"constant": "Deal"}, "ownerId": {"constant": "u-1"},
+                              "stage": {"column": "stage", "values": {"Won": "Closed Won"}},
+                              "openingStage": {"constant": "Qualification"},
+                              "closeDate": {"column": "closes", "format": "yyyy-MM-dd"}, "amount": "value"},
+                   "parent": {"column": "account", "by": "externalId"}}]}
+                """
+            try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
+            let outcome = try RapportProcess.run([
+                "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
+                "--out", data + "/out",
+            ])
+            #expect(outcome.status == 0, "\(outcome.standardError)")
+            let file = try #require(try files(try json(outcome.standardOutput))["deals.csv"])
+            #expect(file["created"] as? Int == 2047)
+            #expect(file["failed"] as? Int == 4)
+            let errors = try String(contentsOfFile: data + "/out/deals.errors.csv", encoding: .utf8)
+                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+            #expect(
+                errors == ["2048,parent_not_found", "2049,invalid_stage", "2050,invalid_date", "2051,parent_missing"]
+            )
+        }
+    }
+
     @Test func refusesABrokenMappingNamingTheField() async throws {
         try await withTemporaryDirectory { data in
             try Data(#"{"name": "t", "actor": "a", "files": [], "colour": "red"}"#.utf8)

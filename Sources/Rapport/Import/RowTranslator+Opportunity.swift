@@ -17,17 +17,24 @@ extension RowTranslator {
     }
 
     /// An opportunity row read without the decision state, so rows can be read ahead on another core while earlier
-    /// rows are decided: its plan so far (external id, or the refusal of its id, references or stage), then its
-    /// account reference and its deal, each kept with its refusal so the row fails on the first in row order.
+    /// rows are decided: its plan so far (external id, or the refusal of its id, references or stage), then what
+    /// the rest of the row says.
     struct OpportunityDraft: Sendable {
         /// The row's plan: its external id, or why it failed before its account was read.
         var plan: RowPlan
+        /// The rest of the row, when the plan has not failed.
+        var reading: OpportunityReading?
+    }
+
+    /// What an opportunity row says after its stage, each part kept with its refusal, so that the plan fails the
+    /// row on the same first problem as reading it in turn would: its account first, then its deal.
+    struct OpportunityReading: Sendable {
         /// The account the row names, or why it names none.
-        var account: Result<ParentReference?, ImportProblem> = .success(nil)
+        var account: Result<ParentReference?, ImportProblem>
         /// The deal, or why its fields do not read.
-        var deal: Result<Deal, ImportProblem> = .failure(ImportProblem("missing_value", "the row was not read"))
+        var deal: Result<Deal, ImportProblem>
         /// What the row's command ids start with.
-        var commandIdPrefix = ""
+        var commandIdPrefix: String
     }
 
     /// Reads an opportunity row as far as it can be read without the decision state.
@@ -39,9 +46,11 @@ extension RowTranslator {
         do throws(ImportProblem) {
             let (values, key, id) = try identify(row, in: &draft.plan)
             let stages = try stages(values)
-            draft.account = Result { () throws(ImportProblem) in try parentReference(values) }
-            draft.deal = Result { () throws(ImportProblem) in try deal(id: id, stages: stages, values: values) }
-            draft.commandIdPrefix = commandIdPrefix(row: row, key: key)
+            draft.reading = OpportunityReading(
+                account: Result { () throws(ImportProblem) in try parentReference(values) },
+                deal: Result { () throws(ImportProblem) in try deal(id: id, stages: stages, values: values) },
+                commandIdPrefix: commandIdPrefix(row: row, key: key)
+            )
         } catch {
             draft.plan.failure = error
         }
@@ -58,12 +67,12 @@ extension RowTranslator {
     /// - Returns: The plan.
     func opportunityPlan(_ draft: OpportunityDraft, in state: DecisionState) -> RowPlan {
         var plan = draft.plan
-        guard plan.failure == nil else { return plan }
+        guard plan.failure == nil, let reading = draft.reading else { return plan }
         do throws(ImportProblem) {
-            guard let accountId = try parent(try draft.account.get(), in: state) else {
+            guard let accountId = try parent(try reading.account.get(), in: state) else {
                 throw ImportProblem("parent_missing", "the opportunity has no account")
             }
-            let deal = try draft.deal.get()
+            let deal = try reading.deal.get()
             var commands: [(CRMCommand, Timestamp?)] = []
             if let current = state.opportunities[deal.id] {
                 commands = changes(from: current, to: deal)
@@ -81,7 +90,7 @@ extension RowTranslator {
                 commands.append((open.command, deal.openedAt))
                 if deal.stage.closed { commands.append(closing(deal)) }
             }
-            plan.commands = envelopes(commands, row: plan.row, commandIdPrefix: draft.commandIdPrefix)
+            plan.commands = envelopes(commands, row: plan.row, commandIdPrefix: reading.commandIdPrefix)
         } catch {
             plan.failure = error
         }
