@@ -13,6 +13,24 @@ struct ImportCommandTests {
         return Dictionary(uniqueKeysWithValues: files.map { ($0["file"] as? String ?? "", $0) })
     }
 
+    /// Writes a mapping into `data`, imports `source` with it into `data`/log with its reports in `data`/out, and
+    /// returns each file's summary.
+    private func importFiles(_ mapping: String, source: String, into data: String) throws -> [String: [String: Any]] {
+        try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
+        let outcome = try RapportProcess.run([
+            "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
+            "--out", data + "/out",
+        ])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return try files(try json(outcome.standardOutput))
+    }
+
+    /// The row number and error code of every row of an error file.
+    private func errorRows(_ path: String) throws -> [String] {
+        try String(contentsOfFile: path, encoding: .utf8)
+            .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+    }
+
     @Test func importsTheSalesPipelineAndAppendsNothingTheSecondTime() async throws {
         let deals = try ImportDatasets.rows(ImportDatasets.source("maven-crm") + "/sales_pipeline.csv")
         try await withTemporaryDirectory { data in
@@ -65,18 +83,11 @@ struct ImportCommandTests {
                  "externalId": "id", "fields": {"name": "name", "ownerId": {"constant": "u-1"},
                  "employees": "employees", "openedAt": {"column": "since", "format": "yyyy-MM-dd"}}}]}
                 """
-            try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
-            let outcome = try RapportProcess.run([
-                "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
-                "--out", data + "/out",
-            ])
-            #expect(outcome.status == 0, "\(outcome.standardError)")
-            let file = try #require(try files(try json(outcome.standardOutput))["accounts.csv"])
+            let file = try #require(try importFiles(mapping, source: source, into: data)["accounts.csv"])
             #expect(file["read"] as? Int == 8)
             #expect(file["created"] as? Int == 2)
             #expect(file["failed"] as? Int == 6)
-            let errors = try String(contentsOfFile: data + "/out/accounts.errors.csv", encoding: .utf8)
-                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+            let errors = try errorRows(data + "/out/accounts.errors.csv")
             #expect(
                 errors == [
                     "3,csv_bad_quote", "4,csv_column_count", "5,invalid_number", "6,invalid_date", "7,csv_invalid_utf8",
@@ -112,17 +123,10 @@ struct ImportCommandTests {
                               "closeDate": {"column": "closes", "format": "yyyy-MM-dd"}, "amount": "value"},
                    "parent": {"column": "account", "by": "externalId"}}]}
                 """
-            try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
-            let outcome = try RapportProcess.run([
-                "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
-                "--out", data + "/out",
-            ])
-            #expect(outcome.status == 0, "\(outcome.standardError)")
-            let file = try #require(try files(try json(outcome.standardOutput))["deals.csv"])
+            let file = try #require(try importFiles(mapping, source: source, into: data)["deals.csv"])
             #expect(file["created"] as? Int == 2047)
             #expect(file["failed"] as? Int == 4)
-            let errors = try String(contentsOfFile: data + "/out/deals.errors.csv", encoding: .utf8)
-                .split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+            let errors = try errorRows(data + "/out/deals.errors.csv")
             #expect(
                 errors == ["2048,parent_not_found", "2049,invalid_stage", "2050,invalid_date", "2051,parent_missing"]
             )

@@ -32,40 +32,25 @@ extension Importer {
             )
         case .account:
             let order = translator.parentFirstOrder(readable.map { table.rows[$0] }).map { readable[$0] }
-            try await loadRows(
-                order,
-                of: table,
-                file: file,
-                index: index,
-                session: session,
-                progress: progress,
-                draft: { $0 },
-                plan: { translator.accountPlan($0, in: session.shadow) }
-            )
+            try await loadRows(order, of: table, file: file, index: index, session: session, progress: progress) {
+                $0
+            } plan: {
+                translator.accountPlan($0, in: session.shadow)
+            }
         case .opportunity:
-            try await loadRows(
-                readable,
-                of: table,
-                file: file,
-                index: index,
-                session: session,
-                progress: progress,
-                draft: translator.opportunityDraft,
-                plan: { translator.opportunityPlan($0, in: session.shadow) }
-            )
+            try await loadRows(readable, of: table, file: file, index: index, session: session, progress: progress) {
+                translator.opportunityDraft($0)
+            } plan: {
+                translator.opportunityPlan($0, in: session.shadow)
+            }
         case .caseUpdate:
             try await loadCases(readable, table: table, translator: translator, session: session, file: index)
         case .event:
-            try await loadRows(
-                readable,
-                of: table,
-                file: file,
-                index: index,
-                session: session,
-                progress: progress,
-                draft: translator.eventPlan,
-                plan: { $0 }
-            )
+            try await loadRows(readable, of: table, file: file, index: index, session: session, progress: progress) {
+                translator.eventPlan($0)
+            } plan: {
+                $0
+            }
         }
         progress(table.rows.count)
     }
