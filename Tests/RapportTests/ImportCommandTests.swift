@@ -133,6 +133,55 @@ struct ImportCommandTests {
         }
     }
 
+    /// A case escalates the first time an update says `Escalated` (Rapport keeps it escalated, so a later one adds
+    /// nothing), with the mapping's reason; a status or priority Rapport does not know fails its row, naming the
+    /// ones it knows.
+    @Test func caseUpdatesEscalateOnceAndRefuseUnknownStatusesAndPriorities() async throws {
+        try await withTemporaryDirectory { data in
+            let source = data + "/source"
+            try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+            try Data("id,name\na1,Acme\n".utf8).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
+            let updates = [
+                "number,seq,account,opened,updated,state,priority,subject",
+                "c1,1,a1,2020-01-01 09:00,2020-01-01 09:00,New,High,Printer",
+                "c1,2,a1,2020-01-01 09:00,2020-01-01 10:00,Escalated,High,Printer",
+                "c1,3,a1,2020-01-01 09:00,2020-01-01 11:00,Working,High,Printer",
+                "c1,4,a1,2020-01-01 09:00,2020-01-01 12:00,Escalated,High,Printer",
+                "c1,5,a1,2020-01-01 09:00,2020-01-01 13:00,Resolved,High,Printer",
+                "c2,1,a1,2020-01-01 09:00,2020-01-01 09:00,Pending,High,Fax",
+                "c3,1,a1,2020-01-01 09:00,2020-01-01 09:00,New,Urgent,Modem",
+            ]
+            let updateText = updates.joined(separator: "\n") + "\n"
+            try Data(updateText.utf8).write(to: URL(fileURLWithPath: source + "/cases.csv"))
+            let mapping = """
+                {"name": "t", "actor": "importer", "files": [
+                  {"file": "accounts.csv", "record": "account", "externalId": "id",
+                   "fields": {"name": "name", "ownerId": {"constant": "u-1"}}},
+                  {"file": "cases.csv", "record": "caseUpdate", "externalId": "number",
+                   "fields": {"sequence": "seq", "status": "state", "priority": "priority", "subject": "subject",
+                              "openedAt": {"column": "opened", "format": "yyyy-MM-dd HH:mm"},
+                              "updatedAt": {"column": "updated", "format": "yyyy-MM-dd HH:mm"},
+                              "escalationReason": {"constant": "The customer escalated"}},
+                   "parent": {"column": "account", "by": "externalId"}}]}
+                """
+            let file = try #require(try importFiles(mapping, source: source, into: data)["cases.csv"])
+            #expect(file["failed"] as? Int == 2)
+            #expect(try errorRows(data + "/out/cases.errors.csv") == ["7,invalid_status", "8,invalid_priority"])
+            let errorText = try String(contentsOfFile: data + "/out/cases.errors.csv", encoding: .utf8)
+            #expect(errorText.contains("(New, Working, Escalated, On Hold, Resolved, Closed)"))
+            #expect(errorText.contains("(Critical, High, Medium, Low)"))
+            let events = try RapportProcess.run(["events", "--data", data + "/log", "--stream", "case-c1"])
+            #expect(events.status == 0, "\(events.standardError)")
+            let lines = events.standardOutput.split(separator: "\n").map { try? json(String($0)) }
+            #expect(
+                lines.map { $0?["type"] as? String }
+                    == ["CaseOpened", "CaseResponseRecorded", "CaseEscalated", "CaseResolved"]
+            )
+            let escalation = try #require(lines[2]?["data"] as? [String: Any])
+            #expect(escalation["reason"] as? String == "The customer escalated")
+        }
+    }
+
     @Test func refusesABrokenMappingNamingTheField() async throws {
         try await withTemporaryDirectory { data in
             try Data(#"{"name": "t", "actor": "a", "files": [], "colour": "red"}"#.utf8)

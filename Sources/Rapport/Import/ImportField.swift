@@ -45,7 +45,7 @@ struct ImportField: Sendable {
                 ImportField("openedAt", .time, required: true), ImportField("status", .text, required: true),
                 ImportField("priority", .text, required: true), ImportField("subject", .text, required: true),
                 ImportField("holdReason", .text), ImportField("ownerId", .id), ImportField("resolution", .text),
-                ImportField("reopenReason", .text),
+                ImportField("reopenReason", .text), ImportField("escalationReason", .text),
             ]
         case .reference, .event:
             []

@@ -8,6 +8,8 @@ extension RowTranslator {
         var priority: CasePriority
         var ownerId: RecordId?
         var responded: Bool
+        /// Whether the case was ever escalated: Rapport keeps a case escalated for good, so it escalates once.
+        var escalated = false
         var updatedAt: Timestamp
     }
 
@@ -24,6 +26,7 @@ extension RowTranslator {
         var updatedAt: Timestamp
         var resolution: String
         var reopenReason: String
+        var escalationReason: String
     }
 
     /// The order of a case's update rows (by sequence, then file order) and which of them are out of order: an
@@ -63,7 +66,8 @@ extension RowTranslator {
     /// The commands of one update of a case, from where the case stood after the update before it (nil for the
     /// first, which opens the case at its opening time). Each change is dated at the update's time: a new owner,
     /// a new priority (neither while the case is resolved or closed), and the status moves — reopened when it was
-    /// resolved or closed, resumed before it leaves a hold, a first response when work starts, on hold, resolved,
+    /// resolved or closed, resumed before it leaves a hold, a first response when work starts, an escalation the
+    /// first time it is escalated, on hold, resolved,
     /// closed (a close without a resolved update gives the reason that it was not resolved). A case never returns
     /// to New.
     ///
@@ -127,6 +131,10 @@ extension RowTranslator {
                     steps.append((RecordCaseResponse(caseId: id).command, time))
                     track.responded = true
                 }
+                if update.status == .escalated, !track.escalated {
+                    steps.append((EscalateCase(caseId: id, reason: update.escalationReason).command, time))
+                    track.escalated = true
+                }
                 track.status = .working
             case .onHold where track.status != .onHold:
                 steps.append((PutCaseOnHold(caseId: id, reason: update.holdReason).command, time))
@@ -157,8 +165,8 @@ extension RowTranslator {
             throw ImportProblem(
                 "invalid_status",
                 field: statusRule.column,
-                "\(values.describe(statusRule)) \"\(statusText)\" is not a case status (New, Working, On Hold, "
-                    + "Resolved, Closed); map it with values"
+                "\(values.describe(statusRule)) \"\(statusText)\" is not a case status "
+                    + "(\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))); map it with values"
             )
         }
         let priorityRule = rule("priority") ?? ValueRule()
@@ -167,8 +175,8 @@ extension RowTranslator {
             throw ImportProblem(
                 "invalid_priority",
                 field: priorityRule.column,
-                "\(values.describe(priorityRule)) \"\(priorityText)\" is not a case priority (Critical, High, Medium, "
-                    + "Low); map it with values"
+                "\(values.describe(priorityRule)) \"\(priorityText)\" is not a case priority "
+                    + "(\(CasePriority.allCases.map(\.rawValue).joined(separator: ", "))); map it with values"
             )
         }
         guard let accountId = try parent(values, in: state) else {
@@ -194,7 +202,8 @@ extension RowTranslator {
             openedAt: openedAt,
             updatedAt: max(updatedAt, openedAt),
             resolution: rule("resolution").flatMap { values.text($0) } ?? "resolved",
-            reopenReason: rule("reopenReason").flatMap { values.text($0) } ?? "reopened"
+            reopenReason: rule("reopenReason").flatMap { values.text($0) } ?? "reopened",
+            escalationReason: rule("escalationReason").flatMap { values.text($0) } ?? statusText
         )
     }
 }
