@@ -5,9 +5,10 @@ import RapportTime
 /// is taken whole or not at all), the commands waiting for their bulk append, and every row's plan.
 ///
 /// A row's commands are decided on the shadow in order; only when all are accepted are they queued for the
-/// engine, which decides them again on the command path and appends them in bulk. When a row's later command is
-/// refused after its earlier ones changed the shadow, the shadow is rebuilt from the engine (or, in a dry run,
-/// from the state before the run and the commands accepted since), so no half of a row is ever kept.
+/// engine, which decides them again on the command path and appends them in bulk. The engine decides each bulk
+/// append on a task of its own, one after the other, while the next rows are decided on the shadow. When a row's
+/// later command is refused after its earlier ones changed the shadow, the shadow is rebuilt from the engine (or,
+/// in a dry run, from the state before the run and the commands accepted since), so no half of a row is ever kept.
 final class ImportSession {
     let engine: Engine
     let mapping: ImportMapping
@@ -21,6 +22,9 @@ final class ImportSession {
     private var pending: [CommandEnvelope] = []
     private var pendingOwners: [(file: Int, plan: Int)] = []
     private let inFlight = AppendsInFlight(limit: 8)
+    /// The bulk appends the engine is deciding, each after the one before it; its value is every command the
+    /// engine refused among them.
+    private var submitting: Task<[LateRefusal], any Error>?
     /// Every file's row plans, in file order.
     var plans: [[RowPlan]] = []
     /// Account ids by name, per account file.
@@ -40,10 +44,22 @@ final class ImportSession {
         self.initial = state
     }
 
+    /// A command the shadow accepted and the engine then refused, and the row it belongs to.
+    private struct LateRefusal: Sendable {
+        var file: Int
+        var plan: Int
+        var refusal: DomainError
+    }
+
     /// Whether a command already ran, in this run or an earlier one.
     func isKnown(_ envelope: CommandEnvelope) -> Bool {
+        isKnown(envelope, inEarlierRuns: true)
+    }
+
+    /// Whether a command already ran in this run, or (when `inEarlierRuns`) in an earlier one.
+    private func isKnown(_ envelope: CommandEnvelope, inEarlierRuns: Bool) -> Bool {
         guard let id = envelope.commandId else { return false }
-        return knownIds.contains(id) || engine.hasResult(forCommandId: id)
+        return knownIds.contains(id) || (inEarlierRuns && engine.hasResult(forCommandId: id))
     }
 
     /// Decides a row's commands on the shadow and queues them when all are accepted; a refusal fails the row.
@@ -57,7 +73,11 @@ final class ImportSession {
         guard plan.failure == nil, plan.skip == nil else { return }
         var queued: [CommandEnvelope] = []
         var events = 0
-        for envelope in plan.commands where !isKnown(envelope) {
+        // A command on a record the shadow does not have never ran: had it run, the record would exist, and records
+        // are never taken out of the state. Not asking the engine about such rows keeps a new import's rows from
+        // waiting on the bulk append the engine is deciding. The shadow holds all the engine has, and more.
+        let mayHaveRun = plan.commands.contains { shadow.version(of: $0.command.target) > 0 }
+        for envelope in plan.commands where !isKnown(envelope, inEarlierRuns: mayHaveRun) {
             let context = DecisionContext(
                 occurredAt: envelope.occurredAt ?? Timestamp.now(),
                 actor: envelope.actor,
@@ -105,46 +125,63 @@ final class ImportSession {
                 }
             }
         } else {
-            try await flush()
-            await inFlight.waitForAll()
-            if let failure = inFlight.firstFailure { throw failure }
+            try await finish()
             shadow = engine.decisionState
         }
     }
 
-    /// Sends the queued commands to the engine as one bulk append.
+    /// Sends the queued commands to the engine as one bulk append, decided on a task after the appends before it.
     ///
-    /// - Throws: ``RapportError`` when the log fails.
+    /// - Throws: ``RapportError`` when an earlier append failed.
     func flush() async throws {
         guard !pending.isEmpty else { return }
         await inFlight.waitForRoom()
         if let failure = inFlight.firstFailure { throw failure }
         inFlight.started()
-        let (outcomes, appending) = try engine.submitBatch(pending) { [inFlight] outcome in
-            switch outcome {
-            case .success: inFlight.finished(failure: nil)
-            case .failure(let failure): inFlight.finished(failure: failure)
-            }
-        }
-        if !appending { inFlight.finished(failure: nil) }
-        for (owner, outcome) in zip(pendingOwners, outcomes) {
-            if case .failure(let refusal) = outcome, plans[owner.file][owner.plan].failure == nil {
-                plans[owner.file][owner.plan].failure = ImportProblem(
-                    refusal.code.description,
-                    field: refusal.field,
-                    "the engine refused a command the import had checked: \(refusal.message)"
-                )
-            }
-        }
+        let (batch, owners) = (pending, pendingOwners)
         pending.removeAll(keepingCapacity: true)
         pendingOwners.removeAll(keepingCapacity: true)
+        let (previous, engine, inFlight) = (submitting, engine, inFlight)
+        submitting = Task {
+            do {
+                var refusals = try await previous?.value ?? []
+                let (outcomes, appending) = try engine.submitBatch(batch) { outcome in
+                    switch outcome {
+                    case .success: inFlight.finished(failure: nil)
+                    case .failure(let failure): inFlight.finished(failure: failure)
+                    }
+                }
+                if !appending { inFlight.finished(failure: nil) }
+                for (owner, outcome) in zip(owners, outcomes) {
+                    if case .failure(let refusal) = outcome {
+                        refusals.append(LateRefusal(file: owner.file, plan: owner.plan, refusal: refusal))
+                    }
+                }
+                return refusals
+            } catch {
+                // This append never reached the log: count it as ended, failed, so no one waits for it.
+                inFlight.finished(failure: error as? RapportError ?? RapportError(.logFailure, "\(error)"))
+                throw error
+            }
+        }
     }
 
-    /// Sends what is queued and waits until every append is durable.
+    /// Sends what is queued, waits until the engine has decided every append and each is durable, and fails the
+    /// rows whose commands the engine refused after the shadow had accepted them.
     ///
     /// - Throws: ``RapportError`` when the log fails.
     func finish() async throws {
         try await flush()
+        if let submitting {
+            self.submitting = nil
+            for late in try await submitting.value where plans[late.file][late.plan].failure == nil {
+                plans[late.file][late.plan].failure = ImportProblem(
+                    late.refusal.code.description,
+                    field: late.refusal.field,
+                    "the engine refused a command the import had checked: \(late.refusal.message)"
+                )
+            }
+        }
         await inFlight.waitForAll()
         if let failure = inFlight.firstFailure { throw failure }
     }
