@@ -10,6 +10,7 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -143,22 +144,37 @@ def cli_events(data):
     return [json.loads(line) for line in printed.stdout.splitlines()]
 
 
-def stream_events(client, path, stop, last_event_id=None, params=None):
+def stream_events(client, path, stop, last_event_id=None, params=None, deadline=120):
     """Follows a server-sent event stream with httpx-sse until `stop(events, last_id)` is true, then disconnects.
 
     Events are (id, event type, data) for every block with data; blocks without data (an `id:` the server
-    reports after passing records by) only move the last event id, which is returned with the events.
+    reports after passing records by) only move the last event id, which is returned with the events. A stream
+    still open after `deadline` seconds is closed and fails the test: heartbeats keep an idle stream's reads from
+    ever timing out, so without it a condition that never comes true would hang the run.
     """
     headers = {"Last-Event-ID": str(last_event_id)} if last_event_id is not None else {}
     events = []
     last_id = last_event_id
     with connect_sse(client, "GET", path, headers=headers, params=params or {}) as source:
         assert source.response.status_code == 200, source.response.read()
-        for sse in source.iter_sse():
-            if sse.id:
-                last_id = int(sse.id)
-            if sse.data:
-                events.append((int(sse.id), sse.event, sse.data))
-            if stop(events, last_id):
-                break
+        watchdog = threading.Timer(deadline, source.response.close)
+        watchdog.start()
+        try:
+            for sse in source.iter_sse():
+                if sse.id:
+                    last_id = int(sse.id)
+                if sse.data:
+                    events.append((int(sse.id), sse.event, sse.data))
+                if stop(events, last_id):
+                    break
+            else:
+                if watchdog.finished.is_set():
+                    raise AssertionError(f"{path} did not reach its condition within {deadline} s: {events[-3:]}")
+        except (httpx.HTTPError, httpx.StreamError) as error:
+            if watchdog.finished.is_set():
+                raise AssertionError(f"{path} did not reach its condition within {deadline} s: {events[-3:]}") \
+                    from error
+            raise
+        finally:
+            watchdog.cancel()
     return events, last_id

@@ -1,7 +1,7 @@
 """GET /events/stream with a real SSE client (httpx-sse): a subscriber is disconnected mid-stream while commands
 keep arriving, resumes with Last-Event-ID and receives every event exactly once, in log order; every event reads
-with the CloudEvents SDK and equals the same event from GET /events. Also the stream's refusals and the limit of
-open streams per token.
+with the CloudEvents SDK and equals the same event from GET /events. Also the stream's refusals, the limit of
+open streams per token, and the harness's deadline on a stream that never reaches its condition.
 """
 
 import json
@@ -169,3 +169,11 @@ def test_a_token_holds_at_most_the_allowed_streams(tmp_path):
                 with server.client(other_subscriber) as other:
                     with other.stream("GET", "/events/stream") as admitted:
                         assert admitted.status_code == 200
+
+
+def test_a_stream_that_never_reaches_its_condition_fails_at_its_deadline(server):
+    """The harness closes a stream whose condition never comes true, so a wrong expectation fails the run instead
+    of hanging it: heartbeats would keep the stream's reads from ever timing out."""
+    with server.client(server.tokens["subscriber"], timeout=60) as client:
+        with pytest.raises(AssertionError, match="did not reach its condition within 2 s"):
+            stream_events(client, "/events/stream", lambda events, _: False, params={"from": 0}, deadline=2)
