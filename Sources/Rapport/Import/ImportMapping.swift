@@ -126,11 +126,9 @@ struct ValueRule: Sendable {
     /// The value used for every row, when not a column.
     var constant: String?
     /// Texts that mean "no value" (by default only the empty text).
-    var missing: Set<String> = [""] {
-        didSet { onlyEmptyIsMissing = missing == [""] }
-    }
-    /// Whether only the empty text means "no value", the usual case, checked without hashing every value.
-    private(set) var onlyEmptyIsMissing = true
+    var missing: Set<String> = [""]
+    /// Whether only the empty text means "no value", the usual case, in which a value is checked without hashing it.
+    var onlyEmptyIsMissing: Bool { missing.count == 1 && missing.first == "" }
     /// Replacements applied to the text before it is read: misspellings, other names.
     var values: [String: String] = [:]
     /// The value used when the column has none.

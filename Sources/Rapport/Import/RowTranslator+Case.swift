@@ -67,9 +67,8 @@ extension RowTranslator {
     /// first, which opens the case at its opening time). Each change is dated at the update's time: a new owner,
     /// a new priority (neither while the case is resolved or closed), and the status moves — reopened when it was
     /// resolved or closed, resumed before it leaves a hold, a first response when work starts, an escalation the
-    /// first time it is escalated, on hold, resolved,
-    /// closed (a close without a resolved update gives the reason that it was not resolved). A case never returns
-    /// to New.
+    /// first time it is escalated, on hold, resolved, closed (a close without a resolved update gives the reason
+    /// that it was not resolved). A case never returns to New.
     ///
     /// - Parameters:
     ///   - row: The update row.
