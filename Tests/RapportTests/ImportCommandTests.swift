@@ -25,6 +25,25 @@ struct ImportCommandTests {
         return try files(try json(outcome.standardOutput))
     }
 
+    /// Writes `data`/source with accounts.csv holding the account a1 and one more file given as its lines.
+    private func sourceWithAccountA1(in data: String, _ file: String, lines: [String]) throws -> String {
+        let source = data + "/source"
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        try Data("id,name\na1,Acme\n".utf8).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: source + "/" + file))
+        return source
+    }
+
+    /// The mapping of the accounts file ``sourceWithAccountA1(in:_:lines:)`` writes, then `file`'s mapping.
+    private func mappingWithAccounts(then file: String) -> String {
+        """
+        {"name": "t", "actor": "importer", "files": [
+          {"file": "accounts.csv", "record": "account", "externalId": "id",
+           "fields": {"name": "name", "ownerId": {"constant": "u-1"}}},
+          \(file)]}
+        """
+    }
+
     /// The row number and error code of every row of an error file.
     private func errorRows(_ path: String) throws -> [String] {
         try String(contentsOfFile: path, encoding: .utf8)
@@ -101,28 +120,23 @@ struct ImportCommandTests {
     /// in the order the rules are checked (stage, then account, then the other fields), on either side of a chunk.
     @Test func dealRowsReadAheadFailOnTheirFirstProblem() async throws {
         try await withTemporaryDirectory { data in
-            let source = data + "/source"
-            try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
-            try Data("id,name\na1,Acme\n".utf8).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
             var deals = ["id,account,stage,closes,value"]
             deals += (0..<2046).map { "d\($0),a1,Prospecting,2017-01-31,100" }
             deals += [
                 "bad-1,zz,Won,2017-13-40,100", "bad-2,zz,Nope,2017-01-31,100", "bad-3,a1,Won,2017-13-40,100",
                 "bad-4,,Won,2017-01-31,100", "good,a1,Won,2017-01-31,250",
             ]
-            let dealText = deals.joined(separator: "\n") + "\n"
-            try Data(dealText.utf8).write(to: URL(fileURLWithPath: source + "/deals.csv"))
-            let mapping = """
-                {"name": "t", "actor": "importer", "files": [
-                  {"file": "accounts.csv", "record": "account", "externalId": "id",
-                   "fields": {"name": "name", "ownerId": {"constant": "u-1"}}},
-                  {"file": "deals.csv", "record": "opportunity", "externalId": "id",
-                   "fields": {"name": {"constant": "Deal"}, "ownerId": {"constant": "u-1"},
-                              "stage": {"column": "stage", "values": {"Won": "Closed Won"}},
-                              "openingStage": {"constant": "Qualification"},
-                              "closeDate": {"column": "closes", "format": "yyyy-MM-dd"}, "amount": "value"},
-                   "parent": {"column": "account", "by": "externalId"}}]}
-                """
+            let source = try sourceWithAccountA1(in: data, "deals.csv", lines: deals)
+            let mapping = mappingWithAccounts(
+                then: """
+                    {"file": "deals.csv", "record": "opportunity", "externalId": "id",
+                     "fields": {"name": {"constant": "Deal"}, "ownerId": {"constant": "u-1"},
+                                "stage": {"column": "stage", "values": {"Won": "Closed Won"}},
+                                "openingStage": {"constant": "Qualification"},
+                                "closeDate": {"column": "closes", "format": "yyyy-MM-dd"}, "amount": "value"},
+                     "parent": {"column": "account", "by": "externalId"}}
+                    """
+            )
             let file = try #require(try importFiles(mapping, source: source, into: data)["deals.csv"])
             #expect(file["created"] as? Int == 2047)
             #expect(file["failed"] as? Int == 4)
@@ -138,9 +152,6 @@ struct ImportCommandTests {
     /// ones it knows.
     @Test func caseUpdatesEscalateOnceAndRefuseUnknownStatusesAndPriorities() async throws {
         try await withTemporaryDirectory { data in
-            let source = data + "/source"
-            try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
-            try Data("id,name\na1,Acme\n".utf8).write(to: URL(fileURLWithPath: source + "/accounts.csv"))
             let updates = [
                 "number,seq,account,opened,updated,state,priority,subject",
                 "c1,1,a1,2020-01-01 09:00,2020-01-01 09:00,New,High,Printer",
@@ -151,19 +162,17 @@ struct ImportCommandTests {
                 "c2,1,a1,2020-01-01 09:00,2020-01-01 09:00,Pending,High,Fax",
                 "c3,1,a1,2020-01-01 09:00,2020-01-01 09:00,New,Urgent,Modem",
             ]
-            let updateText = updates.joined(separator: "\n") + "\n"
-            try Data(updateText.utf8).write(to: URL(fileURLWithPath: source + "/cases.csv"))
-            let mapping = """
-                {"name": "t", "actor": "importer", "files": [
-                  {"file": "accounts.csv", "record": "account", "externalId": "id",
-                   "fields": {"name": "name", "ownerId": {"constant": "u-1"}}},
-                  {"file": "cases.csv", "record": "caseUpdate", "externalId": "number",
-                   "fields": {"sequence": "seq", "status": "state", "priority": "priority", "subject": "subject",
-                              "openedAt": {"column": "opened", "format": "yyyy-MM-dd HH:mm"},
-                              "updatedAt": {"column": "updated", "format": "yyyy-MM-dd HH:mm"},
-                              "escalationReason": {"constant": "The customer escalated"}},
-                   "parent": {"column": "account", "by": "externalId"}}]}
-                """
+            let source = try sourceWithAccountA1(in: data, "cases.csv", lines: updates)
+            let mapping = mappingWithAccounts(
+                then: """
+                    {"file": "cases.csv", "record": "caseUpdate", "externalId": "number",
+                     "fields": {"sequence": "seq", "status": "state", "priority": "priority", "subject": "subject",
+                                "openedAt": {"column": "opened", "format": "yyyy-MM-dd HH:mm"},
+                                "updatedAt": {"column": "updated", "format": "yyyy-MM-dd HH:mm"},
+                                "escalationReason": {"constant": "The customer escalated"}},
+                     "parent": {"column": "account", "by": "externalId"}}
+                    """
+            )
             let file = try #require(try importFiles(mapping, source: source, into: data)["cases.csv"])
             #expect(file["failed"] as? Int == 2)
             #expect(try errorRows(data + "/out/cases.errors.csv") == ["7,invalid_status", "8,invalid_priority"])

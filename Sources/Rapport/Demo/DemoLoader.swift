@@ -53,12 +53,7 @@ public enum DemoLoader {
             await inFlight.waitForRoom()
             if let failure = inFlight.firstFailure { throw failure }
             inFlight.started()
-            let (outcomes, appending) = try engine.submitBatch(pending) { outcome in
-                switch outcome {
-                case .success: inFlight.finished(failure: nil)
-                case .failure(let failure): inFlight.finished(failure: failure)
-                }
-            }
+            let (outcomes, appending) = try engine.submitBatch(pending, completion: inFlight.finished)
             if !appending { inFlight.finished(failure: nil) }
             for (envelope, outcome) in zip(pending, outcomes) {
                 summary.commands += 1

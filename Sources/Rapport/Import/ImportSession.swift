@@ -145,12 +145,7 @@ final class ImportSession {
         submitting = Task {
             do {
                 var refusals = try await previous?.value ?? []
-                let (outcomes, appending) = try engine.submitBatch(batch) { outcome in
-                    switch outcome {
-                    case .success: inFlight.finished(failure: nil)
-                    case .failure(let failure): inFlight.finished(failure: failure)
-                    }
-                }
+                let (outcomes, appending) = try engine.submitBatch(batch, completion: inFlight.finished)
                 if !appending { inFlight.finished(failure: nil) }
                 for (owner, outcome) in zip(owners, outcomes) {
                     if case .failure(let refusal) = outcome {

@@ -27,6 +27,16 @@ final class AppendsInFlight: Sendable {
         state.withLock { $0.count += 1 }
     }
 
+    /// Notes the outcome an engine's bulk append completes with: see ``finished(failure:)``.
+    ///
+    /// - Parameter outcome: Durable, or why it failed.
+    func finished(_ outcome: Result<Void, RapportError>) {
+        switch outcome {
+        case .success: finished(failure: nil)
+        case .failure(let failure): finished(failure: failure)
+        }
+    }
+
     /// Notes an append's outcome, keeping the first failure, and wakes waiters that now have room.
     ///
     /// - Parameter failure: Why it failed, or `nil` when it is durable.
