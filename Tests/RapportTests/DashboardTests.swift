@@ -53,18 +53,6 @@ struct DashboardTests {
         ),
     ]
 
-    private func withHistory(_ body: (String) throws -> Void) async throws {
-        try await withTemporaryDirectory { directory in
-            let run = try RapportProcess.run(
-                ["exec", "--data", directory],
-                input: Self.commands.joined(separator: "\n")
-            )
-            #expect(run.status == 0, "\(run.standardError)")
-            #expect(!run.standardOutput.contains("\"error\""), "\(run.standardOutput)")
-            try body(directory)
-        }
-    }
-
     private func report(_ directory: String, _ arguments: [String]) throws -> (RapportProcess.Outcome, String) {
         let out = directory + "/site"
         let run = try RapportProcess.run(["report", "--data", directory, "--out", out] + arguments)
@@ -73,7 +61,7 @@ struct DashboardTests {
     }
 
     @Test func thePageHoldsEverySectionWithTheHistorysFigures() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let (run, page) = try report(directory, ["--as-of", "2025-03-01"])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.outputLines == [directory + "/site/index.html"])
@@ -98,7 +86,7 @@ struct DashboardTests {
     }
 
     @Test func textIsEscapedAndThePageNeedsNothingFromOutside() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let (run, page) = try report(directory, ["--as-of", "2025-03-01"])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(page.contains("&lt;b&gt;Acme &amp; &quot;Sons&quot; &#39;Ltd&#39;&lt;/b&gt;"))
@@ -112,7 +100,7 @@ struct DashboardTests {
     }
 
     @Test func theSameHistoryAndMomentGiveTheSameBytes() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let (first, page) = try report(directory, ["--as-of", "2025-02-11T00:00:00Z"])
             #expect(first.status == 0, "\(first.standardError)")
             let (_, again) = try report(directory, ["--as-of", "2025-02-11T00:00:00Z"])
@@ -133,7 +121,7 @@ struct DashboardTests {
     }
 
     @Test func refusesABadMomentAndAnOutputThatIsNoFolder() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let bad = try RapportProcess.run([
                 "report", "--data", directory, "--out", directory + "/x", "--as-of", "never",
             ])

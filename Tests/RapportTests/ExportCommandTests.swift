@@ -1,5 +1,4 @@
 import Foundation
-import RapportTestSupport
 import Testing
 
 /// `rapport export` run end to end: every format against `rapport events`, the scopes, the time bounds, the
@@ -33,17 +32,6 @@ struct ExportCommandTests {
         try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     }
 
-    private func withHistory(_ body: (String) throws -> Void) async throws {
-        try await withTemporaryDirectory { directory in
-            let run = try RapportProcess.run(
-                ["exec", "--data", directory],
-                input: Self.commands.joined(separator: "\n")
-            )
-            #expect(run.status == 0, "\(run.standardError)")
-            try body(directory)
-        }
-    }
-
     /// The CloudEvents `rapport events` prints, the reference every format is checked against.
     private func events(_ directory: String) throws -> [JSONLine] {
         let run = try RapportProcess.run(["events", "--data", directory])
@@ -56,7 +44,7 @@ struct ExportCommandTests {
     }
 
     @Test func cloudEventsExportIsWhatEventsPrints() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let run = try export(directory, ["--format", "cloudevents"])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardOutput == (try RapportProcess.run(["events", "--data", directory])).standardOutput)
@@ -65,7 +53,7 @@ struct ExportCommandTests {
     }
 
     @Test func jsonLinesCarryEveryFieldOfEachEventInLogOrder() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let run = try export(directory, ["--format", "jsonl"])
             #expect(run.status == 0, "\(run.standardError)")
             let lines = try run.outputLines.map(JSONLine.init)
@@ -95,7 +83,7 @@ struct ExportCommandTests {
     }
 
     @Test func csvIsRFC4180WithTheDocumentedColumns() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let run = try export(directory, ["--format", "csv"])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardOutput.hasPrefix("position,eventId,stream,streamVersion,type,occurredAt,recordedAt,"))
@@ -130,7 +118,7 @@ struct ExportCommandTests {
     }
 
     @Test func streamExportHoldsOnlyThatStream() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let run = try export(directory, ["--format", "jsonl", "--stream", "contact-cL"])
             #expect(run.status == 0, "\(run.standardError)")
             let lines = try run.outputLines.map(JSONLine.init)
@@ -141,7 +129,7 @@ struct ExportCommandTests {
     }
 
     @Test func accountExportHoldsItsHistoryAndTheLeadConvertedIntoIt() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let history = try RapportProcess.run(["history", "--data", directory, "--format", "json", "account", "S"])
             #expect(history.status == 0, "\(history.standardError)")
             let trail = try #require(
@@ -163,7 +151,7 @@ struct ExportCommandTests {
     }
 
     @Test func timeBoundsAreBusinessTimeInclusiveWithDaysWhole() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let all = try export(directory, ["--format", "jsonl"]).outputLines.map(JSONLine.init)
             func days(_ arguments: [String]) throws -> [String] {
                 let run = try export(directory, ["--format", "jsonl"] + arguments)
@@ -184,7 +172,7 @@ struct ExportCommandTests {
     }
 
     @Test func outFileHoldsTheSameBytesAndAFailedExportLeavesNone() async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let path = directory + "/export.csv"
             let run = try export(directory, ["--format", "csv", "--out", path])
             #expect(run.status == 0, "\(run.standardError)")
@@ -217,7 +205,7 @@ struct ExportCommandTests {
         (["--format", "xml"], "format"),
     ])
     func refusals(arguments: [String], message: String) async throws {
-        try await withHistory { directory in
+        try await withExecutedHistory(Self.commands) { directory in
             let withFormat = arguments.contains("--format") ? arguments : ["--format", "jsonl"] + arguments
             let run = try export(directory, withFormat)
             #expect(run.status != 0)
