@@ -75,8 +75,17 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// The date as `YYYY-MM-DD`.
     public var description: String {
-        let (year, month, day) = CivilCalendar.civilDate(fromDaysSinceEpoch: Int64(daysSinceEpoch))
-        return "\(CivilCalendar.pad(year, 4))-\(CivilCalendar.pad(month, 2))-\(CivilCalendar.pad(day, 2))"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(10)
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s text as UTF-8 bytes, for writers that build their output as bytes.
+    ///
+    /// - Parameter bytes: Where to write.
+    public func appendText(to bytes: inout [UInt8]) {
+        CivilCalendar.appendDate(daysSinceEpoch: Int64(daysSinceEpoch), to: &bytes)
     }
 
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {

@@ -32,8 +32,13 @@ enum CivilCalendar {
         }
     }
 
-    static func pad(_ value: Int64, _ width: Int) -> String {
-        let text = String(value)
-        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    /// Appends a date as `YYYY-MM-DD`.
+    static func appendDate(daysSinceEpoch days: Int64, to bytes: inout [UInt8]) {
+        let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
+        DecimalText.append(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        DecimalText.append(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        DecimalText.append(day, width: 2, to: &bytes)
     }
 }

@@ -1,15 +1,28 @@
 extension Timestamp {
     /// The time in RFC 3339 form with microseconds, in UTC, e.g. `2026-03-01T09:00:00.000000Z`.
     public var rfc3339: String {
-        let micros = microsecondsSinceEpoch
-        let (seconds, fraction) = micros.floorDivision(by: 1_000_000)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(27)
+        appendRFC3339(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``rfc3339``'s text as UTF-8 bytes, for writers that build their output as bytes.
+    ///
+    /// - Parameter bytes: Where to write.
+    public func appendRFC3339(to bytes: inout [UInt8]) {
+        let (seconds, fraction) = microsecondsSinceEpoch.floorDivision(by: 1_000_000)
         let (days, secondOfDay) = seconds.floorDivision(by: 86_400)
-        let (year, month, day) = CivilCalendar.civilDate(fromDaysSinceEpoch: days)
-        let hour = secondOfDay / 3600
-        let minute = secondOfDay % 3600 / 60
-        let second = secondOfDay % 60
-        return "\(CivilCalendar.pad(year, 4))-\(CivilCalendar.pad(month, 2))-\(CivilCalendar.pad(day, 2))T"
-            + "\(CivilCalendar.pad(hour, 2)):\(CivilCalendar.pad(minute, 2)):\(CivilCalendar.pad(second, 2)).\(CivilCalendar.pad(fraction, 6))Z"
+        CivilCalendar.appendDate(daysSinceEpoch: days, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        DecimalText.append(secondOfDay / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        DecimalText.append(secondOfDay % 3600 / 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        DecimalText.append(secondOfDay % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "."))
+        DecimalText.append(fraction, width: 6, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
     }
 
     /// Parses an RFC 3339 time: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`.

@@ -18,6 +18,15 @@ struct CalendarDateTests {
         }
     }
 
+    @Test(arguments: [
+        (Int32(-719_528), "0000-01-01"), (-719_529, "00-1-12-31"), (2_932_897, "10000-01-01"),
+    ])
+    func yearsOutsideFourDigitsKeepAllTheirDigits(days: Int32, text: String) {
+        let date = CalendarDate(daysSinceEpoch: days)
+        #expect(date.description == text)
+        #expect(Timestamp(microsecondsSinceEpoch: Int64(days) * 86_400_000_000).rfc3339 == text + "T00:00:00.000000Z")
+    }
+
     @Test func consecutiveDaysHaveConsecutiveNumbers() async throws {
         let first = try #require(CalendarDate(year: 1, month: 1, day: 1)).daysSinceEpoch
         let last = try #require(CalendarDate(year: 9999, month: 12, day: 31)).daysSinceEpoch
