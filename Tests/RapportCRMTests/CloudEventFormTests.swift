@@ -5,8 +5,8 @@ import Testing
 
 @testable import RapportCRM
 
-/// The CloudEvents JSON written directly around the payload is byte for byte the encoder's, for any event and any
-/// envelope, including envelopes whose texts need escaping (which take the encoder's way).
+/// The CloudEvents JSON written as bytes is byte for byte what Foundation's `JSONEncoder` writes for the same
+/// attributes with sorted keys, for any event and any envelope, including texts that need escaping.
 struct CloudEventFormTests {
     /// Texts an envelope commonly holds: printable ASCII that needs no escaping.
     static let plainText = Gen<Character?>.element(of: Array("aZ0 -@./:_~")).map { $0! }.string(of: 0...24)
@@ -18,13 +18,7 @@ struct CloudEventFormTests {
         }
         func optionalText() -> String? { Bool.random(using: &rng) ? text() : nil }
         let event: CRMEvent =
-            switch Int.random(in: 0..<5, using: &rng) {
-            case 0: .account(AccountEventCodecTests.events.run(using: &rng))
-            case 1: .opportunity(OpportunityEventCodecTests.events.run(using: &rng))
-            case 2: .contact(ContactEventCodecTests.events.run(using: &rng))
-            case 3: .activity(ActivityEventCodecTests.events.run(using: &rng))
-            default: LeadAndCampaignEventGenerators.leadEvent.run(using: &rng)
-            }
+            SortedJSONEncoderTests.events.run(using: &rng)
         let provenance =
             Bool.random(using: &rng)
             ? ImportProvenance(batchId: text(), file: text(), row: UInt64.random(in: 0...UInt64.max, using: &rng))
@@ -48,16 +42,16 @@ struct CloudEventFormTests {
         )
     }
 
-    @Test func theDirectFormIsTheEncodersByteForByte() async {
+    @Test func theWrittenFormIsTheEncodersByteForByte() async {
         await propertyCheck(count: 500, input: Self.events) { event in
-            let direct = try event.cloudEventJSON()
-            let encoded = try event.cloudEventJSONThroughEncoder()
-            #expect(direct == encoded)
+            let written = try event.cloudEventJSON()
+            let reference = try Self.referenceJSON(of: event)
+            #expect(written == reference)
         }
     }
 
-    @Test func anEnvelopeOfPlainTextsIsWrittenDirectlyAndOneNeedingEscapesIsNot() throws {
-        let plain = RecordedEvent(
+    @Test func envelopeTextsThatNeedEscapingAreEscapedAsTheEncoderDoes() throws {
+        var event = RecordedEvent(
             position: 7,
             id: UUID(),
             stream: StreamName(.account, try RecordId("A1")),
@@ -67,14 +61,56 @@ struct CloudEventFormTests {
             metadata: EventMetadata(schemaVersion: 1, actor: "user-7/web", commandId: "c-1"),
             event: .account(.deactivated(AccountDeactivated(reason: "Duplicate")))
         )
-        let data = Data(#"{"reason":"Duplicate"}"#.utf8)
-        #expect(CloudEventEnvelope.json(of: plain, data: data) == (try plain.cloudEventJSONThroughEncoder()))
-        for actor in ["say \"hi\"", "back\\slash", "tab\there", "Zoë"] {
-            var escaped = plain
-            escaped.metadata.actor = actor
-            #expect(CloudEventEnvelope.json(of: escaped, data: data) == nil, "\(actor)")
-            let direct = try escaped.cloudEventJSON()
-            #expect(direct == (try escaped.cloudEventJSONThroughEncoder()))
+        for actor in ["user-7/web", "say \"hi\"", "back\\slash", "tab\there", "bell\u{7}", "Zoë"] {
+            event.metadata.actor = actor
+            event.metadata.correlationId = actor
+            #expect(try event.cloudEventJSON() == (try Self.referenceJSON(of: event)), "\(actor)")
+        }
+        let text = String(decoding: try event.cloudEventJSON(), as: UTF8.self)
+        #expect(text.contains(#""id":"\#(event.id.uuidString.lowercased())""#))
+        #expect(text.contains(#""data":{"reason":"Duplicate"}"#))
+    }
+
+    /// The CloudEvents JSON written entirely by `JSONEncoder`, the reference the written form must equal.
+    static func referenceJSON(of event: RecordedEvent) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(ReferenceForm(event: event))
+    }
+
+    private struct ReferenceForm: Encodable {
+        let event: RecordedEvent
+
+        enum CodingKeys: String, CodingKey {
+            case specversion, id, source, type, subject, time, datacontenttype, dataschema, data
+            case position, streamversion, schemaversion, recordedat, actor, commandid, correlationid, causationid
+            case importbatch, importfile, importrow
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("1.0", forKey: .specversion)
+            try container.encode(event.id.uuidString.lowercased(), forKey: .id)
+            try container.encode(RecordedEvent.cloudEventSource, forKey: .source)
+            try container.encode(event.event.eventType, forKey: .type)
+            try container.encode(event.stream.description, forKey: .subject)
+            try container.encode(event.occurredAt.rfc3339, forKey: .time)
+            try container.encode("application/json", forKey: .datacontenttype)
+            try container.encode(event.dataSchema, forKey: .dataschema)
+            try event.event.payload.encode(to: container.superEncoder(forKey: .data))
+            try container.encode(event.position, forKey: .position)
+            try container.encode(event.streamVersion, forKey: .streamversion)
+            try container.encode(event.event.schemaVersion, forKey: .schemaversion)
+            try container.encode(event.recordedAt.rfc3339, forKey: .recordedat)
+            try container.encode(event.metadata.actor, forKey: .actor)
+            try container.encodeIfPresent(event.metadata.commandId, forKey: .commandid)
+            try container.encodeIfPresent(event.metadata.correlationId, forKey: .correlationid)
+            try container.encodeIfPresent(event.metadata.causationId, forKey: .causationid)
+            if let provenance = event.metadata.provenance {
+                try container.encode(provenance.batchId, forKey: .importbatch)
+                try container.encode(provenance.file, forKey: .importfile)
+                try container.encode(provenance.row, forKey: .importrow)
+            }
         }
     }
 }

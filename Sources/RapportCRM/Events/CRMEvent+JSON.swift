@@ -7,22 +7,16 @@ extension CRMEvent {
     /// - Returns: The JSON text.
     /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
     public func payloadJSON() throws -> Data {
-        try Self.jsonEncoder.encode(PayloadForm(payload: payload))
+        var bytes: [UInt8] = []
+        try appendPayloadJSON(to: &bytes)
+        return Data(bytes)
     }
 
-    /// The encoder of the domain's JSON forms: sorted keys, so the same event always gives the same bytes. A new
-    /// one each time: an encoder is a class that calls on several threads must not share.
-    static var jsonEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
-
-    private struct PayloadForm: Encodable {
-        let payload: any EventPayload
-
-        func encode(to encoder: any Encoder) throws {
-            try payload.encode(to: encoder)
-        }
+    /// Appends ``payloadJSON()``'s text.
+    ///
+    /// - Parameter bytes: Where to write.
+    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
+    func appendPayloadJSON(to bytes: inout [UInt8]) throws {
+        try SortedJSONEncoder.append(payload, to: &bytes)
     }
 }

@@ -1,76 +1,99 @@
 import Foundation
 import RapportTime
 
-/// The attributes of an event's CloudEvents JSON, written as bytes around the payload's JSON, in the sorted key
-/// order the encoder uses.
+/// Writes an event's CloudEvents JSON as bytes: the attributes in sorted key order around the payload's JSON, the
+/// way ``SortedJSONEncoder`` writes an object.
 ///
-/// Written by hand because the generic encoder spends most of an event's cost on these twenty keys; it only takes
-/// texts that need no escaping (printable ASCII without `"` or `\`), so its bytes are exactly the encoder's.
-struct CloudEventEnvelope {
-    private var bytes: [UInt8] = []
-    private var plain = true
-
-    /// The whole JSON object of an event, with `data` as the payload's JSON, or nil when one of the envelope's
-    /// texts would need escaping.
+/// The attributes are written by hand rather than through an `Encodable` form because serving a stream or an
+/// export writes them for every event: the id, times and names go straight to bytes without making strings.
+enum CloudEventEnvelope {
+    /// Appends the whole JSON object of an event.
     ///
     /// - Parameters:
     ///   - event: The event.
-    ///   - data: The payload's JSON.
-    /// - Returns: The JSON text, or nil.
-    static func json(of event: RecordedEvent, data: Data) -> Data? {
-        var envelope = CloudEventEnvelope()
-        envelope.bytes.reserveCapacity(data.count + 640)
-        envelope.bytes.append(UInt8(ascii: "{"))
+    ///   - bytes: Where to write.
+    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
+    static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) throws {
+        bytes.reserveCapacity(bytes.count + 768)
         let metadata = event.metadata
-        envelope.text("actor", metadata.actor, first: true)
-        if let causationId = metadata.causationId { envelope.text("causationid", causationId) }
-        if let commandId = metadata.commandId { envelope.text("commandid", commandId) }
-        if let correlationId = metadata.correlationId { envelope.text("correlationid", correlationId) }
-        envelope.key("data")
-        envelope.bytes += data
-        envelope.text("datacontenttype", "application/json")
-        envelope.text("dataschema", event.dataSchema)
-        envelope.text("id", event.id.uuidString.lowercased())
+        let payload = event.event.payload
+        let payloadType = type(of: payload)
+        bytes.append(UInt8(ascii: "{"))
+        key("actor", first: true, to: &bytes)
+        JSONText.appendString(metadata.actor, to: &bytes)
+        if let causationId = metadata.causationId { text("causationid", causationId, to: &bytes) }
+        if let commandId = metadata.commandId { text("commandid", commandId, to: &bytes) }
+        if let correlationId = metadata.correlationId { text("correlationid", correlationId, to: &bytes) }
+        key("data", to: &bytes)
+        try SortedJSONEncoder.append(payload, to: &bytes)
+        key("datacontenttype", to: &bytes)
+        literal(#""application/json""#, to: &bytes)
+        key("dataschema", to: &bytes)
+        literal(#""urn:rapport:schemas:events:"#, to: &bytes)
+        JSONText.appendEscaped(payloadType.eventType, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "v"))
+        JSONText.appendInteger(Int64(payloadType.schemaVersion), to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        key("id", to: &bytes)
+        appendUUID(event.id, to: &bytes)
         if let provenance = metadata.provenance {
-            envelope.text("importbatch", provenance.batchId)
-            envelope.text("importfile", provenance.file)
-            envelope.number("importrow", provenance.row)
+            text("importbatch", provenance.batchId, to: &bytes)
+            text("importfile", provenance.file, to: &bytes)
+            key("importrow", to: &bytes)
+            JSONText.appendInteger(provenance.row, to: &bytes)
         }
-        envelope.number("position", event.position)
-        envelope.text("recordedat", event.recordedAt.rfc3339)
-        envelope.number("schemaversion", UInt64(event.event.schemaVersion))
-        envelope.text("source", RecordedEvent.cloudEventSource)
-        envelope.text("specversion", "1.0")
-        envelope.number("streamversion", event.streamVersion)
-        envelope.text("subject", event.stream.description)
-        envelope.text("time", event.occurredAt.rfc3339)
-        envelope.text("type", event.event.eventType)
-        envelope.bytes.append(UInt8(ascii: "}"))
-        return envelope.plain ? Data(envelope.bytes) : nil
+        key("position", to: &bytes)
+        JSONText.appendInteger(event.position, to: &bytes)
+        key("recordedat", to: &bytes)
+        event.recordedAt.appendJSON(to: &bytes)
+        key("schemaversion", to: &bytes)
+        JSONText.appendInteger(Int64(payloadType.schemaVersion), to: &bytes)
+        text("source", RecordedEvent.cloudEventSource, to: &bytes)
+        key("specversion", to: &bytes)
+        literal(#""1.0""#, to: &bytes)
+        key("streamversion", to: &bytes)
+        JSONText.appendInteger(event.streamVersion, to: &bytes)
+        key("subject", to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        JSONText.appendEscaped(event.stream.kind.streamPrefix, to: &bytes)
+        JSONText.appendEscaped(event.stream.id.text, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        key("time", to: &bytes)
+        event.occurredAt.appendJSON(to: &bytes)
+        text("type", payloadType.eventType, to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
     }
 
-    private mutating func key(_ name: StaticString, first: Bool = false) {
+    private static func key(_ name: StaticString, first: Bool = false, to bytes: inout [UInt8]) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        bytes += "\":".utf8
+        literal(name, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
     }
 
-    private mutating func text(_ name: StaticString, _ value: String, first: Bool = false) {
-        key(name, first: first)
+    private static func literal(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private static func text(_ name: StaticString, _ value: String, to bytes: inout [UInt8]) {
+        key(name, to: &bytes)
+        JSONText.appendString(value, to: &bytes)
+    }
+
+    /// Appends a UUID in quotes in its lowercase 8-4-4-4-12 form.
+    private static func appendUUID(_ id: UUID, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") else {
-                plain = false
-                return
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
             }
-            bytes.append(byte)
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    private mutating func number(_ name: StaticString, _ value: UInt64) {
-        key(name)
-        bytes += String(value).utf8
-    }
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -1,0 +1,86 @@
+import Foundation
+import RapportTime
+
+/// A value the ``SortedJSONEncoder`` writes straight to bytes instead of through its `encode(to:)`, with the same
+/// text that `encode(to:)` gives through `JSONEncoder`.
+protocol JSONDirectValue {
+    /// Appends the value's JSON text.
+    ///
+    /// - Parameter bytes: Where to write.
+    func appendJSON(to bytes: inout [UInt8])
+}
+
+extension String: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(self, to: &bytes) }
+}
+
+extension Bool: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) { bytes += (self ? "true" : "false").utf8 }
+}
+
+extension JSONDirectValue where Self: FixedWidthInteger {
+    func appendJSON(to bytes: inout [UInt8]) {
+        if Self.isSigned {
+            JSONText.appendInteger(Int64(self), to: &bytes)
+        } else {
+            JSONText.appendInteger(UInt64(self), to: &bytes)
+        }
+    }
+}
+
+extension Int: JSONDirectValue {}
+extension Int8: JSONDirectValue {}
+extension Int16: JSONDirectValue {}
+extension Int32: JSONDirectValue {}
+extension Int64: JSONDirectValue {}
+extension UInt: JSONDirectValue {}
+extension UInt8: JSONDirectValue {}
+extension UInt16: JSONDirectValue {}
+extension UInt32: JSONDirectValue {}
+extension UInt64: JSONDirectValue {}
+
+/// `JSONEncoder` writes a decimal as its description, as a number.
+extension Decimal: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) { bytes += description.utf8 }
+}
+
+/// The number ``Money/encode(to:)`` writes through `Decimal`: the units, then the ten-thousandths without
+/// trailing zeros.
+extension Money: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) {
+        if tenThousandths < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = tenThousandths.magnitude
+        JSONText.appendInteger(magnitude / 10_000, to: &bytes)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        bytes.append(UInt8(ascii: "."))
+        var place: UInt64 = 1_000
+        while fraction != 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / place))
+            fraction %= place
+            place /= 10
+        }
+    }
+}
+
+extension RecordId: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(text, to: &bytes) }
+}
+
+/// A time's RFC 3339 text holds nothing to escape.
+extension Timestamp: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        appendRFC3339(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A date's text holds nothing to escape.
+extension CalendarDate: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+}

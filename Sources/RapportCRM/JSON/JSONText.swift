@@ -1,0 +1,79 @@
+import RapportTime
+
+/// Appends the pieces of the domain's JSON forms as UTF-8 bytes: strings escaped the way Foundation's `JSONEncoder`
+/// escapes them with `.withoutEscapingSlashes`, and integers in decimal.
+///
+/// The escaping rules: `"` and `\` take a backslash; backspace, form feed, newline, return and tab take their short
+/// escapes (`\b`, `\f`, `\n`, `\r`, `\t`); every other byte below 0x20 is written `\u00xx` in lowercase hex; all
+/// other bytes, non-ASCII ones included, are written as they are.
+enum JSONText {
+    /// Appends a string in quotes, escaped.
+    ///
+    /// - Parameters:
+    ///   - text: The string.
+    ///   - bytes: Where to write.
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        appendEscaped(text, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends a string's escaped contents without quotes, so that several pieces make one JSON string.
+    ///
+    /// - Parameters:
+    ///   - text: The string.
+    ///   - bytes: Where to write.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var plainStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart..<index]))
+                appendEscape(of: byte, to: &bytes)
+                plainStart = index + 1
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
+        }
+    }
+
+    /// Appends an unsigned integer in decimal.
+    ///
+    /// - Parameters:
+    ///   - value: The integer.
+    ///   - bytes: Where to write.
+    static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
+        DecimalText.append(value, to: &bytes)
+    }
+
+    /// Appends a signed integer in decimal, with a `-` when it is negative.
+    ///
+    /// - Parameters:
+    ///   - value: The integer.
+    ///   - bytes: Where to write.
+    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        appendInteger(value.magnitude, to: &bytes)
+    }
+
+    private static func appendEscape(of byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(byte)
+        case 0x08: bytes.append(UInt8(ascii: "b"))
+        case 0x0C: bytes.append(UInt8(ascii: "f"))
+        case 0x0A: bytes.append(UInt8(ascii: "n"))
+        case 0x0D: bytes.append(UInt8(ascii: "r"))
+        case 0x09: bytes.append(UInt8(ascii: "t"))
+        default:
+            bytes += "u00".utf8
+            bytes.append(hexDigit(byte >> 4))
+            bytes.append(hexDigit(byte & 0x0F))
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+}
