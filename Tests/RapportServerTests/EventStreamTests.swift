@@ -45,6 +45,23 @@ struct EventStreamTests {
         }
     }
 
+    /// Far enough behind, a stream reads several pages at once and the next batch while it writes one: every event
+    /// still comes once, in order, through the switch back to single pages and to live delivery.
+    @Test(.timeLimit(.minutes(1)))
+    func aStreamFarBehindCatchesUpInBatchesWithoutLosingOrRepeatingAnEvent() async throws {
+        try await LiveServer.run { server in
+            let history = LiveEventStream.pageEvents * (2 * LiveEventStream.catchUpReaders + 1) + 7
+            try await server.openAccounts(0..<history)
+            let reader = try await server.stream("/events/stream?from=0")
+            let caughtUp = try await reader.events(history)
+            try await server.openAccounts(history..<(history + 3))
+            let live = try await reader.events(3)
+            #expect((caughtUp + live).compactMap(\.position) == Array(0..<UInt64(history + 3)))
+            #expect(caughtUp.last?.object["subject"] as? String == "account-acct-\(history - 1)")
+            try await reader.close()
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func withoutFromOnlyNewEventsAreSent() async throws {
         try await LiveServer.run { server in

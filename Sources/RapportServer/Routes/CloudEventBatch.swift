@@ -27,19 +27,18 @@ enum CloudEventBatch {
         next: UInt64,
         header: HTTPField.Name = nextPositionHeader
     ) throws -> Response {
-        var buffer = ByteBuffer()
-        buffer.writeString("[")
+        var json: [UInt8] = [UInt8(ascii: "[")]
         for (index, event) in events.enumerated() {
             if index > 0 {
-                buffer.writeString(",")
+                json.append(UInt8(ascii: ","))
             }
-            buffer.writeBytes(try event.cloudEventJSON())
+            try event.appendCloudEventJSON(to: &json)
         }
-        buffer.writeString("]")
+        json.append(UInt8(ascii: "]"))
         return Response(
             status: .ok,
             headers: [.contentType: mediaType, header: String(next)],
-            body: .init(byteBuffer: buffer)
+            body: .init(byteBuffer: ByteBuffer(bytes: json))
         )
     }
 }

@@ -29,6 +29,11 @@ public struct EventFilter: Sendable, Hashable {
         self.categories = categories
     }
 
+    /// Whether every record passes: no type and no category named.
+    var admitsEverything: Bool {
+        types.isEmpty && categories.isEmpty
+    }
+
     /// Whether a record passes, judged from its stream and type without decoding the event.
     ///
     /// - Parameter view: The record.

@@ -6,7 +6,7 @@ import RapportLog
 ///
 /// An event's frame is taken from the ``FrameCache`` when it holds it; otherwise the event is decoded, encoded and
 /// its frame kept there for the other streams.
-struct FramePage {
+struct FramePage: Sendable {
     /// The frames, in log order.
     var frames: ByteBuffer
     /// The number of events in ``frames``.
@@ -45,5 +45,50 @@ struct FramePage {
         self.frames = frames
         self.count = count
         self.lastEvent = lastEvent
+    }
+
+    /// Reads consecutive pages of `records` records each at once, one task per page, so that a stream far behind
+    /// the log's end decodes and encodes on every core.
+    ///
+    /// Every record of the pages must already be in the log: a page ending short would leave a gap before the next.
+    ///
+    /// - Parameters:
+    ///   - count: The number of pages.
+    ///   - log: The log.
+    ///   - position: The first position of the first page.
+    ///   - records: The records in each page, which is also the most events each holds.
+    ///   - filter: Which events are wanted.
+    ///   - cache: The shared frames.
+    /// - Returns: The pages, in log order.
+    /// - Throws: What reading a page throws.
+    static func consecutive(
+        _ count: Int,
+        log: EventLog,
+        from position: UInt64,
+        records: Int,
+        filter: EventFilter,
+        cache: FrameCache
+    ) async throws -> [FramePage] {
+        try await withThrowingTaskGroup(of: (Int, FramePage).self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let start = position + UInt64(index * records)
+                    let page = try FramePage(
+                        log: log,
+                        from: start,
+                        limit: records,
+                        filter: filter,
+                        scanLimit: UInt64(records),
+                        cache: cache
+                    )
+                    return (index, page)
+                }
+            }
+            var pages: [(Int, FramePage)] = []
+            for try await page in group {
+                pages.append(page)
+            }
+            return pages.sorted { $0.0 < $1.0 }.map(\.1)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
@@ -7,8 +8,9 @@ import ServiceLifecycle
 /// One client's event stream: the log from a position on, filtered, written page by page as the socket takes it,
 /// then live, with heartbeats while idle, until the client goes, the server shuts down or the log closes.
 ///
-/// Memory per client is one page: a client that reads slowly holds the writer at its socket, and the stream reads
-/// on from the log where the client is, so it never misses an event and never buffers without bound.
+/// Memory per client is one page, or one page per core while it catches up: a client that reads slowly holds the
+/// writer at its socket, and the stream reads on from the log where the client is, so it never misses an event and
+/// never buffers without bound.
 struct LiveEventStream: Sendable {
     /// The log read.
     let log: EventLog
@@ -29,6 +31,8 @@ struct LiveEventStream: Sendable {
     static let pageEvents = 512
     /// The most records one page scans, so a filter that rarely matches still reports progress.
     static let pageScan: UInt64 = 65_536
+    /// The most pages read at once while catching up: one per core.
+    static let catchUpReaders = ProcessInfo.processInfo.activeProcessorCount
 
     /// The streaming response.
     ///
@@ -75,26 +79,13 @@ struct LiveEventStream: Sendable {
             if !rung.isDisjoint(with: [.shutdown, .cancelled]) {
                 return try await end(rung, cursor: cursor, writer: &writer)
             }
-            let page = try FramePage(
-                log: log,
-                from: cursor.next,
-                limit: Self.pageEvents,
-                filter: filter,
-                scanLimit: Self.pageScan,
-                cache: frames
-            )
-            if page.next > cursor.next {
-                let scannedWholePage = page.next - cursor.next >= Self.pageScan
-                cursor.read(page)
-                var buffer = page.frames
-                if page.count == 0, scannedWholePage {
-                    ServerSentEvents.appendComment("scanned", position: cursor.unannounced, to: &buffer)
-                    cursor.announce()
-                }
-                if buffer.readableBytes > 0 {
-                    try await send(buffer, to: &writer)
-                }
-                lease.advance(to: cursor.next)
+            let pages = try await nextPages(from: cursor.next)
+            if pages.count > 1 {
+                try await catchUp(from: pages, cursor: &cursor, writer: &writer)
+                continue
+            }
+            if let page = pages.first, page.next > cursor.next {
+                try await send(pages, cursor: &cursor, writer: &writer)
                 continue
             }
             let reasons = await lease.signal.wait()
@@ -108,6 +99,74 @@ struct LiveEventStream: Sendable {
                 try await send(buffer, to: &writer)
             }
         }
+    }
+
+    /// Writes batches of pages while the stream is far behind, reading each next batch while the one before is
+    /// written, until a batch is a single page or the stream is ending.
+    private func catchUp(
+        from first: [FramePage],
+        cursor: inout StreamCursor,
+        writer: inout any ResponseBodyWriter
+    ) async throws {
+        try await withThrowingTaskGroup(of: [FramePage].self) { reads in
+            var pages = first
+            while true {
+                let end = pages.last!.next
+                reads.addTask { try await nextPages(from: end) }
+                try await send(pages, cursor: &cursor, writer: &writer)
+                guard let following = try await reads.next(), following.count > 1, !lease.signal.isEnding else {
+                    return
+                }
+                pages = following
+            }
+        }
+    }
+
+    /// Writes pages in order, with a `scanned` comment for a page that passed over a whole scan without an event.
+    private func send(
+        _ pages: [FramePage],
+        cursor: inout StreamCursor,
+        writer: inout any ResponseBodyWriter
+    ) async throws {
+        for page in pages {
+            let scannedWholePage = page.next - cursor.next >= Self.pageScan
+            cursor.read(page)
+            var buffer = page.frames
+            if page.count == 0, scannedWholePage {
+                ServerSentEvents.appendComment("scanned", position: cursor.unannounced, to: &buffer)
+                cursor.announce()
+            }
+            if buffer.readableBytes > 0 {
+                try await send(buffer, to: &writer)
+            }
+        }
+        lease.advance(to: cursor.next)
+    }
+
+    /// The next pages from a position: one page, or when the stream takes every event and is at least two pages
+    /// behind the log's end, one page per core read at once.
+    private func nextPages(from position: UInt64) async throws -> [FramePage] {
+        let behind = log.endPosition > position ? log.endPosition - position : 0
+        let readers = min(Self.catchUpReaders, Int(min(behind / UInt64(Self.pageEvents), UInt64(Int.max))))
+        if filter.admitsEverything, readers > 1 {
+            return try await FramePage.consecutive(
+                readers,
+                log: log,
+                from: position,
+                records: Self.pageEvents,
+                filter: filter,
+                cache: frames
+            )
+        }
+        let page = try FramePage(
+            log: log,
+            from: position,
+            limit: Self.pageEvents,
+            filter: filter,
+            scanLimit: Self.pageScan,
+            cache: frames
+        )
+        return [page]
     }
 
     private func end(

@@ -15,9 +15,15 @@ enum ServerSentEvents {
     ///   - buffer: Where to write.
     /// - Throws: What encoding the event throws.
     static func append(_ event: RecordedEvent, to buffer: inout ByteBuffer) throws {
-        buffer.writeString("id: \(event.position)\nevent: \(event.event.eventType)\ndata: ")
-        buffer.writeBytes(try event.cloudEventJSON())
-        buffer.writeString("\n\n")
+        var json: [UInt8] = []
+        try event.appendCloudEventJSON(to: &json)
+        buffer.writeStaticString("id: ")
+        buffer.writeString(String(event.position))
+        buffer.writeStaticString("\nevent: ")
+        buffer.writeString(event.event.eventType)
+        buffer.writeStaticString("\ndata: ")
+        buffer.writeBytes(json)
+        buffer.writeStaticString("\n\n")
     }
 
     /// Appends a comment block, carrying the position scanned up to when the client's last event id is behind it.

@@ -54,6 +54,11 @@ final class StreamSignal: Sendable {
         }
     }
 
+    /// Whether the server's shutdown or the task's cancellation was rung and not yet taken.
+    var isEnding: Bool {
+        state.withLock { !$0.pending.isDisjoint(with: [.shutdown, .cancelled]) }
+    }
+
     /// Waits until rung; returns at once when rung since the last wait.
     ///
     /// - Returns: Every reason rung since the last wait.
