@@ -41,6 +41,61 @@ struct FrameCacheTests {
     }
 
     @Test
+    func onlyPositionsWithinTheCapacityOfTheLogsEndAreKept() {
+        let cache = FrameCache(capacity: 4, keys: .forReading(dataDirectory: "/nonexistent"))
+        #expect(cache.keepsFrames(from: 6, end: 10))
+        #expect(!cache.keepsFrames(from: 5, end: 10))
+        #expect(cache.keepsFrames(from: 0, end: 3))
+    }
+
+    @Test
+    func aPageFarBehindTheLogsEndIsEncodedWithoutTheCache() async throws {
+        try await withTemporaryDirectory { directory in
+            var options = EngineOptions()
+            options.log.durability = .none
+            options.snapshotOnClose = false
+            let engine = try await Engine.open(directory: directory, options: options)
+            for index in 0..<6 {
+                let json = SampleCommands.openAccount("A\(index)")
+                _ = try await engine.execute(try CommandEnvelope.decode(json: Array(json.utf8)))
+            }
+            let cache = FrameCache(capacity: 2, keys: engine.keys)
+            let far = try FramePage(
+                log: engine.log,
+                from: 0,
+                limit: 2,
+                filter: EventFilter(),
+                scanLimit: 2,
+                cache: cache
+            )
+            #expect(far.count == 2)
+            #expect(cache.frame(at: 0) == nil && cache.frame(at: 1) == nil)
+            let near = try FramePage(
+                log: engine.log,
+                from: 4,
+                limit: 2,
+                filter: EventFilter(),
+                scanLimit: 2,
+                cache: cache
+            )
+            #expect(cache.frame(at: 4) != nil && cache.frame(at: 5) != nil)
+            var expected = ByteBuffer()
+            try engine.log.scan(from: 4, limit: 2) { view in
+                try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &expected)
+                return true
+            }
+            #expect(near.frames == expected)
+            var farExpected = ByteBuffer()
+            try engine.log.scan(from: 0, limit: 2) { view in
+                farExpected.writeImmutableBuffer(try cache.unsharedFrame(of: view))
+                return true
+            }
+            #expect(far.frames == farExpected)
+            await engine.close()
+        }
+    }
+
+    @Test
     func encodedFramesAreTheEventsFramesAsAStreamWritesThem() async throws {
         try await withTemporaryDirectory { directory in
             var options = EngineOptions()

@@ -83,10 +83,32 @@ final class FrameCache: Sendable {
     func frame(of view: RecordView) throws -> ByteBuffer {
         if let frame = frame(at: view.position) { return frame }
         let clearings = state.withLock { $0.clearings }
-        var frame = ByteBuffer()
-        try ServerSentEvents.append(EventReading.event(in: view, keys: keys), to: &frame)
+        let frame = try unsharedFrame(of: view)
         store(frame, at: view.position, encodedAfter: clearings)
         return frame
+    }
+
+    /// The frame of a record's event, encoded without looking in the cache or keeping it: for a stream catching up
+    /// far behind the log's end, whose frames no live stream wants, so that it neither takes the cache's lock per
+    /// event nor pushes out the newest frames the live streams share.
+    ///
+    /// - Parameter view: The record.
+    /// - Returns: Its frame.
+    /// - Throws: ``RapportError`` `unreadable_event`, or what encoding the event throws.
+    func unsharedFrame(of view: RecordView) throws -> ByteBuffer {
+        var frame = ByteBuffer()
+        try ServerSentEvents.append(EventReading.event(in: view, keys: keys), to: &frame)
+        return frame
+    }
+
+    /// Whether frames from `position` on are among the newest the cache keeps, with the log ending at `end`.
+    ///
+    /// - Parameters:
+    ///   - position: The first position of a read.
+    ///   - end: The log's end position.
+    /// - Returns: `true` when the cache may hold or keep them.
+    func keepsFrames(from position: UInt64, end: UInt64) -> Bool {
+        position + UInt64(capacity) >= end
     }
 
     /// Encodes the frames of the events in `[start, end)` and keeps them, so that the streams woken for those

@@ -5,7 +5,8 @@ import RapportLog
 /// next page starts.
 ///
 /// An event's frame is taken from the ``FrameCache`` when it holds it; otherwise the event is decoded, encoded and
-/// its frame kept there for the other streams.
+/// its frame kept there for the other streams. A page further behind the log's end than the cache reaches is
+/// encoded without the cache.
 struct FramePage: Sendable {
     /// The frames, in log order.
     var frames: ByteBuffer
@@ -37,8 +38,9 @@ struct FramePage: Sendable {
         var frames = ByteBuffer()
         var count = 0
         var lastEvent: UInt64?
+        let shared = cache.keepsFrames(from: position, end: log.endPosition)
         next = try EventPage.scan(log, from: position, limit: limit, filter: filter, scanLimit: scanLimit) { view in
-            frames.writeImmutableBuffer(try cache.frame(of: view))
+            frames.writeImmutableBuffer(try shared ? cache.frame(of: view) : cache.unsharedFrame(of: view))
             count += 1
             lastEvent = view.position
         }
