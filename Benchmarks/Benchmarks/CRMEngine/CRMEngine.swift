@@ -12,6 +12,8 @@ import RapportProjections
 // fields encrypted at most 20% slower than the same history with them in clear (RebuildPersonalDataSealed against
 // RebuildPersonalDataPlain, and the engine's whole replay at open, ReplayEnginePersonalDataSealed against
 // ReplayEnginePersonalDataPlain: two copies of the demo log written the same way, differing only in that).
+// EncodeCloudEvents measures writing events as CloudEvents JSON, the per-event work of an event stream catching up
+// (issue target: a subscriber catching up at >= 300,000 events/s).
 // The workload is the demo history (`rapport demo`): about 95 commands and 100 events per account.
 
 private let perSecond = BenchmarkMetric.custom("per second", polarity: .prefersLarger, useScalingFactor: false)
@@ -79,6 +81,19 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
+        "EncodeCloudEvents",
+        configuration: .init(metrics: [.wallClock, perSecond, .mallocCountTotal]),
+        closure: { (benchmark: Benchmark, events: [RecordedEvent]) throws in
+            benchmark.startMeasurement()
+            let (figure, bytes) = try CloudEventEncoding.run(events)
+            benchmark.stopMeasurement()
+            blackHole(bytes)
+            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+        },
+        setup: { try await demoEvents("encode") }
+    )
+
+    Benchmark(
         "FoldReadModels",
         closure: { (benchmark: Benchmark, events: [RecordedEvent]) in
             benchmark.startMeasurement()
@@ -87,15 +102,7 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(models)
             benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
         },
-        setup: {
-            let log = try await demoLog("fold")
-            return try EventReading.events(
-                in: log,
-                from: 0,
-                limit: .max,
-                keys: .forReading(dataDirectory: log.directory)
-            )
-        }
+        setup: { try await demoEvents("fold") }
     )
 }
 
@@ -135,6 +142,12 @@ private func personalDataTwin(_ name: String, plain: Bool) async throws -> Event
         plain: plain,
         to: twin.path
     )
+}
+
+/// The events of the demo history of ``decodedAccounts`` accounts, decoded.
+private func demoEvents(_ name: String) async throws -> [RecordedEvent] {
+    let log = try await demoLog(name)
+    return try EventReading.events(in: log, from: 0, limit: .max, keys: .forReading(dataDirectory: log.directory))
 }
 
 /// The demo history of ``decodedAccounts`` accounts, written through the engine into a scratch directory and
