@@ -15,7 +15,14 @@ enum JSONNode {
 /// The members of a JSON object, in the order they were encoded.
 final class JSONObjectNode {
     /// The members; a key encoded twice (the same UTF-8 bytes) keeps its last value, as with `JSONEncoder`.
-    var members: [(key: String, value: JSONNode)] = []
+    var members: [(key: String, value: JSONNode)]
+
+    /// Creates an empty object, with room for the members of the largest event payload so that filling it does not
+    /// grow the list again and again.
+    init() {
+        members = []
+        members.reserveCapacity(16)
+    }
 }
 
 /// The elements of a JSON array, in order.
@@ -27,7 +34,13 @@ final class JSONArrayNode {
 /// The bytes of every scalar of one encoding, appended as they are encoded.
 final class JSONArena {
     /// The scalars' text, back to back.
-    var bytes: [UInt8] = []
+    var bytes: [UInt8]
+
+    /// Creates an empty arena, with room for the scalars of a typical event payload.
+    init() {
+        bytes = []
+        bytes.reserveCapacity(512)
+    }
 
     /// Runs `write` to append one scalar and returns its node.
     ///
