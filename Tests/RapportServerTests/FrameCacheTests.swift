@@ -87,7 +87,7 @@ struct FrameCacheTests {
             #expect(near.frames == expected)
             var farExpected = ByteBuffer()
             try engine.log.scan(from: 0, limit: 2) { view in
-                farExpected.writeImmutableBuffer(try cache.unsharedFrame(of: view))
+                try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &farExpected)
                 return true
             }
             #expect(far.frames == farExpected)

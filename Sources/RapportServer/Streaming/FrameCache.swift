@@ -83,22 +83,22 @@ final class FrameCache: Sendable {
     func frame(of view: RecordView) throws -> ByteBuffer {
         if let frame = frame(at: view.position) { return frame }
         let clearings = state.withLock { $0.clearings }
-        let frame = try unsharedFrame(of: view)
+        var frame = ByteBuffer()
+        try appendUnsharedFrame(of: view, to: &frame)
         store(frame, at: view.position, encodedAfter: clearings)
         return frame
     }
 
-    /// The frame of a record's event, encoded without looking in the cache or keeping it: for a stream catching up
-    /// far behind the log's end, whose frames no live stream wants, so that it neither takes the cache's lock per
-    /// event nor pushes out the newest frames the live streams share.
+    /// Appends the frame of a record's event, encoded without looking in the cache or keeping it: for a stream
+    /// catching up far behind the log's end, whose frames no live stream wants, so that it neither takes the cache's
+    /// lock per event nor pushes out the newest frames the live streams share.
     ///
-    /// - Parameter view: The record.
-    /// - Returns: Its frame.
+    /// - Parameters:
+    ///   - view: The record.
+    ///   - buffer: Where to write.
     /// - Throws: ``RapportError`` `unreadable_event`, or what encoding the event throws.
-    func unsharedFrame(of view: RecordView) throws -> ByteBuffer {
-        var frame = ByteBuffer()
-        try ServerSentEvents.append(EventReading.event(in: view, keys: keys), to: &frame)
-        return frame
+    func appendUnsharedFrame(of view: RecordView, to buffer: inout ByteBuffer) throws {
+        try ServerSentEvents.append(EventReading.event(in: view, keys: keys), to: &buffer)
     }
 
     /// Whether frames from `position` on are among the newest the cache keeps, with the log ending at `end`.

@@ -40,7 +40,11 @@ struct FramePage: Sendable {
         var lastEvent: UInt64?
         let shared = cache.keepsFrames(from: position, end: log.endPosition)
         next = try EventPage.scan(log, from: position, limit: limit, filter: filter, scanLimit: scanLimit) { view in
-            frames.writeImmutableBuffer(try shared ? cache.frame(of: view) : cache.unsharedFrame(of: view))
+            if shared {
+                frames.writeImmutableBuffer(try cache.frame(of: view))
+            } else {
+                try cache.appendUnsharedFrame(of: view, to: &frames)
+            }
             count += 1
             lastEvent = view.position
         }
