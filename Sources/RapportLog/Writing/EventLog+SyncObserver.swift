@@ -9,6 +9,6 @@ extension EventLog {
     ///
     /// - Parameter observer: The function, or `nil` to stop observing.
     public func observeSyncs(_ observer: (@Sendable (Duration) -> Void)?) {
-        core.syncObserver.withLock { $0 = observer }
+        core.syncObserver.withLock { $0 = observer.map(SyncObserver.init(report:)) }
     }
 }

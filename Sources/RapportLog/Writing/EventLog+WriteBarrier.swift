@@ -9,6 +9,6 @@ extension EventLog {
     ///
     /// - Parameter barrier: The function, or `nil` for none.
     public func beforeWriting(_ barrier: (@Sendable () throws -> Void)?) {
-        core.writeBarrier.withLock { $0 = barrier }
+        core.writeBarrier.withLock { $0 = barrier.map(WriteBarrier.init(run:)) }
     }
 }

@@ -118,7 +118,7 @@ final class LogWriter: @unchecked Sendable {
         guard !accepted.isEmpty else { return }
         if let barrier = core.writeBarrier.withLock({ $0 }) {
             do {
-                try barrier()
+                try barrier.run()
             } catch {
                 fail(accepted.map(\.0), error: LogError(.ioFailure, "what the records depend on failed", cause: error))
                 return
