@@ -146,7 +146,8 @@ struct LiveEventStream: Sendable {
     /// The next pages from a position: one page, or when the stream takes every event and is at least two pages
     /// behind the log's end, one page per core read at once.
     private func nextPages(from position: UInt64) async throws -> [FramePage] {
-        let behind = log.endPosition > position ? log.endPosition - position : 0
+        let end = log.endPosition
+        let behind = end > position ? end - position : 0
         let readers = min(Self.catchUpReaders, Int(min(behind / UInt64(Self.pageEvents), UInt64(Int.max))))
         if filter.admitsEverything, readers > 1 {
             return try await FramePage.consecutive(
