@@ -7,12 +7,6 @@ struct ExportEncoder {
     /// The format written.
     let format: ExportFormat
 
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
     /// The CSV columns, in order.
     static let csvColumns = [
         "position", "eventId", "stream", "streamVersion", "type", "occurredAt", "recordedAt", "actor", "commandId",
@@ -33,7 +27,7 @@ struct ExportEncoder {
     func append(_ event: RecordedEvent, to output: inout Data) throws {
         switch format {
         case .jsonl:
-            output.append(try encoder.encode(JSONLineForm(event: event)))
+            output.append(contentsOf: try SortedJSONEncoder.encode(JSONLineForm(event: event)))
             output.append(0x0A)
         case .cloudevents:
             output.append(try event.cloudEventJSON())

@@ -10,14 +10,14 @@ import Foundation
 ///
 /// Floating-point numbers, dates, `Data` and URLs, which `JSONEncoder` writes through its strategies, are refused
 /// with `EncodingError.invalidValue`: no domain event holds one, and refusing them keeps the bytes equal.
-enum SortedJSONEncoder {
+package enum SortedJSONEncoder {
     /// Appends a value's JSON.
     ///
     /// - Parameters:
     ///   - value: The value.
     ///   - output: Where to write.
     /// - Throws: `EncodingError.invalidValue` for a value of a refused type, or when the value writes nothing.
-    static func append<Value: Encodable>(_ value: Value, to output: inout [UInt8]) throws {
+    package static func append<Value: Encodable>(_ value: Value, to output: inout [UInt8]) throws {
         let encoder = JSONValueEncoder(arena: JSONArena(), parent: nil, key: nil)
         guard let node = try encoder.node(for: value, at: nil, whenEmpty: nil) else {
             throw EncodingError.invalidValue(
@@ -33,7 +33,7 @@ enum SortedJSONEncoder {
     /// - Parameter value: The value.
     /// - Returns: The JSON text.
     /// - Throws: What ``append(_:to:)`` throws.
-    static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    package static func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         var output: [UInt8] = []
         try append(value, to: &output)
         return output
