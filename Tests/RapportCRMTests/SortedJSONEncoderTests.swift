@@ -57,7 +57,8 @@ struct SortedJSONEncoderTests {
             let written = try SortedJSONEncoder.encode(text)
             let reference = try Self.reference(text)
             #expect(written == reference)
-            let object = [text: text, "b": text]
+            var object = ["b": "b"]
+            object[text] = text
             let writtenObject = try SortedJSONEncoder.encode(object)
             let referenceObject = try Self.reference(object)
             #expect(writtenObject == referenceObject)
