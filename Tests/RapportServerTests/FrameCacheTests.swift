@@ -50,15 +50,7 @@ struct FrameCacheTests {
 
     @Test
     func aPageFarBehindTheLogsEndIsEncodedWithoutTheCache() async throws {
-        try await withTemporaryDirectory { directory in
-            var options = EngineOptions()
-            options.log.durability = .none
-            options.snapshotOnClose = false
-            let engine = try await Engine.open(directory: directory, options: options)
-            for index in 0..<6 {
-                let json = SampleCommands.openAccount("A\(index)")
-                _ = try await engine.execute(try CommandEnvelope.decode(json: Array(json.utf8)))
-            }
+        try await Self.withAccounts(6) { engine in
             let cache = FrameCache(capacity: 2, keys: engine.keys)
             let far = try FramePage(
                 log: engine.log,
@@ -70,6 +62,7 @@ struct FrameCacheTests {
             )
             #expect(far.count == 2)
             #expect(cache.frame(at: 0) == nil && cache.frame(at: 1) == nil)
+            #expect(far.frames == (try Self.frames(of: engine, from: 0, count: 2)))
             let near = try FramePage(
                 log: engine.log,
                 from: 4,
@@ -79,48 +72,47 @@ struct FrameCacheTests {
                 cache: cache
             )
             #expect(cache.frame(at: 4) != nil && cache.frame(at: 5) != nil)
-            var expected = ByteBuffer()
-            try engine.log.scan(from: 4, limit: 2) { view in
-                try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &expected)
-                return true
-            }
-            #expect(near.frames == expected)
-            var farExpected = ByteBuffer()
-            try engine.log.scan(from: 0, limit: 2) { view in
-                try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &farExpected)
-                return true
-            }
-            #expect(far.frames == farExpected)
-            await engine.close()
+            #expect(near.frames == (try Self.frames(of: engine, from: 4, count: 2)))
         }
     }
 
     @Test
     func encodedFramesAreTheEventsFramesAsAStreamWritesThem() async throws {
+        try await Self.withAccounts(3) { engine in
+            let cache = FrameCache(capacity: 8, keys: engine.keys)
+            try cache.encode(from: 1, to: 3, of: engine.log)
+            #expect(cache.frame(at: 0) == nil)
+            for position in UInt64(1)..<3 {
+                let frame = try #require(cache.frame(at: position))
+                #expect(frame == (try Self.frames(of: engine, from: position, count: 1)))
+                #expect(String(buffer: frame).hasPrefix("id: \(position)\nevent: AccountOpened\ndata: {"))
+            }
+        }
+    }
+
+    /// Runs `body` on an engine whose log holds `count` opened accounts, then closes it.
+    static func withAccounts(_ count: Int, _ body: (Engine) async throws -> Void) async throws {
         try await withTemporaryDirectory { directory in
             var options = EngineOptions()
             options.log.durability = .none
             options.snapshotOnClose = false
             let engine = try await Engine.open(directory: directory, options: options)
-            for index in 0..<3 {
+            for index in 0..<count {
                 let json = SampleCommands.openAccount("A\(index)")
                 _ = try await engine.execute(try CommandEnvelope.decode(json: Array(json.utf8)))
             }
-            let cache = FrameCache(capacity: 8, keys: engine.keys)
-            try cache.encode(from: 1, to: 3, of: engine.log)
-            #expect(cache.frame(at: 0) == nil)
-            for position in UInt64(1)..<3 {
-                let record = try engine.log.record(at: position)
-                var expected = ByteBuffer()
-                try engine.log.scan(from: position, limit: 1) { view in
-                    try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &expected)
-                    return false
-                }
-                let frame = try #require(cache.frame(at: position))
-                #expect(frame == expected)
-                #expect(String(buffer: frame).hasPrefix("id: \(record.position)\nevent: AccountOpened\ndata: {"))
-            }
+            try await body(engine)
             await engine.close()
         }
+    }
+
+    /// The frames of `count` events from `position`, as a stream writes them, made without a cache.
+    static func frames(of engine: Engine, from position: UInt64, count: UInt64) throws -> ByteBuffer {
+        var frames = ByteBuffer()
+        try engine.log.scan(from: position, limit: count) { view in
+            try ServerSentEvents.append(EventReading.event(in: view, keys: engine.keys), to: &frames)
+            return true
+        }
+        return frames
     }
 }
