@@ -23,9 +23,9 @@ package enum DecimalText {
     ///
     /// - Parameters:
     ///   - value: The integer.
-    ///   - width: The fewest characters written.
+    ///   - width: The fewest characters written; none are added by default.
     ///   - bytes: Where to write.
-    package static func append(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+    package static func append(_ value: Int64, width: Int = 0, to bytes: inout [UInt8]) {
         var length = value < 0 ? 2 : 1
         var rest = value.magnitude
         while rest >= 10 {

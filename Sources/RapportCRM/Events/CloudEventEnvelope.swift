@@ -33,7 +33,7 @@ enum CloudEventEnvelope {
         JSONText.appendEscaped(payloadType.eventType, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
         bytes.append(UInt8(ascii: "v"))
-        JSONText.appendInteger(Int64(payloadType.schemaVersion), to: &bytes)
+        DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         key("id", to: &bytes)
         appendUUID(event.id, to: &bytes)
@@ -41,19 +41,19 @@ enum CloudEventEnvelope {
             text("importbatch", provenance.batchId, to: &bytes)
             text("importfile", provenance.file, to: &bytes)
             key("importrow", to: &bytes)
-            JSONText.appendInteger(provenance.row, to: &bytes)
+            DecimalText.append(provenance.row, to: &bytes)
         }
         key("position", to: &bytes)
-        JSONText.appendInteger(event.position, to: &bytes)
+        DecimalText.append(event.position, to: &bytes)
         key("recordedat", to: &bytes)
         event.recordedAt.appendJSON(to: &bytes)
         key("schemaversion", to: &bytes)
-        JSONText.appendInteger(Int64(payloadType.schemaVersion), to: &bytes)
+        DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
         text("source", RecordedEvent.cloudEventSource, to: &bytes)
         key("specversion", to: &bytes)
         literal(#""1.0""#, to: &bytes)
         key("streamversion", to: &bytes)
-        JSONText.appendInteger(event.streamVersion, to: &bytes)
+        DecimalText.append(event.streamVersion, to: &bytes)
         key("subject", to: &bytes)
         bytes.append(UInt8(ascii: "\""))
         JSONText.appendEscaped(event.stream.kind.streamPrefix, to: &bytes)
@@ -88,12 +88,10 @@ enum CloudEventEnvelope {
         withUnsafeBytes(of: id.uuid) { raw in
             for (index, byte) in raw.enumerated() {
                 if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
+                bytes.append(JSONText.hexDigit(byte >> 4))
+                bytes.append(JSONText.hexDigit(byte & 0x0F))
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -21,9 +21,9 @@ extension Bool: JSONDirectValue {
 extension JSONDirectValue where Self: FixedWidthInteger {
     func appendJSON(to bytes: inout [UInt8]) {
         if Self.isSigned {
-            JSONText.appendInteger(Int64(self), to: &bytes)
+            DecimalText.append(Int64(self), to: &bytes)
         } else {
-            JSONText.appendInteger(UInt64(self), to: &bytes)
+            DecimalText.append(UInt64(self), to: &bytes)
         }
     }
 }
@@ -50,7 +50,7 @@ extension Money: JSONDirectValue {
     func appendJSON(to bytes: inout [UInt8]) {
         if tenThousandths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = tenThousandths.magnitude
-        JSONText.appendInteger(magnitude / 10_000, to: &bytes)
+        DecimalText.append(magnitude / 10_000, to: &bytes)
         var fraction = magnitude % 10_000
         guard fraction != 0 else { return }
         bytes.append(UInt8(ascii: "."))

@@ -1,7 +1,5 @@
-import RapportTime
-
-/// Appends the pieces of the domain's JSON forms as UTF-8 bytes: strings escaped the way Foundation's `JSONEncoder`
-/// escapes them with `.withoutEscapingSlashes`, and integers in decimal.
+/// Appends the strings of the domain's JSON forms as UTF-8 bytes, escaped the way Foundation's `JSONEncoder` escapes
+/// them with `.withoutEscapingSlashes` (numbers are written by ``DecimalText``).
 ///
 /// The escaping rules: `"` and `\` take a backslash; backspace, form feed, newline, return and tab take their short
 /// escapes (`\b`, `\f`, `\n`, `\r`, `\t`); every other byte below 0x20 is written `\u00xx` in lowercase hex; all
@@ -38,25 +36,6 @@ enum JSONText {
         }
     }
 
-    /// Appends an unsigned integer in decimal.
-    ///
-    /// - Parameters:
-    ///   - value: The integer.
-    ///   - bytes: Where to write.
-    static func appendInteger(_ value: UInt64, to bytes: inout [UInt8]) {
-        DecimalText.append(value, to: &bytes)
-    }
-
-    /// Appends a signed integer in decimal, with a `-` when it is negative.
-    ///
-    /// - Parameters:
-    ///   - value: The integer.
-    ///   - bytes: Where to write.
-    static func appendInteger(_ value: Int64, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        appendInteger(value.magnitude, to: &bytes)
-    }
-
     private static func appendEscape(of byte: UInt8, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\\"))
         switch byte {
@@ -73,7 +52,11 @@ enum JSONText {
         }
     }
 
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
+    /// The lowercase hex digit of a value from 0 to 15.
+    ///
+    /// - Parameter value: The value.
+    /// - Returns: Its digit's byte.
+    static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 }
