@@ -7,16 +7,6 @@ extension CRMEvent {
     /// - Returns: The JSON text.
     /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
     public func payloadJSON() throws -> Data {
-        var bytes: [UInt8] = []
-        try appendPayloadJSON(to: &bytes)
-        return Data(bytes)
-    }
-
-    /// Appends ``payloadJSON()``'s text.
-    ///
-    /// - Parameter bytes: Where to write.
-    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
-    func appendPayloadJSON(to bytes: inout [UInt8]) throws {
-        try SortedJSONEncoder.append(payload, to: &bytes)
+        Data(try SortedJSONEncoder.encode(payload))
     }
 }
