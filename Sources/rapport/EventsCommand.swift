@@ -49,7 +49,7 @@ struct EventsCommand: AsyncParsableCommand {
             guard let last = events.last else { break }
             var chunk = Data()
             for event in events {
-                chunk.append(try event.cloudEventJSON())
+                chunk.append(event.cloudEventJSON())
                 chunk.append(0x0A)
             }
             output.write(chunk)

@@ -257,7 +257,7 @@ struct PersonalFieldSchemaTests {
         let erased = CRMEvent.contact(.added(added)).erasingPersonalData
         #expect(erased == .contact(.added(added.erasedCopy())))
         #expect(erased.personalData?.erased == true)
-        let json = String(decoding: try erased.payloadJSON(), as: UTF8.self)
+        let json = String(decoding: erased.payloadJSON(), as: UTF8.self)
         #expect(
             json == #"{"accountId":"acme","email":null,"erased":["firstName","lastName","email","phone"],"#
                 + #""firstName":null,"lastName":null,"phone":null}"#

@@ -46,9 +46,21 @@ struct SortedJSONEncoderTests {
 
     @Test func eventPayloadsAreTheEncodersByteForByte() async {
         await propertyCheck(count: 1_000, input: Self.events) { event in
-            let written = Array(try event.payloadJSON())
+            let written = try SortedJSONEncoder.encode(event.payload)
             let reference = try Self.reference(event.payload)
             #expect(written == reference)
+        }
+    }
+
+    /// Each payload's hand-written JSON (``EventPayload/appendJSON(to:)``) names its members in sorted order and
+    /// writes them as its `Encodable` form does, also once its personal fields were erased.
+    @Test func handWrittenPayloadsAreTheEncodersByteForByte() async {
+        await propertyCheck(count: 2_000, input: Self.events) { event in
+            for form in [event, event.erasingPersonalData] {
+                let written = String(decoding: form.payloadJSON(), as: UTF8.self)
+                let reference = String(decoding: try Self.reference(form.payload), as: UTF8.self)
+                #expect(written == reference)
+            }
         }
     }
 

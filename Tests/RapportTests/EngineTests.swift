@@ -129,7 +129,7 @@ struct EngineTests {
             #expect(event.metadata.causationId == "cmd-9")
             #expect(event.occurredAt.rfc3339 == "2025-03-01T09:00:00.000000Z")
             #expect(event.id.uuidString.lowercased().dropFirst(14).hasPrefix("7"), "a version 7 UUID")
-            let json = try #require(JSONSerialization.jsonObject(with: try event.cloudEventJSON()) as? [String: Any])
+            let json = try #require(JSONSerialization.jsonObject(with: event.cloudEventJSON()) as? [String: Any])
             #expect(json["specversion"] as? String == "1.0")
             #expect(json["type"] as? String == "AccountOpened")
             #expect(json["subject"] as? String == "account-a")

@@ -177,7 +177,7 @@ struct ImportMavenCRMTests {
                 deal[0].metadata.provenance == ImportProvenance(batchId: "batch-7", file: "sales_pipeline.csv", row: 2)
             )
             #expect(deal[0].metadata.actor == "import:maven-crm")
-            let json = String(decoding: try deal[1].cloudEventJSON(), as: UTF8.self)
+            let json = String(decoding: deal[1].cloudEventJSON(), as: UTF8.self)
             #expect(json.contains(#""importbatch":"batch-7","importfile":"sales_pipeline.csv","importrow":2"#))
             guard case .opportunity(.opened(let opened)) = deal[0].event else {
                 Issue.record("expected OpportunityOpened, got \(deal[0].event)")

@@ -47,7 +47,7 @@ struct UpcastingFixtureTests {
             #expect(ada.status == "Open - Not Contacted")
             #expect(prince.firstName == nil)
             #expect(prince.lastName == "Prince")
-            let json = String(decoding: try events[1].cloudEventJSON(), as: UTF8.self)
+            let json = String(decoding: events[1].cloudEventJSON(), as: UTF8.self)
             #expect(json.contains(#""dataschema":"urn:rapport:schemas:events:LeadCaptured:v2""#))
             #expect(json.contains(#""schemaversion":2"#))
         }

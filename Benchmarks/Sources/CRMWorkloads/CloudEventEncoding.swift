@@ -15,7 +15,7 @@ public enum CloudEventEncoding {
         var bytes = 0
         for event in events {
             var json: [UInt8] = []
-            try event.appendCloudEventJSON(to: &json)
+            event.appendCloudEventJSON(to: &json)
             bytes &+= json.count
         }
         return (Throughput(records: events.count, elapsed: clock.now - start), bytes)

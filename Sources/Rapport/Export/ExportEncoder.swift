@@ -30,10 +30,10 @@ struct ExportEncoder {
             output.append(contentsOf: try SortedJSONEncoder.encode(JSONLineForm(event: event)))
             output.append(0x0A)
         case .cloudevents:
-            output.append(try event.cloudEventJSON())
+            output.append(event.cloudEventJSON())
             output.append(0x0A)
         case .csv:
-            let data = String(decoding: try event.event.payloadJSON(), as: UTF8.self)
+            let data = String(decoding: event.event.payloadJSON(), as: UTF8.self)
             let provenance = event.metadata.provenance
             let fields = [
                 String(event.position), event.id.uuidString.lowercased(), event.stream.description,

@@ -17,6 +17,11 @@ public struct AccountOwnerReassigned: EventPayload {
         writer.write(fromOwnerId, toOwnerId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("fromOwnerId", fromOwnerId)
+        object.member("toOwnerId", toOwnerId)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(fromOwnerId: try reader.read(), toOwnerId: try reader.read())
@@ -39,6 +44,10 @@ public struct AccountDeactivated: EventPayload {
         writer.write(reason)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("reason", reason)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(reason: try reader.read())
@@ -53,6 +62,8 @@ public struct AccountReactivated: EventPayload {
     public init() {}
 
     public func encode(to writer: inout ByteWriter) {}
+
+    public func appendJSON(to object: inout JSONObjectWriter) {}
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)

@@ -57,6 +57,20 @@ public struct AccountOpened: EventPayload {
         writer.write(annualRevenue, employees, billingCountry, territory, convertedFromLeadId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("annualRevenue", annualRevenue)
+        object.memberIfPresent("billingCountry", billingCountry)
+        object.memberIfPresent("convertedFromLeadId", convertedFromLeadId)
+        object.memberIfPresent("employees", employees)
+        object.memberIfPresent("industry", industry)
+        object.member("name", name)
+        object.member("ownerId", ownerId)
+        object.memberIfPresent("parentAccountId", parentAccountId)
+        object.memberIfPresent("territory", territory)
+        object.memberIfPresent("type", type)
+        object.memberIfPresent("website", website)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -129,6 +143,19 @@ public struct AccountUpdated: EventPayload {
     public func encode(to writer: inout ByteWriter) {
         writer.write(name, type, industry, website, annualRevenue)
         writer.write(employees, billingCountry, territory, parentAccountId, parentRemoved)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("annualRevenue", annualRevenue)
+        object.memberIfPresent("billingCountry", billingCountry)
+        object.memberIfPresent("employees", employees)
+        object.memberIfPresent("industry", industry)
+        object.memberIfPresent("name", name)
+        object.memberIfPresent("parentAccountId", parentAccountId)
+        object.memberIfPresent("parentRemoved", parentRemoved)
+        object.memberIfPresent("territory", territory)
+        object.memberIfPresent("type", type)
+        object.memberIfPresent("website", website)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

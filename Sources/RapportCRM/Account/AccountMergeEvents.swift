@@ -17,6 +17,10 @@ public struct AccountMerged: EventPayload {
         writer.write(intoAccountId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("intoAccountId", intoAccountId)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(intoAccountId: try reader.read())
@@ -60,6 +64,15 @@ public struct AccountMergedIn: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(mergedAccountId, contactIds, opportunityIds, caseIds, activityIds, childAccountIds)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("activityIds", activityIds)
+        object.member("caseIds", caseIds)
+        object.member("childAccountIds", childAccountIds)
+        object.member("contactIds", contactIds)
+        object.member("mergedAccountId", mergedAccountId)
+        object.member("opportunityIds", opportunityIds)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -36,6 +36,15 @@ extension AccountTransferEvent {
         transfer.write(to: &writer)
     }
 
+    /// Writes the transfer's fields.
+    ///
+    /// - Parameter object: The writer of the payload's JSON object.
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("fromAccountId", transfer.fromAccountId)
+        object.member("toAccountId", transfer.toAccountId)
+        object.member("viaMerge", transfer.viaMerge)
+    }
+
     /// Reads the transfer's binary form.
     ///
     /// - Parameters:

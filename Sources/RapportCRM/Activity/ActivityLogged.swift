@@ -56,6 +56,19 @@ public struct ActivityLogged: EventPayload {
         writer.write(contactId, leadId, opportunityId, caseId, ownerId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("accountId", accountId)
+        object.memberIfPresent("caseId", caseId)
+        object.member("channel", channel)
+        object.memberIfPresent("contactId", contactId)
+        object.memberIfPresent("description", description)
+        object.memberIfPresent("durationMinutes", durationMinutes)
+        object.memberIfPresent("leadId", leadId)
+        object.memberIfPresent("opportunityId", opportunityId)
+        object.memberIfPresent("ownerId", ownerId)
+        object.member("subject", subject)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(

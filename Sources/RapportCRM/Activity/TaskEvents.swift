@@ -54,6 +54,18 @@ public struct TaskCreated: EventPayload {
         writer.write(contactId, leadId, opportunityId, caseId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("accountId", accountId)
+        object.memberIfPresent("caseId", caseId)
+        object.memberIfPresent("contactId", contactId)
+        object.member("dueDate", dueDate)
+        object.memberIfPresent("leadId", leadId)
+        object.memberIfPresent("opportunityId", opportunityId)
+        object.member("ownerId", ownerId)
+        object.member("priority", priority)
+        object.member("subject", subject)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -78,6 +90,8 @@ public struct TaskCompleted: EventPayload {
     public init() {}
 
     public func encode(to writer: inout ByteWriter) {}
+
+    public func appendJSON(to object: inout JSONObjectWriter) {}
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)

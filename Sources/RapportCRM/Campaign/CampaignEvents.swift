@@ -34,6 +34,14 @@ public struct CampaignLaunched: EventPayload {
         writer.write(name, type, budgetedCost, startDate, endDate)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("budgetedCost", budgetedCost)
+        object.memberIfPresent("endDate", endDate)
+        object.member("name", name)
+        object.memberIfPresent("startDate", startDate)
+        object.memberIfPresent("type", type)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -62,6 +70,10 @@ public struct CampaignCostRecorded: EventPayload {
         writer.write(actualCost)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("actualCost", actualCost)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(actualCost: try reader.read())
@@ -85,6 +97,11 @@ public struct CampaignCompleted: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(memberCount, responseCount)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("memberCount", memberCount)
+        object.member("responseCount", responseCount)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -22,6 +22,11 @@ public struct CampaignMemberAdded: EventPayload {
         writer.write(memberKind, memberId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("memberId", memberId)
+        object.member("memberKind", memberKind)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(CampaignMember(kind: try reader.read(), id: try reader.read()))
@@ -50,6 +55,11 @@ public struct CampaignResponseRecorded: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(memberKind, memberId)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("memberId", memberId)
+        object.member("memberKind", memberKind)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -22,6 +22,11 @@ public struct CasePutOnHold: EventPayload {
         writer.write(reason, onHoldSince)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("onHoldSince", onHoldSince)
+        object.member("reason", reason)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(reason: try reader.read(), onHoldSince: try reader.read())
@@ -47,6 +52,11 @@ public struct CaseResumed: EventPayload {
         writer.write(holdMinutes, status)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("holdMinutes", holdMinutes)
+        object.member("status", status)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(holdMinutes: try reader.read(), status: try reader.read())
@@ -67,6 +77,10 @@ public struct CaseResolved: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(resolution)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("resolution", resolution)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
@@ -92,6 +106,11 @@ public struct CaseClosed: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(reason, wasResolved)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("reason", reason)
+        object.member("wasResolved", wasResolved)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
@@ -120,6 +139,12 @@ public struct CaseReopened: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(reason, fromStatus, status)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("fromStatus", fromStatus)
+        object.member("reason", reason)
+        object.member("status", status)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

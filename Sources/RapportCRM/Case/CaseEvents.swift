@@ -17,6 +17,11 @@ public struct CaseAssigned: EventPayload {
         writer.write(fromOwnerId, toOwnerId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("fromOwnerId", fromOwnerId)
+        object.member("toOwnerId", toOwnerId)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(fromOwnerId: try reader.read(), toOwnerId: try reader.read())
@@ -43,6 +48,12 @@ public struct CaseResponseRecorded: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(channel, message, firstResponse)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("channel", channel)
+        object.member("firstResponse", firstResponse)
+        object.memberIfPresent("message", message)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
@@ -81,6 +92,13 @@ public struct CasePriorityChanged: EventPayload {
         writer.write(fromPriority, toPriority, firstResponseMinutes, resolutionMinutes)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("firstResponseMinutes", firstResponseMinutes)
+        object.member("fromPriority", fromPriority)
+        object.member("resolutionMinutes", resolutionMinutes)
+        object.member("toPriority", toPriority)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -109,6 +127,11 @@ public struct CaseEscalated: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(reason, level)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("level", level)
+        object.member("reason", reason)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -57,6 +57,20 @@ public struct CaseOpened: EventPayload {
         writer.write(status, firstResponseMinutes, resolutionMinutes)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("accountId", accountId)
+        object.memberIfPresent("contactId", contactId)
+        object.memberIfPresent("description", description)
+        object.member("firstResponseMinutes", firstResponseMinutes)
+        object.memberIfPresent("origin", origin)
+        object.memberIfPresent("ownerId", ownerId)
+        object.member("priority", priority)
+        object.member("resolutionMinutes", resolutionMinutes)
+        object.member("status", status)
+        object.member("subject", subject)
+        object.memberIfPresent("type", type)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(

@@ -43,6 +43,17 @@ public struct ContactAdded: EventPayload {
         writer.write(accountId, firstName, lastName, email, phone, title, convertedFromLeadId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("accountId", accountId)
+        object.memberIfPresent("convertedFromLeadId", convertedFromLeadId)
+        object.personalField("email", email, erased: erased)
+        object.erasedFields(of: self)
+        object.personalField("firstName", firstName, erased: erased)
+        object.personalField("lastName", lastName, erased: erased)
+        object.personalField("phone", phone, erased: erased)
+        object.memberIfPresent("title", title)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(

@@ -16,6 +16,10 @@ public struct ContactForgotten: EventPayload {
         writer.write(reason)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("reason", reason)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(reason: try reader.read())

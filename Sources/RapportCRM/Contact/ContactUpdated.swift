@@ -36,6 +36,15 @@ public struct ContactUpdated: EventPayload {
         writer.write(firstName, lastName, email, phone, title)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.personalField("email", email, erased: erased)
+        object.erasedFields(of: self)
+        object.personalField("firstName", firstName, erased: erased)
+        object.personalField("lastName", lastName, erased: erased)
+        object.personalField("phone", phone, erased: erased)
+        object.memberIfPresent("title", title)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(

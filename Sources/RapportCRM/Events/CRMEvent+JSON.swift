@@ -5,8 +5,9 @@ extension CRMEvent {
     /// `schemas/events/` describes: the `data` of the CloudEvents form and of every export.
     ///
     /// - Returns: The JSON text.
-    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
-    public func payloadJSON() throws -> Data {
-        Data(try SortedJSONEncoder.encode(payload))
+    public func payloadJSON() -> Data {
+        var bytes: [UInt8] = []
+        JSONObjectWriter.append(payload, to: &bytes)
+        return Data(bytes)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import RapportTime
 
 /// Writes an event's CloudEvents JSON as bytes: the attributes in sorted key order around the payload's JSON, the
-/// way ``SortedJSONEncoder`` writes an object.
+/// way ``SortedJSONEncoder`` writes an object, with the payload's own JSON writer (``EventPayload/appendJSON(to:)``).
 ///
 /// The attributes are written by hand rather than through an `Encodable` form because serving a stream or an
 /// export writes them for every event: the id, times and names go straight to bytes without making strings.
@@ -12,8 +12,7 @@ enum CloudEventEnvelope {
     /// - Parameters:
     ///   - event: The event.
     ///   - bytes: Where to write.
-    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
-    static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) throws {
+    static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) {
         bytes.reserveCapacity(bytes.count + 768)
         let metadata = event.metadata
         let payload = event.event.payload
@@ -25,7 +24,7 @@ enum CloudEventEnvelope {
         if let commandId = metadata.commandId { text("commandid", commandId, to: &bytes) }
         if let correlationId = metadata.correlationId { text("correlationid", correlationId, to: &bytes) }
         key("data", to: &bytes)
-        try SortedJSONEncoder.append(payload, to: &bytes)
+        JSONObjectWriter.append(payload, to: &bytes)
         key("datacontenttype", to: &bytes)
         literal(#""application/json""#, to: &bytes)
         key("dataschema", to: &bytes)

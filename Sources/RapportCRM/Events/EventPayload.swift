@@ -1,5 +1,6 @@
 /// The data of one type of event, such as ``OpportunityOpened``: Codable for its JSON form (the `data` of a
-/// CloudEvent) and with a hand-written compact binary form for the log.
+/// CloudEvent), with a hand-written compact binary form for the log and a hand-written writer of its JSON form for
+/// event streams and exports.
 public protocol EventPayload: Codable, Sendable, Hashable {
     /// The event type's name, unique across the domain, e.g. `OpportunityOpened`.
     static var eventType: String { get }
@@ -18,6 +19,12 @@ public protocol EventPayload: Codable, Sendable, Hashable {
     ///   - schemaVersion: The version the event was written with.
     /// - Throws: ``BinaryFormatError`` when the bytes do not hold the event or the version is unknown.
     init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError)
+
+    /// Writes the members of the JSON form, in sorted key order: the same bytes as the `Encodable` form written with
+    /// sorted keys.
+    ///
+    /// - Parameter object: The writer of the payload's JSON object.
+    func appendJSON(to object: inout JSONObjectWriter)
 }
 
 extension EventPayload {

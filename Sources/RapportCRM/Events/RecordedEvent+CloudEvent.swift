@@ -13,19 +13,17 @@ extension RecordedEvent {
     /// Keys are sorted and the JSON is compact, so the same event always gives the same bytes.
     ///
     /// - Returns: The JSON text.
-    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
-    public func cloudEventJSON() throws -> Data {
+    public func cloudEventJSON() -> Data {
         var bytes: [UInt8] = []
-        try appendCloudEventJSON(to: &bytes)
+        appendCloudEventJSON(to: &bytes)
         return Data(bytes)
     }
 
     /// Appends ``cloudEventJSON()``'s text, for writers that build their output as bytes.
     ///
     /// - Parameter bytes: Where to write.
-    /// - Throws: `EncodingError` when the payload cannot be written (never for events the domain made).
-    public func appendCloudEventJSON(to bytes: inout [UInt8]) throws {
-        try CloudEventEnvelope.append(self, to: &bytes)
+    public func appendCloudEventJSON(to bytes: inout [UInt8]) {
+        CloudEventEnvelope.append(self, to: &bytes)
     }
 
     /// The URN of the JSON Schema of the event's data, e.g. `urn:rapport:schemas:events:OpportunityOpened:v1`.

@@ -60,6 +60,19 @@ public struct LeadCaptured: EventPayload {
         writer.write(source, campaignId, status)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.memberIfPresent("campaignId", campaignId)
+        object.member("company", company)
+        object.personalField("email", email, erased: erased)
+        object.erasedFields(of: self)
+        object.personalField("firstName", firstName, erased: erased)
+        object.personalField("lastName", lastName, erased: erased)
+        object.personalField("phone", phone, erased: erased)
+        object.memberIfPresent("source", source)
+        object.member("status", status)
+        object.memberIfPresent("title", title)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         guard schemaVersion > 1 else {

@@ -17,6 +17,11 @@ public struct LeadStatusChanged: EventPayload {
         writer.write(fromStatus, toStatus)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("fromStatus", fromStatus)
+        object.member("toStatus", toStatus)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(fromStatus: try reader.read(), toStatus: try reader.read())
@@ -37,6 +42,10 @@ public struct LeadDisqualified: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(reason)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("reason", reason)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
@@ -82,6 +91,15 @@ public struct LeadConverted: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(accountId, contactId, opportunityId, status, accountCreated, contactCreated)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("accountCreated", accountCreated)
+        object.member("accountId", accountId)
+        object.member("contactCreated", contactCreated)
+        object.member("contactId", contactId)
+        object.memberIfPresent("opportunityId", opportunityId)
+        object.member("status", status)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -37,6 +37,14 @@ public struct OpportunityClosedWon: EventPayload {
         writer.write(stage, probability, forecastCategory, amount, closeDate)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("amount", amount)
+        object.member("closeDate", closeDate)
+        object.member("forecastCategory", forecastCategory)
+        object.member("probability", probability)
+        object.member("stage", stage)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -90,6 +98,15 @@ public struct OpportunityClosedLost: EventPayload {
         writer.write(reason, stage, probability, forecastCategory, amount, closeDate)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("amount", amount)
+        object.member("closeDate", closeDate)
+        object.member("forecastCategory", forecastCategory)
+        object.member("probability", probability)
+        object.member("reason", reason)
+        object.member("stage", stage)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -126,6 +143,13 @@ public struct OpportunityReopened: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(fromStage, toStage, probability, forecastCategory)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("forecastCategory", forecastCategory)
+        object.member("fromStage", fromStage)
+        object.member("probability", probability)
+        object.member("toStage", toStage)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -31,6 +31,14 @@ public struct OpportunityLineItemAdded: EventPayload {
         writer.write(lineItemId, productId, quantity, unitPrice, amount)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("amount", amount)
+        object.member("lineItemId", lineItemId)
+        object.member("productId", productId)
+        object.member("quantity", quantity)
+        object.member("unitPrice", unitPrice)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -61,6 +69,11 @@ public struct OpportunityLineItemRemoved: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(lineItemId, amount)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("amount", amount)
+        object.member("lineItemId", lineItemId)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -28,6 +28,13 @@ public struct OpportunityStageChanged: EventPayload {
         writer.write(fromStage, toStage, probability, forecastCategory)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("forecastCategory", forecastCategory)
+        object.member("fromStage", fromStage)
+        object.member("probability", probability)
+        object.member("toStage", toStage)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(
@@ -58,6 +65,11 @@ public struct OpportunityAmountChanged: EventPayload {
         writer.write(from, to)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("from", from)
+        object.member("to", to)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(from: try reader.read(), to: try reader.read())
@@ -81,6 +93,11 @@ public struct OpportunityCloseDateMoved: EventPayload {
 
     public func encode(to writer: inout ByteWriter) {
         writer.write(from, to)
+    }
+
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("from", from)
+        object.member("to", to)
     }
 
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {

@@ -62,6 +62,20 @@ public struct OpportunityOpened: EventPayload {
         writer.write(probability, forecastCategory, ownerId, campaignId, convertedFromLeadId)
     }
 
+    public func appendJSON(to object: inout JSONObjectWriter) {
+        object.member("accountId", accountId)
+        object.member("amount", amount)
+        object.memberIfPresent("campaignId", campaignId)
+        object.member("closeDate", closeDate)
+        object.memberIfPresent("convertedFromLeadId", convertedFromLeadId)
+        object.member("currency", currency)
+        object.member("forecastCategory", forecastCategory)
+        object.member("name", name)
+        object.member("ownerId", ownerId)
+        object.member("probability", probability)
+        object.member("stage", stage)
+    }
+
     public init(from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) {
         try Self.checkSchemaVersion(schemaVersion)
         self.init(

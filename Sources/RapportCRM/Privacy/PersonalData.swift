@@ -85,3 +85,29 @@ extension PersonalData {
         try container.encode(Self.personalFields, forKey: AnyCodingKey(stringValue: "erased"))
     }
 }
+
+extension JSONObjectWriter {
+    /// Writes a personal field in a payload's hand-written JSON form, as ``PersonalData`` `encodePersonalFields`
+    /// does: its value when present, `null` once erased.
+    ///
+    /// - Parameters:
+    ///   - key: The field's key, after the previous member's.
+    ///   - value: The field's value, if any.
+    ///   - erased: Whether the payload's personal fields were erased.
+    mutating func personalField(_ key: StaticString, _ value: String?, erased: Bool) {
+        if erased {
+            null(key)
+        } else {
+            memberIfPresent(key, value)
+        }
+    }
+
+    /// Writes the `erased` member of a payload whose personal fields were erased: their names, in
+    /// ``PersonalData/personalFields`` order; nothing otherwise.
+    ///
+    /// - Parameter payload: The payload.
+    mutating func erasedFields(of payload: some PersonalData) {
+        guard payload.erased else { return }
+        member("erased", type(of: payload).personalFields)
+    }
+}

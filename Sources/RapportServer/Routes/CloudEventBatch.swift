@@ -21,18 +21,17 @@ enum CloudEventBatch {
     ///   - next: The position (or stream version) to read from next.
     ///   - header: The header carrying `next`.
     /// - Returns: The response.
-    /// - Throws: What encoding an event throws.
     static func response(
         _ events: [RecordedEvent],
         next: UInt64,
         header: HTTPField.Name = nextPositionHeader
-    ) throws -> Response {
+    ) -> Response {
         var json: [UInt8] = [UInt8(ascii: "[")]
         for (index, event) in events.enumerated() {
             if index > 0 {
                 json.append(UInt8(ascii: ","))
             }
-            try event.appendCloudEventJSON(to: &json)
+            event.appendCloudEventJSON(to: &json)
         }
         json.append(UInt8(ascii: "]"))
         return Response(

@@ -22,7 +22,7 @@ struct EventRoutes {
                 filter: filter,
                 keys: engine.keys
             )
-            return try CloudEventBatch.response(page.events, next: page.next)
+            return CloudEventBatch.response(page.events, next: page.next)
         }
         router.get("streams/{id}") { request, context in
             let query = Query(request)
@@ -37,7 +37,7 @@ struct EventRoutes {
             }
             let events = try records.map { try EventReading.event(in: $0, keys: engine.keys) }
             let next = (events.last?.streamVersion).map { $0 + 1 } ?? fromVersion
-            return try CloudEventBatch.response(events, next: next, header: CloudEventBatch.nextVersionHeader)
+            return CloudEventBatch.response(events, next: next, header: CloudEventBatch.nextVersionHeader)
         }
     }
 

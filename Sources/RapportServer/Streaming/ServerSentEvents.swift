@@ -13,10 +13,9 @@ enum ServerSentEvents {
     /// - Parameters:
     ///   - event: The event.
     ///   - buffer: Where to write.
-    /// - Throws: What encoding the event throws.
-    static func append(_ event: RecordedEvent, to buffer: inout ByteBuffer) throws {
+    static func append(_ event: RecordedEvent, to buffer: inout ByteBuffer) {
         var json: [UInt8] = []
-        try event.appendCloudEventJSON(to: &json)
+        event.appendCloudEventJSON(to: &json)
         buffer.writeStaticString("id: ")
         buffer.writeString(String(event.position))
         buffer.writeStaticString("\nevent: ")
