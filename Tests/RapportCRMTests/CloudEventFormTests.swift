@@ -71,6 +71,30 @@ struct CloudEventFormTests {
         #expect(text.contains(#""data":{"reason":"Duplicate"}"#))
     }
 
+    /// A page, a batch response or an export appends thousands of events to one buffer: the buffer grows by
+    /// doubling, not by one event's room at a time (which copied the whole buffer once per event).
+    @Test func appendingManyEventsToOneBufferGrowsItByDoubling() throws {
+        let event = RecordedEvent(
+            position: 7,
+            id: UUID(),
+            stream: StreamName(.account, try RecordId("A1")),
+            streamVersion: 1,
+            occurredAt: Timestamp(microsecondsSinceEpoch: 0),
+            recordedAt: Timestamp(microsecondsSinceEpoch: 0),
+            metadata: EventMetadata(schemaVersion: 1, actor: "user-7", commandId: "c-1"),
+            event: .account(.deactivated(AccountDeactivated(reason: "Duplicate")))
+        )
+        let single = event.cloudEventJSON()
+        var bytes: [UInt8] = []
+        var capacities: Set<Int> = []
+        for _ in 0..<4_000 {
+            event.appendCloudEventJSON(to: &bytes)
+            capacities.insert(bytes.capacity)
+        }
+        #expect(bytes.count == single.count * 4_000)
+        #expect(capacities.count <= 16)
+    }
+
     /// The CloudEvents JSON written entirely by `JSONEncoder`, the reference the written form must equal.
     static func referenceJSON(of event: RecordedEvent) throws -> Data {
         let encoder = JSONEncoder()

@@ -13,7 +13,7 @@ enum CloudEventEnvelope {
     ///   - event: The event.
     ///   - bytes: Where to write.
     static func append(_ event: RecordedEvent, to bytes: inout [UInt8]) {
-        bytes.reserveCapacity(bytes.count + 768)
+        reserveRoom(in: &bytes)
         let metadata = event.metadata
         let payload = event.event.payload
         let payloadType = type(of: payload)
@@ -62,6 +62,17 @@ enum CloudEventEnvelope {
         event.occurredAt.appendJSON(to: &bytes)
         text("type", payloadType.eventType, to: &bytes)
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// The room a typical event's JSON takes.
+    private static let typicalSize = 768
+
+    /// Makes room for a typical event at the end of `bytes`, at least doubling the capacity when it grows: a
+    /// stream page, a batch response and an export append many events to one buffer, and growing it by one
+    /// event's room each time would copy it once per event.
+    private static func reserveRoom(in bytes: inout [UInt8]) {
+        guard bytes.capacity - bytes.count < typicalSize else { return }
+        bytes.reserveCapacity(max(bytes.capacity * 2, bytes.count + typicalSize))
     }
 
     private static func key(_ name: StaticString, first: Bool = false, to bytes: inout [UInt8]) {
