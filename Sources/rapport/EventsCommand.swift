@@ -47,12 +47,12 @@ struct EventsCommand: AsyncParsableCommand {
         while remaining > 0 {
             let events = try EventReading.events(in: log, from: position, limit: min(remaining, 4096), keys: keys)
             guard let last = events.last else { break }
-            var chunk = Data()
+            var chunk: [UInt8] = []
             for event in events {
-                chunk.append(event.cloudEventJSON())
+                event.appendCloudEventJSON(to: &chunk)
                 chunk.append(0x0A)
             }
-            output.write(chunk)
+            output.write(Data(chunk))
             position = last.position + 1
             remaining -= events.count
         }
