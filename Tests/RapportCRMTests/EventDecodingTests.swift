@@ -32,6 +32,29 @@ struct EventDecodingTests {
         #expect(error?.description.contains("is not a CRM event type") == true)
     }
 
+    @Test func aNamedValueReadsBackByItsNameAndANameNoValueHasIsRefused() throws {
+        for priority in CasePriority.allCases {
+            var writer = ByteWriter()
+            priority.write(to: &writer)
+            let read = try writer.bytes.withUnsafeBytes { bytes in
+                var reader = ByteReader(bytes)
+                return try CasePriority.read(from: &reader)
+            }
+            #expect(read == priority)
+        }
+        for name in ["Urgent", "high", "Hig", "Highest", ""] {
+            var writer = ByteWriter()
+            writer.writeString(name)
+            let error = #expect(throws: BinaryFormatError.self) {
+                try writer.bytes.withUnsafeBytes { bytes in
+                    var reader = ByteReader(bytes)
+                    return try CasePriority.read(from: &reader)
+                }
+            }
+            #expect(error?.description.contains("\"\(name)\" is not a CasePriority") == true)
+        }
+    }
+
     @Test func bytesAfterThePayloadAreRefused() {
         let error = #expect(throws: BinaryFormatError.self) {
             try decode(type: "AccountOpened", payload: Self.opened.encodedPayload() + [0])

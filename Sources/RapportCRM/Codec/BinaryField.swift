@@ -138,18 +138,19 @@ extension Array: BinaryField where Element: BinaryField {
 
 /// A closed set of names stored as their text, such as a case priority: adding a value later never changes how
 /// older ones read.
-public protocol BinaryNamedValue: BinaryField, RawRepresentable where RawValue == String {}
+public protocol BinaryNamedValue: BinaryField, RawRepresentable, CaseIterable where RawValue == String {}
 
 extension BinaryNamedValue {
     /// Writes the name.
     @inline(__always)
     public func write(to writer: inout ByteWriter) { writer.writeString(rawValue) }
-    /// Reads a name and looks it up.
+    /// Reads a name and looks it up, comparing its bytes with each value's name rather than making a string of it:
+    /// decoding an event reads several names.
     @inline(__always)
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
-        let name = try reader.readString()
-        guard let value = Self(rawValue: name) else {
-            throw BinaryFormatError("\"\(name)\" is not a \(Self.self)")
+        let name = try reader.readStringBytes()
+        guard let value = allCases.first(where: { $0.rawValue.utf8.elementsEqual(name) }) else {
+            throw BinaryFormatError("\"\(String(decoding: name, as: UTF8.self))\" is not a \(Self.self)")
         }
         return value
     }

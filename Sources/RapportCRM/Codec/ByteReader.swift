@@ -75,13 +75,22 @@ public struct ByteReader {
     /// - Throws: ``BinaryFormatError`` when the bytes end before the string does.
     @inline(__always)
     public mutating func readString() throws(BinaryFormatError) -> String {
+        String(decoding: try readStringBytes(), as: UTF8.self)
+    }
+
+    /// Reads a string written as a length and UTF-8 bytes, without making the string.
+    ///
+    /// - Returns: The string's bytes, valid as long as the bytes the reader reads.
+    /// - Throws: ``BinaryFormatError`` when the bytes end before the string does.
+    @inline(__always)
+    public mutating func readStringBytes() throws(BinaryFormatError) -> UnsafeRawBufferPointer {
         let length = try readVarint()
         guard length <= UInt64(bytes.count - offset) else {
             throw BinaryFormatError("string of \(length) bytes at \(offset) runs past the end")
         }
         let end = offset + Int(length)
         defer { offset = end }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: bytes[offset..<end])
     }
 
     /// Reads a value of any binary field type.
