@@ -19,7 +19,7 @@ public enum EventReading {
         try event(
             position: view.position,
             id: view.id,
-            streamId: view.streamId,
+            streamId: view.streamIdBytes,
             streamVersion: view.streamVersion,
             occurredAt: view.occurredAt,
             recordedAt: view.recordedAt,
@@ -39,20 +39,22 @@ public enum EventReading {
     /// - Throws: ``RapportError`` with code `unreadable_event` or `key_store_failure`.
     public static func event(in record: LogRecord, keys: PersonalDataKeys) throws -> RecordedEvent {
         try Array(record.type.utf8).withUnsafeBytes { type in
-            try record.metadata.withUnsafeBytes { metadata in
-                try record.payload.withUnsafeBytes { payload in
-                    try event(
-                        position: record.position,
-                        id: record.id,
-                        streamId: record.streamId,
-                        streamVersion: record.streamVersion,
-                        occurredAt: record.occurredAt,
-                        recordedAt: record.recordedAt,
-                        type: type,
-                        metadata: metadata,
-                        payload: payload,
-                        keys: keys
-                    )
+            try Array(record.streamId.utf8).withUnsafeBytes { streamId in
+                try record.metadata.withUnsafeBytes { metadata in
+                    try record.payload.withUnsafeBytes { payload in
+                        try event(
+                            position: record.position,
+                            id: record.id,
+                            streamId: streamId,
+                            streamVersion: record.streamVersion,
+                            occurredAt: record.occurredAt,
+                            recordedAt: record.recordedAt,
+                            type: type,
+                            metadata: metadata,
+                            payload: payload,
+                            keys: keys
+                        )
+                    }
                 }
             }
         }
@@ -136,7 +138,7 @@ public enum EventReading {
     private static func event(
         position: UInt64,
         id: UUID,
-        streamId: String,
+        streamId: UnsafeRawBufferPointer,
         streamVersion: UInt64,
         occurredAt: Timestamp,
         recordedAt: Timestamp,
@@ -150,7 +152,7 @@ public enum EventReading {
             metadata: metadata,
             payload: payload,
             position: position,
-            streamId: streamId
+            streamId: String(decoding: streamId, as: UTF8.self)
         )
         let stream: StreamName
         do {
@@ -158,12 +160,12 @@ public enum EventReading {
         } catch {
             throw RapportError(
                 .unreadableEvent,
-                "the record at position \(position) (stream \(streamId), type \(event.eventType)) "
-                    + "is not a CRM event: \(error)"
+                "the record at position \(position) (stream \(String(decoding: streamId, as: UTF8.self)), type "
+                    + "\(event.eventType)) is not a CRM event: \(error)"
             )
         }
         if let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) {
-            event = try keys.open(event, sealed: sealed, eventId: id, stream: streamId, position: position)
+            event = try keys.open(event, sealed: sealed, eventId: id, stream: stream.description, position: position)
             decodedMetadata.sealedPersonalData = nil
         }
         return RecordedEvent(

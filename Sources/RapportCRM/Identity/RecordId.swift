@@ -49,8 +49,19 @@ public struct RecordId: Hashable, Sendable, Comparable, CustomStringConvertible 
     }
 
     private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", ".", "_", ":", "-": true
+        scalar.isASCII && isAllowed(UInt8(scalar.value))
+    }
+
+    /// Whether an id may hold a byte of UTF-8: an ASCII letter, digit, `.`, `_`, `:` or `-`.
+    ///
+    /// - Parameter byte: The byte.
+    /// - Returns: `true` when it is allowed.
+    static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"),
+            UInt8(ascii: "-"):
+            true
         default: false
         }
     }

@@ -21,20 +21,37 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``DomainError`` with code `invalid_stream_name` when the prefix is no known kind or the id is
     ///   not valid.
     public init(parsing text: String) throws {
-        for kind in RecordKind.allCases where text.hasPrefix(kind.streamPrefix) {
-            let rest = String(text.dropFirst(kind.streamPrefix.count))
-            guard let id = try? RecordId(rest) else {
-                throw DomainError(
-                    .invalidStreamName,
-                    field: "stream",
-                    "stream \(text) has an id that is not 1 to 64 letters, digits or . _ : -"
-                )
-            }
-            self.init(kind, id)
-            return
+        var text = text
+        self = try text.withUTF8 { try StreamName(parsing: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Reads a stream name back from its UTF-8 bytes, as a log record holds it, making no string but the id's.
+    ///
+    /// - Parameter bytes: The stream name's bytes.
+    /// - Throws: ``DomainError`` with code `invalid_stream_name` when the prefix is no known kind or the id is
+    ///   not valid.
+    public init(parsing bytes: UnsafeRawBufferPointer) throws {
+        // No kind's name holds a dash, so the first one ends the prefix.
+        let dash = bytes.firstIndex(of: UInt8(ascii: "-"))
+        guard let dash, let kind = RecordKind.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes[..<dash]) })
+        else {
+            let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DomainError(
+                .invalidStreamName,
+                field: "stream",
+                "stream \(String(decoding: bytes, as: UTF8.self)) does not start with one of: \(kinds)"
+            )
         }
-        let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
-        throw DomainError(.invalidStreamName, field: "stream", "stream \(text) does not start with one of: \(kinds)")
+        let id = UnsafeRawBufferPointer(rebasing: bytes[(dash + 1)...])
+        guard (1...RecordId.maximumLength).contains(id.count), id.allSatisfy(RecordId.isAllowed) else {
+            throw DomainError(
+                .invalidStreamName,
+                field: "stream",
+                "stream \(String(decoding: bytes, as: UTF8.self)) has an id that is not 1 to 64 letters, digits or "
+                    + ". _ : -"
+            )
+        }
+        self.init(kind, RecordId(unchecked: String(decoding: id, as: UTF8.self)))
     }
 
     /// The stream name, `<kind>-<id>`.
