@@ -149,7 +149,7 @@ extension BinaryNamedValue {
     @inline(__always)
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
         let name = try reader.readStringBytes()
-        guard let value = allCases.first(where: { $0.rawValue.utf8.elementsEqual(name) }) else {
+        guard let value = allCases.first(where: { $0.rawValue.hasUTF8(name) }) else {
             throw BinaryFormatError("\"\(String(decoding: name, as: UTF8.self))\" is not a \(Self.self)")
         }
         return value

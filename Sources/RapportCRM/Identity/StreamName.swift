@@ -33,7 +33,10 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
     public init(parsing bytes: UnsafeRawBufferPointer) throws {
         // No kind's name holds a dash, so the first one ends the prefix.
         let dash = bytes.firstIndex(of: UInt8(ascii: "-"))
-        guard let dash, let kind = RecordKind.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes[..<dash]) })
+        guard let dash,
+            let kind = RecordKind.allCases.first(where: {
+                $0.rawValue.hasUTF8(UnsafeRawBufferPointer(rebasing: bytes[..<dash]))
+            })
         else {
             let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw DomainError(
