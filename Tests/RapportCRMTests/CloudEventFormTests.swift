@@ -50,17 +50,22 @@ struct CloudEventFormTests {
         }
     }
 
-    @Test func envelopeTextsThatNeedEscapingAreEscapedAsTheEncoderDoes() throws {
-        var event = RecordedEvent(
+    /// An account's deactivation by `actor`.
+    static func deactivation(by actor: String) -> RecordedEvent {
+        RecordedEvent(
             position: 7,
             id: UUID(),
-            stream: StreamName(.account, try RecordId("A1")),
+            stream: StreamName(.account, RecordId(unchecked: "A1")),
             streamVersion: 1,
             occurredAt: Timestamp(microsecondsSinceEpoch: 0),
             recordedAt: Timestamp(microsecondsSinceEpoch: 0),
-            metadata: EventMetadata(schemaVersion: 1, actor: "user-7/web", commandId: "c-1"),
+            metadata: EventMetadata(schemaVersion: 1, actor: actor, commandId: "c-1"),
             event: .account(.deactivated(AccountDeactivated(reason: "Duplicate")))
         )
+    }
+
+    @Test func envelopeTextsThatNeedEscapingAreEscapedAsTheEncoderDoes() throws {
+        var event = Self.deactivation(by: "user-7/web")
         for actor in ["user-7/web", "say \"hi\"", "back\\slash", "tab\there", "bell\u{7}", "Zoë"] {
             event.metadata.actor = actor
             event.metadata.correlationId = actor
@@ -73,17 +78,8 @@ struct CloudEventFormTests {
 
     /// A page, a batch response or an export appends thousands of events to one buffer: the buffer grows by
     /// doubling, not by one event's room at a time (which copied the whole buffer once per event).
-    @Test func appendingManyEventsToOneBufferGrowsItByDoubling() throws {
-        let event = RecordedEvent(
-            position: 7,
-            id: UUID(),
-            stream: StreamName(.account, try RecordId("A1")),
-            streamVersion: 1,
-            occurredAt: Timestamp(microsecondsSinceEpoch: 0),
-            recordedAt: Timestamp(microsecondsSinceEpoch: 0),
-            metadata: EventMetadata(schemaVersion: 1, actor: "user-7", commandId: "c-1"),
-            event: .account(.deactivated(AccountDeactivated(reason: "Duplicate")))
-        )
+    @Test func appendingManyEventsToOneBufferGrowsItByDoubling() {
+        let event = Self.deactivation(by: "user-7")
         let single = event.cloudEventJSON()
         var bytes: [UInt8] = []
         var capacities: Set<Int> = []

@@ -46,11 +46,7 @@ public struct ContactAdded: EventPayload {
     public func appendJSON(to object: inout JSONObjectWriter) {
         object.member("accountId", accountId)
         object.memberIfPresent("convertedFromLeadId", convertedFromLeadId)
-        object.personalField("email", email, erased: erased)
-        object.erasedFields(of: self)
-        object.personalField("firstName", firstName, erased: erased)
-        object.personalField("lastName", lastName, erased: erased)
-        object.personalField("phone", phone, erased: erased)
+        object.personFields(of: self, firstName: firstName, lastName: lastName, email: email, phone: phone)
         object.memberIfPresent("title", title)
     }
 

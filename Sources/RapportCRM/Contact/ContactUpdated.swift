@@ -37,11 +37,7 @@ public struct ContactUpdated: EventPayload {
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
-        object.personalField("email", email, erased: erased)
-        object.erasedFields(of: self)
-        object.personalField("firstName", firstName, erased: erased)
-        object.personalField("lastName", lastName, erased: erased)
-        object.personalField("phone", phone, erased: erased)
+        object.personFields(of: self, firstName: firstName, lastName: lastName, email: email, phone: phone)
         object.memberIfPresent("title", title)
     }
 

@@ -63,11 +63,7 @@ public struct LeadCaptured: EventPayload {
     public func appendJSON(to object: inout JSONObjectWriter) {
         object.memberIfPresent("campaignId", campaignId)
         object.member("company", company)
-        object.personalField("email", email, erased: erased)
-        object.erasedFields(of: self)
-        object.personalField("firstName", firstName, erased: erased)
-        object.personalField("lastName", lastName, erased: erased)
-        object.personalField("phone", phone, erased: erased)
+        object.personFields(of: self, firstName: firstName, lastName: lastName, email: email, phone: phone)
         object.memberIfPresent("source", source)
         object.member("status", status)
         object.memberIfPresent("title", title)

@@ -87,27 +87,37 @@ extension PersonalData {
 }
 
 extension JSONObjectWriter {
-    /// Writes a personal field in a payload's hand-written JSON form, as ``PersonalData`` `encodePersonalFields`
-    /// does: its value when present, `null` once erased.
+    /// Writes the personal members of a person's payload (a contact's or a lead's), as `encodePersonalFields`
+    /// writes them: `email`, `erased` (its list, once erased), `firstName`, `lastName` and `phone`, in sorted order,
+    /// each value when present or `null` once erased.
     ///
     /// - Parameters:
-    ///   - key: The field's key, after the previous member's.
-    ///   - value: The field's value, if any.
-    ///   - erased: Whether the payload's personal fields were erased.
-    mutating func personalField(_ key: StaticString, _ value: String?, erased: Bool) {
+    ///   - payload: The payload, which says whether its personal fields were erased.
+    ///   - firstName: The given name, if any.
+    ///   - lastName: The family name, if any.
+    ///   - email: The email address, if any.
+    ///   - phone: The phone number, if any.
+    mutating func personFields(
+        of payload: some PersonalData,
+        firstName: String?,
+        lastName: String?,
+        email: String?,
+        phone: String?
+    ) {
+        personalField("email", email, erased: payload.erased)
+        if payload.erased {
+            member("erased", type(of: payload).personalFields)
+        }
+        personalField("firstName", firstName, erased: payload.erased)
+        personalField("lastName", lastName, erased: payload.erased)
+        personalField("phone", phone, erased: payload.erased)
+    }
+
+    private mutating func personalField(_ key: StaticString, _ value: String?, erased: Bool) {
         if erased {
             null(key)
         } else {
             memberIfPresent(key, value)
         }
-    }
-
-    /// Writes the `erased` member of a payload whose personal fields were erased: their names, in
-    /// ``PersonalData/personalFields`` order; nothing otherwise.
-    ///
-    /// - Parameter payload: The payload.
-    mutating func erasedFields(of payload: some PersonalData) {
-        guard payload.erased else { return }
-        member("erased", type(of: payload).personalFields)
     }
 }
