@@ -76,7 +76,7 @@ struct LiveEventStream: Sendable {
         try await send(opening, to: &writer)
         while true {
             let rung = lease.signal.take()
-            if !rung.isDisjoint(with: [.shutdown, .cancelled]) {
+            if rung.endStream {
                 return try await end(rung, cursor: cursor, writer: &writer)
             }
             let pages = try await nextPages(from: cursor.next)
@@ -89,7 +89,7 @@ struct LiveEventStream: Sendable {
                 continue
             }
             let reasons = await lease.signal.wait()
-            if !reasons.isDisjoint(with: [.shutdown, .cancelled]) {
+            if reasons.endStream {
                 return try await end(reasons, cursor: cursor, writer: &writer)
             }
             if reasons.contains(.heartbeat) {

@@ -18,6 +18,11 @@ final class StreamSignal: Sendable {
         static let shutdown = Reasons(rawValue: 4)
         /// The loop's task was cancelled.
         static let cancelled = Reasons(rawValue: 8)
+
+        /// Whether these reasons end the stream: the server's shutdown or the task's cancellation.
+        var endStream: Bool {
+            !isDisjoint(with: [.shutdown, .cancelled])
+        }
     }
 
     private struct State {
@@ -56,7 +61,7 @@ final class StreamSignal: Sendable {
 
     /// Whether the server's shutdown or the task's cancellation was rung and not yet taken.
     var isEnding: Bool {
-        state.withLock { !$0.pending.isDisjoint(with: [.shutdown, .cancelled]) }
+        state.withLock { $0.pending.endStream }
     }
 
     /// Waits until rung; returns at once when rung since the last wait.
