@@ -1,8 +1,8 @@
 import Foundation
 import RapportTime
 
-/// Writes an event's CloudEvents JSON as bytes: the attributes in sorted key order around the payload's JSON, the
-/// way ``SortedJSONEncoder`` writes an object, with the payload's own JSON writer (``EventPayload/appendJSON(to:)``).
+/// Writes an event's CloudEvents JSON as bytes: the attributes in sorted key order around the payload's JSON, through
+/// the ``JSONObjectWriter`` that writes the payload's own JSON (``EventPayload/appendJSON(to:)``).
 ///
 /// The attributes are written by hand rather than through an `Encodable` form because serving a stream or an
 /// export writes them for every event: the id, times and names go straight to bytes without making strings.
@@ -17,51 +17,41 @@ enum CloudEventEnvelope {
         let metadata = event.metadata
         let payload = event.event.payload
         let payloadType = type(of: payload)
-        bytes.append(UInt8(ascii: "{"))
-        key("actor", first: true, to: &bytes)
-        JSONText.appendString(metadata.actor, to: &bytes)
-        if let causationId = metadata.causationId { text("causationid", causationId, to: &bytes) }
-        if let commandId = metadata.commandId { text("commandid", commandId, to: &bytes) }
-        if let correlationId = metadata.correlationId { text("correlationid", correlationId, to: &bytes) }
-        key("data", to: &bytes)
-        JSONObjectWriter.append(payload, to: &bytes)
-        key("datacontenttype", to: &bytes)
-        literal(#""application/json""#, to: &bytes)
-        key("dataschema", to: &bytes)
-        literal(#""urn:rapport:schemas:events:"#, to: &bytes)
-        JSONText.appendEscaped(payloadType.eventType, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(UInt8(ascii: "v"))
-        DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        key("id", to: &bytes)
-        appendUUID(event.id, to: &bytes)
-        if let provenance = metadata.provenance {
-            text("importbatch", provenance.batchId, to: &bytes)
-            text("importfile", provenance.file, to: &bytes)
-            key("importrow", to: &bytes)
-            DecimalText.append(provenance.row, to: &bytes)
+        JSONObjectWriter.appendObject(to: &bytes) { object in
+            object.member("actor", metadata.actor)
+            object.memberIfPresent("causationid", metadata.causationId)
+            object.memberIfPresent("commandid", metadata.commandId)
+            object.memberIfPresent("correlationid", metadata.correlationId)
+            object.member("data") { JSONObjectWriter.append(payload, to: &$0) }
+            object.member("datacontenttype") { literal(#""application/json""#, to: &$0) }
+            object.member("dataschema") { bytes in
+                literal(#""urn:rapport:schemas:events:"#, to: &bytes)
+                JSONText.appendEscaped(payloadType.eventType, to: &bytes)
+                literal(":v", to: &bytes)
+                DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            object.member("id") { appendUUID(event.id, to: &$0) }
+            if let provenance = metadata.provenance {
+                object.member("importbatch", provenance.batchId)
+                object.member("importfile", provenance.file)
+                object.member("importrow", provenance.row)
+            }
+            object.member("position", event.position)
+            object.member("recordedat", event.recordedAt)
+            object.member("schemaversion", payloadType.schemaVersion)
+            object.member("source", RecordedEvent.cloudEventSource)
+            object.member("specversion") { literal(#""1.0""#, to: &$0) }
+            object.member("streamversion", event.streamVersion)
+            object.member("subject") { bytes in
+                bytes.append(UInt8(ascii: "\""))
+                JSONText.appendEscaped(event.stream.kind.streamPrefix, to: &bytes)
+                JSONText.appendEscaped(event.stream.id.text, to: &bytes)
+                bytes.append(UInt8(ascii: "\""))
+            }
+            object.member("time", event.occurredAt)
+            object.member("type", payloadType.eventType)
         }
-        key("position", to: &bytes)
-        DecimalText.append(event.position, to: &bytes)
-        key("recordedat", to: &bytes)
-        event.recordedAt.appendJSON(to: &bytes)
-        key("schemaversion", to: &bytes)
-        DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
-        text("source", RecordedEvent.cloudEventSource, to: &bytes)
-        key("specversion", to: &bytes)
-        literal(#""1.0""#, to: &bytes)
-        key("streamversion", to: &bytes)
-        DecimalText.append(event.streamVersion, to: &bytes)
-        key("subject", to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        JSONText.appendEscaped(event.stream.kind.streamPrefix, to: &bytes)
-        JSONText.appendEscaped(event.stream.id.text, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        key("time", to: &bytes)
-        event.occurredAt.appendJSON(to: &bytes)
-        text("type", payloadType.eventType, to: &bytes)
-        bytes.append(UInt8(ascii: "}"))
     }
 
     /// The room a typical event's JSON takes.
@@ -75,21 +65,8 @@ enum CloudEventEnvelope {
         bytes.reserveCapacity(max(bytes.capacity * 2, bytes.count + typicalSize))
     }
 
-    private static func key(_ name: StaticString, first: Bool = false, to bytes: inout [UInt8]) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        literal(name, to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
     private static func literal(_ text: StaticString, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    private static func text(_ name: StaticString, _ value: String, to bytes: inout [UInt8]) {
-        key(name, to: &bytes)
-        JSONText.appendString(value, to: &bytes)
     }
 
     /// Appends a UUID in quotes in its lowercase 8-4-4-4-12 form.

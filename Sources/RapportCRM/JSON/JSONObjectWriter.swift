@@ -1,5 +1,6 @@
 /// Writes one JSON object's members straight to bytes: the writer of each payload's hand-written JSON form
-/// (``EventPayload/appendJSON(to:)``), the way ``ByteWriter`` is the writer of its binary form.
+/// (``EventPayload/appendJSON(to:)``), the way ``ByteWriter`` is the writer of its binary form, and of the
+/// CloudEvents envelope around it.
 ///
 /// A payload names its members in sorted key order (by UTF-8 bytes: upper case before lower case), so the object
 /// needs no sorting and its bytes are those ``SortedJSONEncoder`` and `JSONEncoder` with `.sortedKeys` write for the
@@ -13,18 +14,27 @@ public struct JSONObjectWriter: Sendable {
         bytes = []
     }
 
+    /// Appends one JSON object.
+    ///
+    /// - Parameters:
+    ///   - bytes: Where to write.
+    ///   - members: Writes the object's members, in sorted key order.
+    static func appendObject(to bytes: inout [UInt8], _ members: (inout JSONObjectWriter) -> Void) {
+        var writer = JSONObjectWriter()
+        swap(&writer.bytes, &bytes)
+        writer.bytes.append(UInt8(ascii: "{"))
+        members(&writer)
+        writer.bytes.append(UInt8(ascii: "}"))
+        swap(&writer.bytes, &bytes)
+    }
+
     /// Appends a payload's JSON object.
     ///
     /// - Parameters:
     ///   - payload: The payload.
     ///   - bytes: Where to write.
     static func append(_ payload: some EventPayload, to bytes: inout [UInt8]) {
-        var writer = JSONObjectWriter()
-        swap(&writer.bytes, &bytes)
-        writer.bytes.append(UInt8(ascii: "{"))
-        payload.appendJSON(to: &writer)
-        writer.bytes.append(UInt8(ascii: "}"))
-        swap(&writer.bytes, &bytes)
+        appendObject(to: &bytes) { payload.appendJSON(to: &$0) }
     }
 
     /// Writes a member.
@@ -60,6 +70,16 @@ public struct JSONObjectWriter: Sendable {
             value.appendJSON(to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes a member whose value is written by `value`: a value made of parts, such as a nested object.
+    ///
+    /// - Parameters:
+    ///   - key: The key, after the previous member's.
+    ///   - value: Appends the value's JSON text.
+    mutating func member(_ key: StaticString, writing value: (inout [UInt8]) -> Void) {
+        appendKey(key)
+        value(&bytes)
     }
 
     /// Writes a member whose value is `null`.
