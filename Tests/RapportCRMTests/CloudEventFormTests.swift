@@ -18,7 +18,7 @@ struct CloudEventFormTests {
         }
         func optionalText() -> String? { Bool.random(using: &rng) ? text() : nil }
         let event: CRMEvent =
-            SortedJSONEncoderTests.events.run(using: &rng)
+            PayloadJSONTests.events.run(using: &rng)
         let provenance =
             Bool.random(using: &rng)
             ? ImportProvenance(batchId: text(), file: text(), row: UInt64.random(in: 0...UInt64.max, using: &rng))
@@ -93,9 +93,7 @@ struct CloudEventFormTests {
 
     /// The CloudEvents JSON written entirely by `JSONEncoder`, the reference the written form must equal.
     static func referenceJSON(of event: RecordedEvent) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(ReferenceForm(event: event))
+        Data(try PayloadJSONTests.reference(ReferenceForm(event: event)))
     }
 
     private struct ReferenceForm: Encodable {

@@ -60,7 +60,7 @@ public struct EventExport: Sendable, Hashable {
         var output = encoder.header
         var count = 0
         func emit(_ event: RecordedEvent) throws {
-            try encoder.append(event, to: &output)
+            encoder.append(event, to: &output)
             count += 1
             if output.count >= Self.chunkSize {
                 try sink(output)

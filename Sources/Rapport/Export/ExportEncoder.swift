@@ -23,11 +23,10 @@ struct ExportEncoder {
     /// - Parameters:
     ///   - event: The event.
     ///   - output: The bytes written so far.
-    /// - Throws: `EncodingError` when the event's data cannot be written (never for events the domain made).
-    func append(_ event: RecordedEvent, to output: inout Data) throws {
+    func append(_ event: RecordedEvent, to output: inout Data) {
         switch format {
         case .jsonl:
-            output.append(contentsOf: try SortedJSONEncoder.encode(JSONLineForm(event: event)))
+            output.append(contentsOf: event.jsonLine())
             output.append(0x0A)
         case .cloudevents:
             output.append(event.cloudEventJSON())
@@ -42,50 +41,6 @@ struct ExportEncoder {
                 provenance?.batchId ?? "", provenance?.file ?? "", provenance.map { String($0.row) } ?? "",
             ]
             output.append(Data((fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8))
-        }
-    }
-
-    /// The `jsonl` form of an event: its log coordinates, times, metadata (absent ids and provenance as `null`) and
-    /// data.
-    private struct JSONLineForm: Encodable {
-        let event: RecordedEvent
-
-        enum CodingKeys: String, CodingKey {
-            case position, eventId, stream, streamVersion, type, occurredAt, recordedAt, metadata, data
-        }
-
-        enum MetadataKeys: String, CodingKey {
-            case schemaVersion, actor, commandId, correlationId, causationId, provenance
-        }
-
-        enum ProvenanceKeys: String, CodingKey {
-            case batchId, file, row
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(event.position, forKey: .position)
-            try container.encode(event.id.uuidString.lowercased(), forKey: .eventId)
-            try container.encode(event.stream.description, forKey: .stream)
-            try container.encode(event.streamVersion, forKey: .streamVersion)
-            try container.encode(event.event.eventType, forKey: .type)
-            try container.encode(event.occurredAt.rfc3339, forKey: .occurredAt)
-            try container.encode(event.recordedAt.rfc3339, forKey: .recordedAt)
-            var metadata = container.nestedContainer(keyedBy: MetadataKeys.self, forKey: .metadata)
-            try metadata.encode(event.metadata.schemaVersion, forKey: .schemaVersion)
-            try metadata.encode(event.metadata.actor, forKey: .actor)
-            try metadata.encode(event.metadata.commandId, forKey: .commandId)
-            try metadata.encode(event.metadata.correlationId, forKey: .correlationId)
-            try metadata.encode(event.metadata.causationId, forKey: .causationId)
-            if let provenance = event.metadata.provenance {
-                var nested = metadata.nestedContainer(keyedBy: ProvenanceKeys.self, forKey: .provenance)
-                try nested.encode(provenance.batchId, forKey: .batchId)
-                try nested.encode(provenance.file, forKey: .file)
-                try nested.encode(provenance.row, forKey: .row)
-            } else {
-                try metadata.encodeNil(forKey: .provenance)
-            }
-            try event.event.payload.encode(to: container.superEncoder(forKey: .data))
         }
     }
 }

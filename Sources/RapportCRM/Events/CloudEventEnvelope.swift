@@ -31,7 +31,7 @@ enum CloudEventEnvelope {
                 DecimalText.append(Int64(payloadType.schemaVersion), to: &bytes)
                 bytes.append(UInt8(ascii: "\""))
             }
-            object.member("id") { appendUUID(event.id, to: &$0) }
+            object.member("id") { JSONText.appendUUID(event.id, to: &$0) }
             if let provenance = metadata.provenance {
                 object.member("importbatch", provenance.batchId)
                 object.member("importfile", provenance.file)
@@ -43,12 +43,7 @@ enum CloudEventEnvelope {
             object.member("source", RecordedEvent.cloudEventSource)
             object.member("specversion") { literal(#""1.0""#, to: &$0) }
             object.member("streamversion", event.streamVersion)
-            object.member("subject") { bytes in
-                bytes.append(UInt8(ascii: "\""))
-                JSONText.appendEscaped(event.stream.kind.streamPrefix, to: &bytes)
-                JSONText.appendEscaped(event.stream.id.text, to: &bytes)
-                bytes.append(UInt8(ascii: "\""))
-            }
+            object.member("subject", event.stream)
             object.member("time", event.occurredAt)
             object.member("type", payloadType.eventType)
         }
@@ -69,16 +64,4 @@ enum CloudEventEnvelope {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// Appends a UUID in quotes in its lowercase 8-4-4-4-12 form.
-    private static func appendUUID(_ id: UUID, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        withUnsafeBytes(of: id.uuid) { raw in
-            for (index, byte) in raw.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(JSONText.hexDigit(byte >> 4))
-                bytes.append(JSONText.hexDigit(byte & 0x0F))
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import RapportTime
 
-/// A value the ``SortedJSONEncoder`` writes straight to bytes instead of through its `encode(to:)`, with the same
-/// text that `encode(to:)` gives through `JSONEncoder`.
+/// A value written straight to JSON bytes by ``JSONObjectWriter``: an `Encodable` value with the text its
+/// `encode(to:)` gives through `JSONEncoder`, a stream name as its text.
 protocol JSONDirectValue {
     /// Appends the value's JSON text.
     ///
@@ -38,11 +38,6 @@ extension UInt8: JSONDirectValue {}
 extension UInt16: JSONDirectValue {}
 extension UInt32: JSONDirectValue {}
 extension UInt64: JSONDirectValue {}
-
-/// `JSONEncoder` writes a decimal as its description, as a number.
-extension Decimal: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) { bytes += description.utf8 }
-}
 
 /// The number ``Money/encode(to:)`` writes through `Decimal`: the units, then the ten-thousandths without
 /// trailing zeros.
@@ -81,6 +76,16 @@ extension CalendarDate: JSONDirectValue {
     func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         appendText(to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
+
+/// A stream name as its text, e.g. `"account-A1"`.
+extension StreamName: JSONDirectValue {
+    func appendJSON(to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        JSONText.appendEscaped(kind.streamPrefix, to: &bytes)
+        JSONText.appendEscaped(id.text, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 }

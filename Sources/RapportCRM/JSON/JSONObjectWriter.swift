@@ -1,11 +1,10 @@
 /// Writes one JSON object's members straight to bytes: the writer of each payload's hand-written JSON form
 /// (``EventPayload/appendJSON(to:)``), the way ``ByteWriter`` is the writer of its binary form, and of the
-/// CloudEvents envelope around it.
+/// CloudEvents envelope and the `jsonl` export line around it.
 ///
 /// A payload names its members in sorted key order (by UTF-8 bytes: upper case before lower case), so the object
-/// needs no sorting and its bytes are those ``SortedJSONEncoder`` and `JSONEncoder` with `.sortedKeys` write for the
-/// payload's `Encodable` form. Serving a stream writes one payload per event, and going through `Encodable` took
-/// most of that time.
+/// needs no sorting and its bytes are those `JSONEncoder` with `.sortedKeys` writes for the payload's `Encodable`
+/// form. Serving a stream writes one payload per event, and going through `Encodable` took most of that time.
 public struct JSONObjectWriter: Sendable {
     private var bytes: [UInt8]
     private var hasMembers = false

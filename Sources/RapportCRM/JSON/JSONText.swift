@@ -1,3 +1,5 @@
+import Foundation
+
 /// Appends the strings of the domain's JSON forms as UTF-8 bytes, escaped the way Foundation's `JSONEncoder` escapes
 /// them with `.withoutEscapingSlashes` (numbers are written by ``DecimalText``).
 ///
@@ -34,6 +36,23 @@ enum JSONText {
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plainStart...]))
         }
+    }
+
+    /// Appends a UUID in quotes in its lowercase 8-4-4-4-12 form, the form the event envelopes give an event's id.
+    ///
+    /// - Parameters:
+    ///   - id: The UUID.
+    ///   - bytes: Where to write.
+    static func appendUUID(_ id: UUID, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        withUnsafeBytes(of: id.uuid) { raw in
+            for (index, byte) in raw.enumerated() {
+                if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(hexDigit(byte >> 4))
+                bytes.append(hexDigit(byte & 0x0F))
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     private static func appendEscape(of byte: UInt8, to bytes: inout [UInt8]) {
