@@ -107,15 +107,19 @@ struct DeliveryCommand: AsyncParsableCommand {
 
     private static let recordedAtKey = Array("\"recordedat\":\"".utf8)
 
-    private static func recordedAt(in data: ArraySlice<UInt8>) -> Timestamp? {
-        var index = data.startIndex
-        while let quote = data[index...].firstIndex(of: UInt8(ascii: "\"")) {
-            if data[quote...].starts(with: recordedAtKey) {
-                let value = data[(quote + recordedAtKey.count)...]
-                guard let end = value.firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                return Timestamp(rfc3339: String(decoding: value[..<end], as: UTF8.self))
+    /// The `recordedat` attribute of an event's CloudEvents JSON. Its keys are sorted, so the attribute comes after
+    /// the event's data, near the end: the key is looked for from the end backwards.
+    private static func recordedAt(in data: UnsafeRawBufferPointer) -> Timestamp? {
+        let key = recordedAtKey
+        guard let base = data.baseAddress else { return nil }
+        var start = data.count - key.count
+        while start >= 0 {
+            if data[start] == UInt8(ascii: "\""), memcmp(base + start, key, key.count) == 0 {
+                let valueStart = start + key.count
+                guard let end = data[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
+                return Timestamp(rfc3339: String(decoding: data[valueStart..<end], as: UTF8.self))
             }
-            index = quote + 1
+            start -= 1
         }
         return nil
     }
