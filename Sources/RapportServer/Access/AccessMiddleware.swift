@@ -39,10 +39,7 @@ struct AccessMiddleware: RouterMiddleware {
     }
 
     private static func bearerToken(in headers: HTTPFields) -> String? {
-        guard let value = headers[.authorization] else { return nil }
-        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        return parts[1].trimmingCharacters(in: .whitespaces)
+        headers[.authorization].flatMap(BearerToken.parse)
     }
 
     private static func unauthorized(_ detail: String) -> Problem {
