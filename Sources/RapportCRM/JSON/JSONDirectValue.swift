@@ -3,7 +3,7 @@ import RapportTime
 
 /// A value written straight to JSON bytes by ``JSONObjectWriter``: an `Encodable` value with the text its
 /// `encode(to:)` gives through `JSONEncoder`, a stream name as its text.
-protocol JSONDirectValue {
+package protocol JSONDirectValue {
     /// Appends the value's JSON text.
     ///
     /// - Parameter bytes: Where to write.
@@ -11,15 +11,15 @@ protocol JSONDirectValue {
 }
 
 extension String: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(self, to: &bytes) }
+    package func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(self, to: &bytes) }
 }
 
 extension Bool: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) { bytes += (self ? "true" : "false").utf8 }
+    package func appendJSON(to bytes: inout [UInt8]) { bytes += (self ? "true" : "false").utf8 }
 }
 
 extension JSONDirectValue where Self: FixedWidthInteger {
-    func appendJSON(to bytes: inout [UInt8]) {
+    package func appendJSON(to bytes: inout [UInt8]) {
         if Self.isSigned {
             DecimalText.append(Int64(self), to: &bytes)
         } else {
@@ -42,7 +42,7 @@ extension UInt64: JSONDirectValue {}
 /// The number ``Money/encode(to:)`` writes through `Decimal`: the units, then the ten-thousandths without
 /// trailing zeros.
 extension Money: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) {
+    package func appendJSON(to bytes: inout [UInt8]) {
         if tenThousandths < 0 { bytes.append(UInt8(ascii: "-")) }
         let magnitude = tenThousandths.magnitude
         DecimalText.append(magnitude / 10_000, to: &bytes)
@@ -59,12 +59,12 @@ extension Money: JSONDirectValue {
 }
 
 extension RecordId: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(text, to: &bytes) }
+    package func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(text, to: &bytes) }
 }
 
 /// A time's RFC 3339 text holds nothing to escape.
 extension Timestamp: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) {
+    package func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         appendRFC3339(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
@@ -73,7 +73,7 @@ extension Timestamp: JSONDirectValue {
 
 /// A date's text holds nothing to escape.
 extension CalendarDate: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) {
+    package func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         appendText(to: &bytes)
         bytes.append(UInt8(ascii: "\""))
@@ -82,7 +82,7 @@ extension CalendarDate: JSONDirectValue {
 
 /// A stream name as its text, e.g. `"account-A1"`.
 extension StreamName: JSONDirectValue {
-    func appendJSON(to bytes: inout [UInt8]) {
+    package func appendJSON(to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         JSONText.appendEscaped(kind.streamPrefix, to: &bytes)
         JSONText.appendEscaped(id.text, to: &bytes)

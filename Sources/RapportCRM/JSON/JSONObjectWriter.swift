@@ -18,7 +18,7 @@ public struct JSONObjectWriter: Sendable {
     /// - Parameters:
     ///   - bytes: Where to write.
     ///   - members: Writes the object's members, in sorted key order.
-    static func appendObject(to bytes: inout [UInt8], _ members: (inout JSONObjectWriter) -> Void) {
+    package static func appendObject(to bytes: inout [UInt8], _ members: (inout JSONObjectWriter) -> Void) {
         var writer = JSONObjectWriter()
         swap(&writer.bytes, &bytes)
         writer.bytes.append(UInt8(ascii: "{"))
@@ -41,7 +41,7 @@ public struct JSONObjectWriter: Sendable {
     /// - Parameters:
     ///   - key: The key, after the previous member's.
     ///   - value: The value.
-    mutating func member(_ key: StaticString, _ value: some JSONDirectValue) {
+    package mutating func member(_ key: StaticString, _ value: some JSONDirectValue) {
         appendKey(key)
         value.appendJSON(to: &bytes)
     }
@@ -61,7 +61,7 @@ public struct JSONObjectWriter: Sendable {
     /// - Parameters:
     ///   - key: The key, after the previous member's.
     ///   - values: The array's elements.
-    mutating func member(_ key: StaticString, _ values: [some JSONDirectValue]) {
+    package mutating func member(_ key: StaticString, _ values: [some JSONDirectValue]) {
         appendKey(key)
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {

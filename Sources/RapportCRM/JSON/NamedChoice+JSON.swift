@@ -1,6 +1,6 @@
 /// A choice's JSON is its name, as its `encode(to:)` writes it.
 extension JSONDirectValue where Self: NamedChoice {
-    func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(rawValue, to: &bytes) }
+    package func appendJSON(to bytes: inout [UInt8]) { JSONText.appendString(rawValue, to: &bytes) }
 }
 
 extension ActivityChannel: JSONDirectValue {}

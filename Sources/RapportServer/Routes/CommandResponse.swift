@@ -17,13 +17,17 @@ public struct CommandResponse: Codable, Sendable, Hashable {
 
     /// The events, in order; none when the command changed nothing.
     public var events: [Event]
+}
 
+extension CommandResponse {
     /// The answer for a command's result.
     ///
     /// - Parameter result: The result.
     public init(_ result: CommandResult) {
-        events = result.events.map {
-            Event(position: $0.position, stream: $0.stream.description, version: $0.version, type: $0.type)
-        }
+        self.init(
+            events: result.events.map {
+                Event(position: $0.position, stream: $0.stream.description, version: $0.version, type: $0.type)
+            }
+        )
     }
 }

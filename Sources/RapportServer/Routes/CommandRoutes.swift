@@ -41,12 +41,12 @@ struct CommandRoutes {
                 try idempotencyKey?.assign(to: &envelopes[index], index: index)
             }
             let results = try await CommandBatch(engine: engine).run(envelopes)
-            return try Self.created(results.map(CommandResponse.init))
+            return Self.created(CommandResponse.json(results.map(CommandResponse.init)))
         }
         var envelope = try CommandEnvelope.decode(json: body)
         try Self.checkRole(for: envelope, context: context)
         try idempotencyKey?.assign(to: &envelope, index: nil)
-        return try Self.created(CommandResponse(try await engine.execute(envelope)))
+        return Self.created(CommandResponse(try await engine.execute(envelope)).json())
     }
 
     /// The commands that erase a person's personal data for good, which only an admin may send.
@@ -66,8 +66,8 @@ struct CommandRoutes {
         )
     }
 
-    private static func created(_ value: some Encodable) throws -> Response {
-        try JSONResponse.make(value, status: .created)
+    private static func created(_ json: [UInt8]) -> Response {
+        JSONResponse.bytes(json, status: .created)
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {

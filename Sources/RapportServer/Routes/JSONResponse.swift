@@ -27,6 +27,20 @@ enum JSONResponse {
         )
     }
 
+    /// An answer carrying JSON text written as bytes elsewhere.
+    ///
+    /// - Parameters:
+    ///   - json: The JSON text.
+    ///   - status: The status.
+    /// - Returns: The response, `application/json`.
+    static func bytes(_ json: [UInt8], status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: json))
+        )
+    }
+
     /// An answer carrying JSON text written elsewhere.
     ///
     /// - Parameter json: The JSON text.
