@@ -1,4 +1,3 @@
-import Foundation
 import RapportTime
 
 /// Writes an event's CloudEvents JSON as bytes: the attributes in sorted key order around the payload's JSON, through

@@ -1,8 +1,8 @@
 /// The token of an `Authorization: Bearer <token>` header (RFC 6750): the scheme's name in any case, then the
 /// token after one or more spaces, without the spaces or tabs around it.
 ///
-/// Every request but `/health` presents one, so the value is read as UTF-8 bytes, without the Foundation string
-/// methods that splitting and trimming it took before.
+/// Every request but `/health` presents one, so the value is read as UTF-8 bytes rather than split and trimmed with
+/// Foundation's string methods.
 enum BearerToken {
     /// The token in an `Authorization` header's value.
     ///
