@@ -1,5 +1,6 @@
 import Benchmark
 import CRMWorkloads
+import Foundation
 import LogWorkloads
 import Rapport
 import RapportCRM
@@ -12,8 +13,9 @@ import RapportProjections
 // fields encrypted at most 20% slower than the same history with them in clear (RebuildPersonalDataSealed against
 // RebuildPersonalDataPlain, and the engine's whole replay at open, ReplayEnginePersonalDataSealed against
 // ReplayEnginePersonalDataPlain: two copies of the demo log written the same way, differing only in that).
-// EncodeCloudEvents measures writing events as CloudEvents JSON, the per-event work of an event stream catching up
-// (issue target: a subscriber catching up at >= 300,000 events/s).
+// DecodeCommandJSON measures reading commands from their JSON, the per-command work of POST /commands (issue
+// target: 20,000 durable commands/s over HTTP). EncodeCloudEvents measures writing events as CloudEvents JSON, the
+// per-event work of an event stream catching up (issue target: a subscriber catching up at >= 300,000 events/s).
 // The workload is the demo history (`rapport demo`): about 95 commands and 100 events per account.
 
 private let perSecond = BenchmarkMetric.custom("per second", polarity: .prefersLarger, useScalingFactor: false)
@@ -91,6 +93,19 @@ let benchmarks: @Sendable () -> Void = {
             benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
         },
         setup: { try await demoEvents("encode") }
+    )
+
+    Benchmark(
+        "DecodeCommandJSON",
+        configuration: .init(metrics: [.wallClock, perSecond, .mallocCountTotal]),
+        closure: { (benchmark: Benchmark, texts: [Data]) throws in
+            benchmark.startMeasurement()
+            let (figure, checksum) = try CommandJSONDecoding.run(texts)
+            benchmark.stopMeasurement()
+            blackHole(checksum)
+            benchmark.measurement(perSecond, Int(figure.recordsPerSecond))
+        },
+        setup: { try CommandJSONDecoding.texts(accounts: commandAccounts) }
     )
 
     Benchmark(
