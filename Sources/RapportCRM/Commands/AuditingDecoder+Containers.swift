@@ -2,23 +2,25 @@
 struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let inner: KeyedDecodingContainer<Key>
     let ledger: FieldLedger
+    /// The fields of the object this container reads.
+    let object: FieldLedger.Object
     let path: String
 
     var codingPath: [any CodingKey] { inner.codingPath }
     var allKeys: [Key] { inner.allKeys }
 
     func contains(_ key: Key) -> Bool {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         return inner.contains(key)
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         return try inner.decodeNil(forKey: key)
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         if isNumber(type) {
             return try decodingNumber(type, at: field(key)) { try inner.decode(type, forKey: key) }
         }
@@ -53,12 +55,12 @@ struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         keyedBy type: NestedKey.Type,
         forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         return try AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         return try AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger).unkeyedContainer()
     }
 
@@ -67,7 +69,7 @@ struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        ledger.recordRead(key.stringValue, at: path)
+        object.recordRead(key.stringValue)
         return AuditingDecoder(try inner.superDecoder(forKey: key), ledger: ledger)
     }
 

@@ -2,30 +2,59 @@
 ///
 /// Synthesized `Decodable` code ignores fields it does not know, so a misspelled optional field (`"amout"`)
 /// would be dropped without a word. Fields that no coding key names are refused as soon as their object is
-/// opened; comparing the two sets at the end also finds fields a type names but never reads.
+/// opened; comparing the two at the end also finds fields a type names but never reads.
 final class FieldLedger {
+    /// One object's fields present in the input, and which of them were read; shared by every container opened
+    /// on the object, so a field counts as read whichever container read it.
+    final class Object {
+        /// The object's fields, as in the input.
+        let keys: [String]
+        /// Whether each of ``keys`` was read.
+        private var read: [Bool]
+
+        init(keys: [String]) {
+            self.keys = keys
+            read = Array(repeating: false, count: keys.count)
+        }
+
+        /// Notes that a field was read (or looked for: an absent optional field is among no keys).
+        ///
+        /// An object has a handful of fields, so a scan finds one sooner than hashing its name would.
+        func recordRead(_ key: String) {
+            if let index = keys.firstIndex(of: key) { read[index] = true }
+        }
+
+        /// The first field, in name order, that no type read.
+        func firstUnread() -> String? {
+            keys.indices.filter { !read[$0] }.map { keys[$0] }.min()
+        }
+    }
+
     /// What the fields belong to in refusals, e.g. `OpenAccount` or `a command`.
     let subject: String
-    private var present: [String: [String]] = [:]
-    private var read: [String: Set<String>] = [:]
+    private var objects: [String: Object] = [:]
 
     init(subject: String) {
         self.subject = subject
     }
 
-    func recordPresent(_ keys: [String], at path: String) {
-        present[path] = keys
-    }
-
-    func recordRead(_ key: String, at path: String) {
-        read[path, default: []].insert(key)
+    /// The record of the object at a JSON path, made on its first opening.
+    ///
+    /// - Parameters:
+    ///   - path: The object's JSON path.
+    ///   - keys: Its fields, as in the input.
+    /// - Returns: The record every container on the object notes its reads in.
+    func object(at path: String, keys: @autoclosure () -> [String]) -> Object {
+        if let object = objects[path] { return object }
+        let object = Object(keys: keys())
+        objects[path] = object
+        return object
     }
 
     /// The JSON path of the first field present that no type read, in path order.
     func firstUnknownField() -> String? {
-        for path in present.keys.sorted() {
-            let known = read[path] ?? []
-            if let unknown = present[path]?.sorted().first(where: { !known.contains($0) }) {
+        for path in objects.keys.sorted() {
+            if let unknown = objects[path]?.firstUnread() {
                 return path.isEmpty ? unknown : path + "." + unknown
             }
         }
@@ -61,8 +90,10 @@ struct AuditingDecoder: Decoder {
             let known = (Key.self as? any (CodingKey & CaseIterable).Type).map { Self.names($0) }
             throw ledger.unknownField(path.isEmpty ? unknown : path + "." + unknown, known: known)
         }
-        ledger.recordPresent(keys, at: path)
-        return KeyedDecodingContainer(AuditingKeyedContainer(inner: container, ledger: ledger, path: path))
+        let object = ledger.object(at: path, keys: keys)
+        return KeyedDecodingContainer(
+            AuditingKeyedContainer(inner: container, ledger: ledger, object: object, path: path)
+        )
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
