@@ -63,7 +63,7 @@ public struct EventExport: Sendable, Hashable {
             encoder.append(event, to: &output)
             count += 1
             if output.count >= Self.chunkSize {
-                try sink(output)
+                try sink(Data(output))
                 output.removeAll(keepingCapacity: true)
             }
         }
@@ -88,7 +88,7 @@ public struct EventExport: Sendable, Hashable {
                 return view.position < last
             }
         }
-        if !output.isEmpty { try sink(output) }
+        if !output.isEmpty { try sink(Data(output)) }
         return count
     }
 

@@ -14,22 +14,22 @@ struct ExportEncoder {
     ]
 
     /// What comes before the first event: the CSV header row; nothing for the JSON forms.
-    var header: Data {
-        format == .csv ? Data((Self.csvColumns.joined(separator: ",") + "\r\n").utf8) : Data()
+    var header: [UInt8] {
+        format == .csv ? Array((Self.csvColumns.joined(separator: ",") + "\r\n").utf8) : []
     }
 
-    /// Appends one event's line.
+    /// Appends one event's line, the JSON forms written straight into the output, as `rapport events` writes them.
     ///
     /// - Parameters:
     ///   - event: The event.
     ///   - output: The bytes written so far.
-    func append(_ event: RecordedEvent, to output: inout Data) {
+    func append(_ event: RecordedEvent, to output: inout [UInt8]) {
         switch format {
         case .jsonl:
-            output.append(contentsOf: event.jsonLine())
+            event.appendJSONLine(to: &output)
             output.append(0x0A)
         case .cloudevents:
-            output.append(event.cloudEventJSON())
+            event.appendCloudEventJSON(to: &output)
             output.append(0x0A)
         case .csv:
             let data = String(decoding: event.event.payloadJSON(), as: UTF8.self)
@@ -40,7 +40,7 @@ struct ExportEncoder {
                 event.recordedAt.rfc3339, event.metadata.actor, event.metadata.commandId ?? "", data,
                 provenance?.batchId ?? "", provenance?.file ?? "", provenance.map { String($0.row) } ?? "",
             ]
-            output.append(Data((fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8))
+            output += (fields.map(ReportFormat.csvField).joined(separator: ",") + "\r\n").utf8
         }
     }
 }
