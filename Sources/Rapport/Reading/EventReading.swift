@@ -127,10 +127,11 @@ public enum EventReading {
             let event = try CRMEvent.decode(type: type, schemaVersion: decodedMetadata.schemaVersion, payload: payload)
             return (decodedMetadata, event)
         } catch {
-            throw RapportError(
-                .unreadableEvent,
-                "the record at position \(position) (stream \(streamId()), type "
-                    + "\(String(decoding: type, as: UTF8.self))) is not a CRM event: \(error)"
+            throw notACRMEvent(
+                position: position,
+                stream: streamId(),
+                type: String(decoding: type, as: UTF8.self),
+                error
             )
         }
     }
@@ -158,10 +159,11 @@ public enum EventReading {
         do {
             stream = try StreamName(parsing: streamId)
         } catch {
-            throw RapportError(
-                .unreadableEvent,
-                "the record at position \(position) (stream \(String(decoding: streamId, as: UTF8.self)), type "
-                    + "\(event.eventType)) is not a CRM event: \(error)"
+            throw notACRMEvent(
+                position: position,
+                stream: String(decoding: streamId, as: UTF8.self),
+                type: event.eventType,
+                error
             )
         }
         if let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) {
@@ -177,6 +179,19 @@ public enum EventReading {
             recordedAt: recordedAt,
             metadata: decodedMetadata,
             event: event
+        )
+    }
+
+    /// The refusal of a record that does not hold a CRM event, naming where it is and why.
+    private static func notACRMEvent(
+        position: UInt64,
+        stream: String,
+        type: String,
+        _ error: any Error
+    ) -> RapportError {
+        RapportError(
+            .unreadableEvent,
+            "the record at position \(position) (stream \(stream), type \(type)) is not a CRM event: \(error)"
         )
     }
 }
