@@ -110,6 +110,19 @@ struct PersonalDataKeysTests {
         }
     }
 
+    @Test func withoutSyncingAReaderFindsTheKeyOfEveryEventWrittenWhileTheEngineRuns() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            try await EngineHistory.run(EngineHistory.commands(seed: 3, accounts: 2), on: engine)
+            let log = try EventLog.openForReading(directory: directory)
+            let events = try EventReading.events(in: log, from: 0, limit: .max, keys: .forReading(of: log))
+            #expect(events.count == Int(engine.log.endPosition))
+            #expect(events.contains { $0.event.eventType == "ContactAdded" })
+            #expect(events.allSatisfy { $0.metadata.sealedPersonalData == nil })
+            await engine.close()
+        }
+    }
+
     @Test func aLogWithoutSealedDataReadsWithoutAKeyStoreAndGetsOneAtTheEnginesOpen() async throws {
         try await withTemporaryDirectory { directory in
             try await Self.writeOneAccount(in: directory)

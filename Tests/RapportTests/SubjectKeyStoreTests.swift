@@ -186,6 +186,7 @@ struct SubjectKeyStoreTests {
             Bytes.expectKeyStoreFailure(containing: ["is closed"]) { _ = try store.key(creatingFor: "contact-c1") }
             Bytes.expectKeyStoreFailure(containing: ["is closed"]) { try store.destroy("contact-c1") }
             Bytes.expectKeyStoreFailure(containing: ["is closed"]) { try store.sync() }
+            Bytes.expectKeyStoreFailure(containing: ["is closed"]) { try store.writeCreatedKeys() }
             Bytes.expectKeyStoreFailure(containing: ["is closed"]) { try store.backup(to: directory + "/copy") }
         }
     }
@@ -229,6 +230,56 @@ struct SubjectKeyStoreTests {
                 #expect(reopened.lookup("contact-c\(index)") == .key(key))
             }
             #expect(reopened.subjects().map(\.subject) == (0..<300).map { "contact-c\($0)" })
+            reopened.close()
+            let distinct = Set(keys.map { $0.withUnsafeBytes { Array($0) } })
+            #expect(distinct.count == keys.count)
+        }
+    }
+
+    @Test func keysCreatedWithSyncOnRequestReachTheFileWhenWrittenOrWhenEnoughWait() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Bytes.openStore(in: directory, durability: .syncOnRequest)
+            let first = try #require(try store.key(creatingFor: "contact-c1"))
+            let reader = try SubjectKeyStore.openForReading(dataDirectory: directory)
+            #expect(reader.lookup("contact-c1") == .unknown)
+            try store.writeCreatedKeys()
+            #expect(reader.lookup("contact-c1") == .key(first))
+
+            let waiting = SubjectKeyStore.unwrittenLimit / SubjectKeyFile.slotSize
+            for index in 2..<(waiting + 1) { _ = try store.key(creatingFor: "contact-c\(index)") }
+            #expect(try Bytes.read(in: directory).count == SubjectKeyFile.offset(ofSlot: 1))
+            let last = try #require(try store.key(creatingFor: "contact-c\(waiting + 1)"))
+            #expect(try Bytes.read(in: directory).count == SubjectKeyFile.offset(ofSlot: waiting + 1))
+            #expect(reader.lookup("contact-c\(waiting + 1)") == .key(last))
+            reader.close()
+            store.close()
+        }
+    }
+
+    @Test func aDestroyAfterKeysWaitingToBeWrittenKeepsThemAll() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Bytes.openStore(in: directory, durability: .syncOnRequest)
+            let kept = try #require(try store.key(creatingFor: "contact-c1"))
+            _ = try store.key(creatingFor: "contact-c2")
+            try store.destroy("contact-c2")
+            try store.destroy("lead-L1")
+            #expect(try Bytes.read(in: directory).count == SubjectKeyFile.offset(ofSlot: 3))
+            store.close()
+            let reopened = try Bytes.openStore(in: directory)
+            #expect(reopened.lookup("contact-c1") == .key(kept))
+            #expect(reopened.lookup("contact-c2") == .destroyed)
+            #expect(reopened.lookup("lead-L1") == .destroyed)
+            reopened.close()
+        }
+    }
+
+    @Test func closingWritesTheKeysStillWaiting() async throws {
+        try await withTemporaryDirectory { directory in
+            let store = try Bytes.openStore(in: directory, durability: .syncOnRequest)
+            let key = try #require(try store.key(creatingFor: "lead-L7"))
+            store.close()
+            let reopened = try Bytes.openStore(in: directory)
+            #expect(reopened.lookup("lead-L7") == .key(key))
             reopened.close()
         }
     }

@@ -83,7 +83,11 @@ public final class Engine: Sendable {
             for skipped in restored.report.skippedSnapshots {
                 options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
             }
-            if options.log.durability != .none {
+            // The keys reach the file before the events sealed with them: synced when the log syncs, at least
+            // written when it does not.
+            if options.log.durability == .none {
+                log.beforeWriting { try keyStore.writeCreatedKeys() }
+            } else {
                 log.beforeWriting { try keyStore.sync() }
             }
             let engine = Engine(

@@ -6,6 +6,9 @@ public import Foundation
 ///
 /// The sealed form is the 12-byte nonce, the ciphertext and the 16-byte tag, as docs/EVENT-FORMAT.md describes.
 public enum PersonalDataCipher {
+    /// The length of a nonce in bytes.
+    static let nonceLength = 12
+
     /// Encrypts personal values for one event.
     ///
     /// - Parameters:
@@ -13,11 +16,18 @@ public enum PersonalDataCipher {
     ///   - key: The person's key.
     ///   - eventId: The event's id.
     ///   - stream: The event's stream, e.g. `contact-c17`.
+    ///   - nonce: A nonce never used before, random (``SecureRandomPool/nextNonce()``); a new one by default.
     /// - Returns: Nonce, ciphertext and tag.
     /// - Throws: What the cipher throws (never for a 256-bit key).
-    public static func seal(_ personal: [UInt8], key: SymmetricKey, eventId: UUID, stream: String) throws -> [UInt8] {
+    public static func seal(
+        _ personal: [UInt8],
+        key: SymmetricKey,
+        eventId: UUID,
+        stream: String,
+        nonce: AES.GCM.Nonce = AES.GCM.Nonce()
+    ) throws -> [UInt8] {
         let box = try withAssociatedData(eventId, stream) { data in
-            try AES.GCM.seal(personal, using: key, authenticating: data)
+            try AES.GCM.seal(personal, using: key, nonce: nonce, authenticating: data)
         }
         guard let combined = box.combined else {
             throw RapportError(.keyStoreFailure, "the cipher gave no combined form for the event \(eventId)")

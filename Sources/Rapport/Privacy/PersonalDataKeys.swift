@@ -17,6 +17,8 @@ public final class PersonalDataKeys: Sendable {
     private let openedStore: SubjectKeyStore?
     /// The event types whose personal values are opened; `nil` for every type.
     private let openedTypes: Set<String>?
+    /// The nonces of the values sealed.
+    private let nonces = Mutex(SecureRandomPool())
 
     /// Keys from a store open for writing.
     ///
@@ -137,7 +139,8 @@ public final class PersonalDataKeys: Sendable {
                 "\(stream) was forgotten: its key is destroyed, and new personal data cannot be stored for it"
             )
         }
-        return (stored, try PersonalDataCipher.seal(personal, key: key, eventId: eventId, stream: stream))
+        let nonce = try nonces.withLock { try $0.nextNonce() }
+        return (stored, try PersonalDataCipher.seal(personal, key: key, eventId: eventId, stream: stream, nonce: nonce))
     }
 
     /// The event with its sealed personal values opened, or marked erased when the person was forgotten.

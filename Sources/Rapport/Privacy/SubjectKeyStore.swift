@@ -17,8 +17,9 @@ public final class SubjectKeyStore: Sendable {
         /// Every key created is synced to disk before ``SubjectKeyStore/key(creatingFor:)`` returns, so that a
         /// log append that follows never holds data whose key a crash could lose. The default.
         case syncEachChange
-        /// Keys created are synced only by ``SubjectKeyStore/sync()``, for bulk loads that sync once before
-        /// their log appends are acknowledged.
+        /// Keys created are written to the file by ``SubjectKeyStore/writeCreatedKeys()`` or
+        /// ``SubjectKeyStore/sync()``, and synced only by the latter, for bulk loads that write and sync once
+        /// before their log appends; each key then costs no system call of its own.
         case syncOnRequest
     }
 
@@ -43,8 +44,12 @@ public final class SubjectKeyStore: Sendable {
         /// The open file, `nil` once the store is closed.
         var file: SubjectKeyFileHandle?
         var table: SubjectKeyTable
-        /// Whether bytes were written since the last sync.
+        /// Whether slots were created since the last sync.
         var unsynced = false
+        /// The slots at the end of the table not written to the file yet (``Durability/syncOnRequest`` only),
+        /// one after another.
+        var unwritten: [UInt8] = []
+        var randomBytes = SecureRandomPool()
         /// Why a write failed; the file may then hold a change the table does not, so no more are made.
         var failure: String?
     }
@@ -129,7 +134,9 @@ public final class SubjectKeyStore: Sendable {
 
     /// The subject's key, created when it has none.
     ///
-    /// A new key is appended to the file and, with ``Durability/syncEachChange``, synced before this returns.
+    /// With ``Durability/syncEachChange`` a new key is appended to the file and synced before this returns; with
+    /// ``Durability/syncOnRequest`` it is written with the next ``writeCreatedKeys()`` or ``sync()``, or once
+    /// enough keys wait to fill ``unwrittenLimit`` bytes.
     ///
     /// - Parameter subject: The data subject: 1 to 88 bytes of UTF-8, for example `contact-c17`.
     /// - Returns: The subject's key, or `nil` when it was destroyed: the subject was forgotten and no personal
@@ -142,9 +149,16 @@ public final class SubjectKeyStore: Sendable {
         return try state.withLock { state in
             let file = try writableFile(&state, toDo: "create a key for \(subject)")
             if let entry = state.table[subject] { return entry.key }
-            let key = SymmetricKey(size: .bits256)
+            let key = try state.randomBytes.nextKey()
             let slot = SubjectKeySlot(subject: subject, key: key)
-            try append(slot, to: &state, file: file, syncing: durability == .syncEachChange)
+            guard durability == .syncOnRequest else {
+                try append(slot, to: &state, file: file, syncing: true)
+                return key
+            }
+            state.unwritten += slot.bytes
+            state.table.append(slot)
+            state.unsynced = true
+            if state.unwritten.count >= Self.unwrittenLimit { try writeUnwritten(&state, to: file) }
             return key
         }
     }
@@ -162,6 +176,7 @@ public final class SubjectKeyStore: Sendable {
         try SubjectKeySlot.check(subject: subject)
         try state.withLock { state in
             let file = try writableFile(&state, toDo: "destroy the key of \(subject)")
+            try writeUnwritten(&state, to: file)
             let tombstone = SubjectKeySlot(subject: subject, key: nil)
             guard let entry = state.table[subject] else {
                 try append(tombstone, to: &state, file: file, syncing: true)
@@ -179,16 +194,31 @@ public final class SubjectKeyStore: Sendable {
 
     /// Makes every change so far durable; needed only with ``Durability/syncOnRequest``.
     ///
-    /// - Throws: ``RapportError`` `key_store_failure` when the store is closed or the sync fails (the store then
-    ///   refuses all further changes).
+    /// - Throws: ``RapportError`` `key_store_failure` when the store is closed or the write or sync fails (the
+    ///   store then refuses all further changes).
     public func sync() throws {
         try state.withLock { state in
             guard let file = state.file else {
                 throw RapportError(.keyStoreFailure, "\(Self.name(of: path)) is closed; it cannot be synced")
             }
             guard state.unsynced else { return }
+            try writeUnwritten(&state, to: file)
             try recordingFailure(&state) { try file.sync() }
             state.unsynced = false
+        }
+    }
+
+    /// Writes the keys created since the last write to the file, without syncing it, so that readers of the file
+    /// find them; needed only with ``Durability/syncOnRequest``, before log appends that are not synced either.
+    ///
+    /// - Throws: ``RapportError`` `key_store_failure` when the store is closed or the write fails (the store then
+    ///   refuses all further changes).
+    public func writeCreatedKeys() throws {
+        try state.withLock { state in
+            guard let file = state.file else {
+                throw RapportError(.keyStoreFailure, "\(Self.name(of: path)) is closed; it cannot be written")
+            }
+            try writeUnwritten(&state, to: file)
         }
     }
 
@@ -197,6 +227,8 @@ public final class SubjectKeyStore: Sendable {
     /// With ``Durability/syncOnRequest``, call ``sync()`` first to know that every change is durable.
     public func close() {
         state.withLock { state in
+            // Best effort: a caller that needs to know the keys are on disk calls sync() first.
+            if let file = state.file { try? writeUnwritten(&state, to: file) }
             state.file?.close()
             state.file = nil
             state.table = SubjectKeyTable()
@@ -248,6 +280,18 @@ public final class SubjectKeyStore: Sendable {
         }
         state.table.append(slot)
         state.unsynced = !syncing
+    }
+
+    /// The most bytes of created keys held back before they are written, whatever the durability.
+    static let unwrittenLimit = 64 * SubjectKeyFile.slotSize
+
+    /// Writes ``State/unwritten`` to the file where those slots belong, in one write.
+    private func writeUnwritten(_ state: inout State, to file: SubjectKeyFileHandle) throws {
+        guard !state.unwritten.isEmpty else { return }
+        let bytes = state.unwritten
+        let firstSlot = state.table.slotCount - bytes.count / SubjectKeyFile.slotSize
+        try recordingFailure(&state) { try file.write(bytes, at: SubjectKeyFile.offset(ofSlot: firstSlot)) }
+        state.unwritten.removeAll(keepingCapacity: true)
     }
 
     private func recordingFailure(_ state: inout State, _ body: () throws -> Void) throws {
