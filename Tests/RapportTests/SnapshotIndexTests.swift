@@ -76,7 +76,7 @@ struct SnapshotIndexTests {
             let otherPath = try #require(other.listings().first?.path)
             let foreign = try #require(try other.readIndex(at: otherPath))
             let (_, snapshot) = try store.read(at: path, includeDecisions: true)
-            let (rewritten, parts) = SnapshotFile.encode(
+            let (rewritten, parts) = await SnapshotFile.encode(
                 snapshot,
                 index: foreign.encoded(),
                 modelsLastEventId: header.modelsLastEventId,

@@ -49,7 +49,7 @@ extension Engine {
             results: results,
             decisionsPosition: decisionsPosition
         )
-        let (header, parts) = SnapshotFile.encode(
+        let (header, parts) = await SnapshotFile.encode(
             snapshot,
             index: index.encoded(),
             modelsLastEventId: try lastEventId(before: models.progress.position),

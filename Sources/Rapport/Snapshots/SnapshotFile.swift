@@ -18,7 +18,8 @@ enum SnapshotFile {
     /// The sections of format 1 files, written before snapshots held the log's index; they are still read.
     static let formerSectionNames = ["models", "decisions", "results"]
 
-    /// Encodes a snapshot.
+    /// Encodes a snapshot: the read models on another task while this one writes the decision state and the
+    /// results, since each is seconds of work on a large history and a snapshot holds up the engine's close.
     ///
     /// - Parameters:
     ///   - snapshot: The snapshot.
@@ -33,14 +34,18 @@ enum SnapshotFile {
         modelsLastEventId: UUID?,
         decisionsLastEventId: UUID?,
         createdAt: Timestamp
-    ) -> (header: SnapshotHeader, parts: [[UInt8]]) {
-        var models = ByteWriter(capacity: 1 << 20)
-        snapshot.models.models.write(to: &models)
+    ) async -> (header: SnapshotHeader, parts: [[UInt8]]) {
+        let readModels = snapshot.models.models
+        async let models = {
+            var models = ByteWriter(capacity: 1 << 20)
+            readModels.write(to: &models)
+            return models.bytes
+        }()
         var decisions = ByteWriter(capacity: 1 << 20)
         snapshot.decisions.write(to: &decisions)
         var results = ByteWriter(capacity: 1 << 16)
         snapshot.results.write(to: &results)
-        let bodies = [models.bytes, decisions.bytes, results.bytes, index]
+        let bodies = [await models, decisions.bytes, results.bytes, index]
         let sections = zip(sectionNames, bodies).map { name, bytes in
             SnapshotHeader.Section(name: name, length: UInt64(bytes.count), checksum: checksum(bytes))
         }
