@@ -1,5 +1,5 @@
 /// The events of an account's stream.
-public enum AccountEvent: Sendable, Hashable {
+public enum AccountEvent: EventCases, Hashable {
     case opened(AccountOpened)
     case updated(AccountUpdated)
     case ownerReassigned(AccountOwnerReassigned)
@@ -8,16 +8,19 @@ public enum AccountEvent: Sendable, Hashable {
     case merged(AccountMerged)
     case mergedIn(AccountMergedIn)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .opened(let event): event
-        case .updated(let event): event
-        case .ownerReassigned(let event): event
-        case .deactivated(let event): event
-        case .reactivated(let event): event
-        case .merged(let event): event
-        case .mergedIn(let event): event
+        case .opened(let event): visitor.visit(event)
+        case .updated(let event): visitor.visit(event)
+        case .ownerReassigned(let event): visitor.visit(event)
+        case .deactivated(let event): visitor.visit(event)
+        case .reactivated(let event): visitor.visit(event)
+        case .merged(let event): visitor.visit(event)
+        case .mergedIn(let event): visitor.visit(event)
         }
     }
 

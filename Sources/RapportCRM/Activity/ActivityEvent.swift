@@ -1,17 +1,20 @@
 /// The events of an activity's stream.
-public enum ActivityEvent: Sendable, Hashable {
+public enum ActivityEvent: EventCases, Hashable {
     case transferred(ActivityTransferred)
     case logged(ActivityLogged)
     case taskCreated(TaskCreated)
     case taskCompleted(TaskCompleted)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .transferred(let event): event
-        case .logged(let event): event
-        case .taskCreated(let event): event
-        case .taskCompleted(let event): event
+        case .transferred(let event): visitor.visit(event)
+        case .logged(let event): visitor.visit(event)
+        case .taskCreated(let event): visitor.visit(event)
+        case .taskCompleted(let event): visitor.visit(event)
         }
     }
 

@@ -1,19 +1,22 @@
 /// The events of a campaign's stream.
-public enum CampaignEvent: Sendable, Hashable {
+public enum CampaignEvent: EventCases, Hashable {
     case launched(CampaignLaunched)
     case memberAdded(CampaignMemberAdded)
     case responseRecorded(CampaignResponseRecorded)
     case costRecorded(CampaignCostRecorded)
     case completed(CampaignCompleted)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .launched(let event): event
-        case .memberAdded(let event): event
-        case .responseRecorded(let event): event
-        case .costRecorded(let event): event
-        case .completed(let event): event
+        case .launched(let event): visitor.visit(event)
+        case .memberAdded(let event): visitor.visit(event)
+        case .responseRecorded(let event): visitor.visit(event)
+        case .costRecorded(let event): visitor.visit(event)
+        case .completed(let event): visitor.visit(event)
         }
     }
 

@@ -1,5 +1,5 @@
 /// The events of a case's stream.
-public enum CaseEvent: Sendable, Hashable {
+public enum CaseEvent: EventCases, Hashable {
     case opened(CaseOpened)
     case assigned(CaseAssigned)
     case responseRecorded(CaseResponseRecorded)
@@ -12,20 +12,23 @@ public enum CaseEvent: Sendable, Hashable {
     case reopened(CaseReopened)
     case transferred(CaseTransferred)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .opened(let event): event
-        case .assigned(let event): event
-        case .responseRecorded(let event): event
-        case .priorityChanged(let event): event
-        case .escalated(let event): event
-        case .putOnHold(let event): event
-        case .resumed(let event): event
-        case .resolved(let event): event
-        case .closed(let event): event
-        case .reopened(let event): event
-        case .transferred(let event): event
+        case .opened(let event): visitor.visit(event)
+        case .assigned(let event): visitor.visit(event)
+        case .responseRecorded(let event): visitor.visit(event)
+        case .priorityChanged(let event): visitor.visit(event)
+        case .escalated(let event): visitor.visit(event)
+        case .putOnHold(let event): visitor.visit(event)
+        case .resumed(let event): visitor.visit(event)
+        case .resolved(let event): visitor.visit(event)
+        case .closed(let event): visitor.visit(event)
+        case .reopened(let event): visitor.visit(event)
+        case .transferred(let event): visitor.visit(event)
         }
     }
 

@@ -1,17 +1,20 @@
 /// The events of a contact's stream.
-public enum ContactEvent: Sendable, Hashable {
+public enum ContactEvent: EventCases, Hashable {
     case added(ContactAdded)
     case updated(ContactUpdated)
     case moved(ContactMoved)
     case forgotten(ContactForgotten)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .added(let event): event
-        case .updated(let event): event
-        case .moved(let event): event
-        case .forgotten(let event): event
+        case .added(let event): visitor.visit(event)
+        case .updated(let event): visitor.visit(event)
+        case .moved(let event): visitor.visit(event)
+        case .forgotten(let event): visitor.visit(event)
         }
     }
 

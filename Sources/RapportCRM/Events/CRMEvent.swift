@@ -1,5 +1,5 @@
 /// Any event of the CRM domain, by the kind of record whose stream holds it.
-public enum CRMEvent: Sendable, Hashable {
+public enum CRMEvent: EventCases, Hashable {
     case account(AccountEvent)
     case contact(ContactEvent)
     case lead(LeadEvent)
@@ -21,32 +21,29 @@ public enum CRMEvent: Sendable, Hashable {
         }
     }
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .account(let event): event.payload
-        case .contact(let event): event.payload
-        case .lead(let event): event.payload
-        case .opportunity(let event): event.payload
-        case .case(let event): event.payload
-        case .activity(let event): event.payload
-        case .campaign(let event): event.payload
+        case .account(let event): event.accept(&visitor)
+        case .contact(let event): event.accept(&visitor)
+        case .lead(let event): event.accept(&visitor)
+        case .opportunity(let event): event.accept(&visitor)
+        case .case(let event): event.accept(&visitor)
+        case .activity(let event): event.accept(&visitor)
+        case .campaign(let event): event.accept(&visitor)
         }
     }
-
-    /// The event type's name, e.g. `OpportunityOpened`.
-    public var eventType: String { type(of: payload).eventType }
-
-    /// The schema version the event is written with.
-    public var schemaVersion: Int { type(of: payload).schemaVersion }
 
     /// The compact binary form of the payload, as stored in the log.
     ///
     /// - Returns: The bytes.
     public func encodedPayload() -> [UInt8] {
-        var writer = ByteWriter()
-        payload.encode(to: &writer)
-        return writer.bytes
+        var encoder = BinaryPayloadEncoder()
+        accept(&encoder)
+        return encoder.writer.bytes
     }
 
     /// Every event type's name, in catalog order.
@@ -82,4 +79,13 @@ public enum CRMEvent: Sendable, Hashable {
             + OpportunityEvent.catalogEntries + CaseEvent.catalogEntries + ActivityEvent.catalogEntries
             + CampaignEvent.catalogEntries
     )
+}
+
+/// Writes a payload's binary form.
+private struct BinaryPayloadEncoder: EventPayloadVisitor {
+    var writer = ByteWriter()
+
+    mutating func visit<Payload: EventPayload>(_ payload: Payload) {
+        payload.encode(to: &writer)
+    }
 }

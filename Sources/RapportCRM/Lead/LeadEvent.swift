@@ -1,19 +1,22 @@
 /// The events of a lead's stream.
-public enum LeadEvent: Sendable, Hashable {
+public enum LeadEvent: EventCases, Hashable {
     case captured(LeadCaptured)
     case statusChanged(LeadStatusChanged)
     case disqualified(LeadDisqualified)
     case converted(LeadConverted)
     case forgotten(LeadForgotten)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .captured(let event): event
-        case .statusChanged(let event): event
-        case .disqualified(let event): event
-        case .converted(let event): event
-        case .forgotten(let event): event
+        case .captured(let event): visitor.visit(event)
+        case .statusChanged(let event): visitor.visit(event)
+        case .disqualified(let event): visitor.visit(event)
+        case .converted(let event): visitor.visit(event)
+        case .forgotten(let event): visitor.visit(event)
         }
     }
 

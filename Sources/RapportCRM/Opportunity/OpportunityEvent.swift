@@ -1,5 +1,5 @@
 /// The events of an opportunity's stream.
-public enum OpportunityEvent: Sendable, Hashable {
+public enum OpportunityEvent: EventCases, Hashable {
     case opened(OpportunityOpened)
     case transferred(OpportunityTransferred)
     case stageChanged(OpportunityStageChanged)
@@ -11,19 +11,22 @@ public enum OpportunityEvent: Sendable, Hashable {
     case closedLost(OpportunityClosedLost)
     case reopened(OpportunityReopened)
 
-    /// The event's data.
-    public var payload: any EventPayload {
+    /// Hands the event's payload to a visitor as its own type.
+    ///
+    /// - Parameter visitor: The visitor.
+    /// - Returns: What the visitor gives.
+    public func accept<Visitor: EventPayloadVisitor>(_ visitor: inout Visitor) -> Visitor.Result {
         switch self {
-        case .opened(let event): event
-        case .transferred(let event): event
-        case .stageChanged(let event): event
-        case .amountChanged(let event): event
-        case .closeDateMoved(let event): event
-        case .lineItemAdded(let event): event
-        case .lineItemRemoved(let event): event
-        case .closedWon(let event): event
-        case .closedLost(let event): event
-        case .reopened(let event): event
+        case .opened(let event): visitor.visit(event)
+        case .transferred(let event): visitor.visit(event)
+        case .stageChanged(let event): visitor.visit(event)
+        case .amountChanged(let event): visitor.visit(event)
+        case .closeDateMoved(let event): visitor.visit(event)
+        case .lineItemAdded(let event): visitor.visit(event)
+        case .lineItemRemoved(let event): visitor.visit(event)
+        case .closedWon(let event): visitor.visit(event)
+        case .closedLost(let event): visitor.visit(event)
+        case .reopened(let event): visitor.visit(event)
         }
     }
 
