@@ -17,39 +17,47 @@ extension DecisionState {
                 territory: TextDigest(opened.territory)
             )
             if let parent = opened.parentAccountId {
-                accounts[parent]?.children.insert(id)
+                accounts.modifyValue(forKey: parent) { $0.children.insert(id) }
             }
         case .updated(let updated):
             if let parent = updated.parentAccountId, accounts[id] != nil {
                 if let previous = accounts[id]?.parentAccountId {
-                    accounts[previous]?.children.remove(id)
+                    accounts.modifyValue(forKey: previous) { $0.children.remove(id) }
                 }
-                accounts[parent]?.children.insert(id)
+                accounts.modifyValue(forKey: parent) { $0.children.insert(id) }
             }
             if updated.parentRemoved == true, let previous = accounts[id]?.parentAccountId {
-                accounts[previous]?.children.remove(id)
+                accounts.modifyValue(forKey: previous) { $0.children.remove(id) }
             }
-            accounts[id]?.take(updated, version: version)
+            accounts.modifyValue(forKey: id) { $0.take(updated, version: version) }
         case .ownerReassigned(let reassigned):
-            accounts[id]?.ownerId = reassigned.toOwnerId
-            accounts[id]?.version = version
+            accounts.modifyValue(forKey: id) { account in
+                account.ownerId = reassigned.toOwnerId
+                account.version = version
+            }
         case .deactivated:
-            accounts[id]?.status = .inactive
-            accounts[id]?.version = version
+            accounts.modifyValue(forKey: id) { account in
+                account.status = .inactive
+                account.version = version
+            }
         case .reactivated:
-            accounts[id]?.status = .active
-            accounts[id]?.version = version
+            accounts.modifyValue(forKey: id) { account in
+                account.status = .active
+                account.version = version
+            }
         case .merged(let merged):
             // The merged account leaves the hierarchy, so no later merge or cycle check finds it.
             if let parent = accounts[id]?.parentAccountId {
-                accounts[parent]?.children.remove(id)
+                accounts.modifyValue(forKey: parent) { $0.children.remove(id) }
             }
-            accounts[id]?.parentAccountId = nil
-            accounts[id]?.status = .merged(into: merged.intoAccountId)
-            accounts[id]?.version = version
+            accounts.modifyValue(forKey: id) { account in
+                account.parentAccountId = nil
+                account.status = .merged(into: merged.intoAccountId)
+                account.version = version
+            }
         case .mergedIn:
             // The records' own transfer events, in the same append, move the links.
-            accounts[id]?.version = version
+            accounts.modifyValue(forKey: id) { $0.version = version }
         }
     }
 }

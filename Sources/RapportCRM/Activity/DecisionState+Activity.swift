@@ -150,17 +150,21 @@ extension DecisionState {
     mutating func apply(_ event: ActivityEvent, to id: RecordId, version: UInt64) {
         switch event {
         case .transferred(let transferred):
-            activities[id]?.version = version
-            activities[id]?.accountId = transferred.transfer.toAccountId
-            accounts[transferred.transfer.fromAccountId]?.activities.remove(id)
-            accounts[transferred.transfer.toAccountId]?.activities.insert(id)
+            activities.modifyValue(forKey: id) { state in
+                state.version = version
+                state.accountId = transferred.transfer.toAccountId
+            }
+            accounts.modifyValue(forKey: transferred.transfer.fromAccountId) { $0.activities.remove(id) }
+            accounts.modifyValue(forKey: transferred.transfer.toAccountId) { $0.activities.insert(id) }
         case .logged(let logged):
             addActivity(id, version: version, accountId: logged.accountId, status: .logged)
         case .taskCreated(let created):
             addActivity(id, version: version, accountId: created.accountId, status: .openTask)
         case .taskCompleted:
-            activities[id]?.version = version
-            activities[id]?.status = .completedTask
+            activities.modifyValue(forKey: id) { state in
+                state.version = version
+                state.status = .completedTask
+            }
         }
     }
 
@@ -172,7 +176,7 @@ extension DecisionState {
     ) {
         activities[id] = ActivityState(version: version, accountId: accountId, status: status)
         if let accountId {
-            accounts[accountId]?.activities.insert(id)
+            accounts.modifyValue(forKey: accountId) { $0.activities.insert(id) }
         }
     }
 }

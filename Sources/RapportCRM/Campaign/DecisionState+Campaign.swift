@@ -149,17 +149,25 @@ extension DecisionState {
         case .launched:
             campaigns[id] = CampaignState(version: version)
         case .memberAdded(let added):
-            campaigns[id]?.version = version
-            campaigns[id]?.members[added.member] = false
+            campaigns.modifyValue(forKey: id) { campaign in
+                campaign.version = version
+                campaign.members[added.member] = false
+            }
         case .responseRecorded(let recorded):
-            campaigns[id]?.version = version
-            campaigns[id]?.members[recorded.member] = true
+            campaigns.modifyValue(forKey: id) { campaign in
+                campaign.version = version
+                campaign.members[recorded.member] = true
+            }
         case .costRecorded(let recorded):
-            campaigns[id]?.version = version
-            campaigns[id]?.actualCost = recorded.actualCost
+            campaigns.modifyValue(forKey: id) { campaign in
+                campaign.version = version
+                campaign.actualCost = recorded.actualCost
+            }
         case .completed:
-            campaigns[id]?.version = version
-            campaigns[id]?.completed = true
+            campaigns.modifyValue(forKey: id) { campaign in
+                campaign.version = version
+                campaign.completed = true
+            }
         }
     }
 }

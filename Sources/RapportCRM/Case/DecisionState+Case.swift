@@ -25,34 +25,44 @@ extension DecisionState {
                 status: opened.status,
                 priority: opened.priority
             )
-            accounts[opened.accountId]?.cases.insert(id)
-        case .assigned(let assigned):
-            cases[id]?.ownerId = assigned.toOwnerId
-        case .responseRecorded:
-            cases[id]?.responded = true
-            if cases[id]?.status == .new { cases[id]?.status = .working }
-        case .priorityChanged(let changed):
-            cases[id]?.priority = changed.toPriority
-        case .escalated(let escalated):
-            cases[id]?.escalationLevel = escalated.level
-            cases[id]?.status = .escalated
-        case .putOnHold(let held):
-            cases[id]?.status = .onHold
-            cases[id]?.holdStartedAt = held.onHoldSince
-        case .resumed(let resumed):
-            cases[id]?.status = resumed.status
-            cases[id]?.holdStartedAt = nil
-        case .resolved:
-            cases[id]?.status = .resolved
-        case .closed:
-            cases[id]?.status = .closed
-        case .reopened(let reopened):
-            cases[id]?.status = reopened.status
+            accounts.modifyValue(forKey: opened.accountId) { $0.cases.insert(id) }
+            return
         case .transferred(let transferred):
-            cases[id]?.accountId = transferred.transfer.toAccountId
-            accounts[transferred.transfer.fromAccountId]?.cases.remove(id)
-            accounts[transferred.transfer.toAccountId]?.cases.insert(id)
+            accounts.modifyValue(forKey: transferred.transfer.fromAccountId) { $0.cases.remove(id) }
+            accounts.modifyValue(forKey: transferred.transfer.toAccountId) { $0.cases.insert(id) }
+        default:
+            break
         }
-        cases[id]?.version = version
+        cases.modifyValue(forKey: id) { state in
+            state.version = version
+            switch event {
+            case .opened:
+                break
+            case .assigned(let assigned):
+                state.ownerId = assigned.toOwnerId
+            case .responseRecorded:
+                state.responded = true
+                if state.status == .new { state.status = .working }
+            case .priorityChanged(let changed):
+                state.priority = changed.toPriority
+            case .escalated(let escalated):
+                state.escalationLevel = escalated.level
+                state.status = .escalated
+            case .putOnHold(let held):
+                state.status = .onHold
+                state.holdStartedAt = held.onHoldSince
+            case .resumed(let resumed):
+                state.status = resumed.status
+                state.holdStartedAt = nil
+            case .resolved:
+                state.status = .resolved
+            case .closed:
+                state.status = .closed
+            case .reopened(let reopened):
+                state.status = reopened.status
+            case .transferred(let transferred):
+                state.accountId = transferred.transfer.toAccountId
+            }
+        }
     }
 }

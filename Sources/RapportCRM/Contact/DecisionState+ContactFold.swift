@@ -17,9 +17,11 @@ extension DecisionState {
                 phone: TextDigest(added.phone),
                 title: TextDigest(added.title)
             )
-            accounts[added.accountId]?.contacts.insert(id)
+            accounts.modifyValue(forKey: added.accountId) { $0.contacts.insert(id) }
             if let email {
-                accounts[added.accountId]?.indexContactEmail(FieldRules.emailKey(email), of: id)
+                accounts.modifyValue(forKey: added.accountId) {
+                    $0.indexContactEmail(FieldRules.emailKey(email), of: id)
+                }
             }
         case .updated(let updated):
             guard let contact = contacts[id] else { return }
@@ -31,26 +33,30 @@ extension DecisionState {
                     if let newKey { accounts[contact.accountId]?.indexContactEmail(newKey, of: id) }
                 }
             }
-            contacts[id]?.take(updated, version: version)
+            contacts.modifyValue(forKey: id) { $0.take(updated, version: version) }
         case .moved(let moved):
             guard let contact = contacts[id] else { return }
             let from = moved.transfer.fromAccountId
             let to = moved.transfer.toAccountId
-            contacts[id]?.version = version
-            contacts[id]?.accountId = to
-            accounts[from]?.contacts.remove(id)
-            accounts[to]?.contacts.insert(id)
+            contacts.modifyValue(forKey: id) { contact in
+                contact.version = version
+                contact.accountId = to
+            }
+            accounts.modifyValue(forKey: from) { $0.contacts.remove(id) }
+            accounts.modifyValue(forKey: to) { $0.contacts.insert(id) }
             if let email = contact.email {
                 let key = FieldRules.emailKey(email)
-                accounts[from]?.unindexContactEmail(key, of: id)
-                accounts[to]?.indexContactEmail(key, of: id)
+                accounts.modifyValue(forKey: from) { $0.unindexContactEmail(key, of: id) }
+                accounts.modifyValue(forKey: to) { $0.indexContactEmail(key, of: id) }
             }
         case .forgotten:
             guard let contact = contacts[id] else { return }
             if let email = contact.email {
-                accounts[contact.accountId]?.unindexContactEmail(FieldRules.emailKey(email), of: id)
+                accounts.modifyValue(forKey: contact.accountId) {
+                    $0.unindexContactEmail(FieldRules.emailKey(email), of: id)
+                }
             }
-            contacts[id]?.forget(version: version)
+            contacts.modifyValue(forKey: id) { $0.forget(version: version) }
         }
     }
 }

@@ -160,26 +160,34 @@ extension DecisionState {
                 status: captured.status
             )
         case .statusChanged(let changed):
-            leads[id]?.version = version
-            leads[id]?.status = changed.toStatus
+            leads.modifyValue(forKey: id) { lead in
+                lead.version = version
+                lead.status = changed.toStatus
+            }
         case .disqualified:
-            leads[id]?.version = version
-            leads[id]?.disqualified = true
+            leads.modifyValue(forKey: id) { lead in
+                lead.version = version
+                lead.disqualified = true
+            }
         case .converted(let converted):
-            leads[id]?.version = version
-            leads[id]?.status = converted.status
-            leads[id]?.conversion = LeadState.Conversion(
-                accountId: converted.accountId,
-                contactId: converted.contactId,
-                opportunityId: converted.opportunityId
-            )
+            leads.modifyValue(forKey: id) { lead in
+                lead.version = version
+                lead.status = converted.status
+                lead.conversion = LeadState.Conversion(
+                    accountId: converted.accountId,
+                    contactId: converted.contactId,
+                    opportunityId: converted.opportunityId
+                )
+            }
         case .forgotten:
-            leads[id]?.version = version
-            leads[id]?.firstName = nil
-            leads[id]?.lastName = ""
-            leads[id]?.email = nil
-            leads[id]?.phone = nil
-            leads[id]?.forgotten = true
+            leads.modifyValue(forKey: id) { lead in
+                lead.version = version
+                lead.firstName = nil
+                lead.lastName = ""
+                lead.email = nil
+                lead.phone = nil
+                lead.forgotten = true
+            }
         }
     }
 }

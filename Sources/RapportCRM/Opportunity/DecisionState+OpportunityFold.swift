@@ -5,12 +5,14 @@ extension DecisionState {
         switch event {
         case .opened(let opened):
             opportunities[id] = OpportunityState(opened, version: version)
-            accounts[opened.accountId]?.opportunities.insert(id)
+            accounts.modifyValue(forKey: opened.accountId) { $0.opportunities.insert(id) }
         case .transferred(let transferred):
-            opportunities[id]?.version = version
-            opportunities[id]?.accountId = transferred.transfer.toAccountId
-            accounts[transferred.transfer.fromAccountId]?.opportunities.remove(id)
-            accounts[transferred.transfer.toAccountId]?.opportunities.insert(id)
+            opportunities.modifyValue(forKey: id) { opportunity in
+                opportunity.version = version
+                opportunity.accountId = transferred.transfer.toAccountId
+            }
+            accounts.modifyValue(forKey: transferred.transfer.fromAccountId) { $0.opportunities.remove(id) }
+            accounts.modifyValue(forKey: transferred.transfer.toAccountId) { $0.opportunities.insert(id) }
         case .stageChanged(let changed):
             updateOpportunity(id, version: version) { $0.stage = changed.toStage }
         case .amountChanged(let changed):

@@ -11,23 +11,27 @@ extension AccountsModel {
             if let parent = opened.parentAccountId { link(id, into: \.childIds, of: parent) }
         case .updated(let update):
             guard accounts.index(forKey: id) != nil else { return }
-            accounts[id]?.update(update, texts: &texts)
+            accounts.modifyValue(forKey: id) { $0.update(update, texts: &texts) }
             if let parent = update.parentAccountId {
                 setParent(of: id, to: parent)
             } else if update.parentRemoved == true {
                 setParent(of: id, to: nil)
             }
         case .ownerReassigned(let reassigned):
-            accounts[id]?.owner = texts.number(of: reassigned.toOwnerId.text)
+            accounts.modifyValue(forKey: id) { $0.owner = texts.number(of: reassigned.toOwnerId.text) }
         case .deactivated:
             if accounts[id]?.status == .active { accounts[id]?.status = .inactive }
         case .reactivated:
             if accounts[id]?.status == .inactive { accounts[id]?.status = .active }
         case .merged(let merged):
-            accounts[id]?.status = .merged
-            accounts[id]?.mergedInto = merged.intoAccountId
+            accounts.modifyValue(forKey: id) { account in
+                account.status = .merged
+                account.mergedInto = merged.intoAccountId
+            }
         case .mergedIn(let mergedIn):
-            accounts[id]?.mergedAccounts.append(MergedAccountRecord(id: mergedIn.mergedAccountId, at: at))
+            accounts.modifyValue(forKey: id) {
+                $0.mergedAccounts.append(MergedAccountRecord(id: mergedIn.mergedAccountId, at: at))
+            }
         }
     }
 
@@ -40,7 +44,7 @@ extension AccountsModel {
             accountCreated: converted.accountCreated,
             at: at
         )
-        accounts[converted.accountId]?.leadConversions.append(conversion)
+        accounts.modifyValue(forKey: converted.accountId) { $0.leadConversions.append(conversion) }
     }
 
     /// Moves an account under another parent, or detaches it, keeping both parents' lists of children.
@@ -49,7 +53,7 @@ extension AccountsModel {
         let old = accounts[id]?.parentId
         guard old != parent else { return }
         if let old { unlink(id, from: \.childIds, of: old) }
-        accounts[id]?.parentId = parent
+        accounts.modifyValue(forKey: id) { $0.parentId = parent }
         if let parent { link(id, into: \.childIds, of: parent) }
     }
 
@@ -60,7 +64,7 @@ extension AccountsModel {
     ///   - list: The list.
     ///   - accountId: The account.
     mutating func link(_ id: RecordId, into list: WritableKeyPath<AccountRecord, [RecordId]>, of accountId: RecordId) {
-        accounts[accountId]?[keyPath: list].append(id)
+        accounts.modifyValue(forKey: accountId) { $0[keyPath: list].append(id) }
     }
 
     /// Takes a record out of one of an account's lists.
@@ -72,6 +76,6 @@ extension AccountsModel {
     mutating func unlink(_ id: RecordId, from list: WritableKeyPath<AccountRecord, [RecordId]>, of accountId: RecordId)
     {
         guard let index = accounts[accountId]?[keyPath: list].firstIndex(of: id) else { return }
-        accounts[accountId]?[keyPath: list].remove(at: index)
+        accounts.modifyValue(forKey: accountId) { $0[keyPath: list].remove(at: index) }
     }
 }

@@ -14,7 +14,7 @@ extension AccountsModel {
             place(ActivityRecord(id, created, at: at, texts: &texts), in: accountId)
         case .taskCompleted:
             guard let accountId = openTasks.removeValue(forKey: id) else { return }
-            accounts[accountId]?.activities.complete(id, at: at)
+            accounts.modifyValue(forKey: accountId) { $0.activities.complete(id, at: at) }
         case .transferred(let transferred):
             let from = transferred.transfer.fromAccountId
             guard let entry = accounts[from]?.activities.remove(id) else { return }
@@ -26,8 +26,8 @@ extension AccountsModel {
     /// Puts an entry on an account's timeline, keeping the index of open tasks in step with what the timeline
     /// keeps and drops.
     private mutating func place(_ entry: ActivityRecord, in accountId: RecordId) {
-        guard accounts.index(forKey: accountId) != nil else { return }
-        let dropped = accounts[accountId]?.activities.insert(entry)
+        var dropped: ActivityRecord?
+        guard accounts.modifyValue(forKey: accountId, { dropped = $0.activities.insert(entry) }) else { return }
         if entry.isOpenTask, dropped?.id != entry.id { openTasks[entry.id] = accountId }
         if let dropped, dropped.isOpenTask { openTasks[dropped.id] = nil }
     }

@@ -10,13 +10,13 @@ extension AccountsModel {
             contacts[id] = ContactRecord(added, at: at, texts: &texts)
             link(id, into: \.contactIds, of: added.accountId)
         case .updated(let update):
-            contacts[id]?.update(update, texts: &texts)
+            contacts.modifyValue(forKey: id) { $0.update(update, texts: &texts) }
         case .moved(let moved):
             guard let from = contacts[id]?.accountId else { return }
-            contacts[id]?.accountId = moved.transfer.toAccountId
+            contacts.modifyValue(forKey: id) { $0.accountId = moved.transfer.toAccountId }
             transfer(id, in: \.contactIds, from: from, to: moved.transfer.toAccountId)
         case .forgotten:
-            contacts[id]?.forget()
+            contacts.modifyValue(forKey: id) { $0.forget() }
         }
     }
 
@@ -29,10 +29,10 @@ extension AccountsModel {
             link(id, into: \.opportunityIds, of: opened.accountId)
         case .transferred(let transferred):
             guard let from = opportunities[id]?.accountId else { return }
-            opportunities[id]?.accountId = transferred.transfer.toAccountId
+            opportunities.modifyValue(forKey: id) { $0.accountId = transferred.transfer.toAccountId }
             transfer(id, in: \.opportunityIds, from: from, to: transferred.transfer.toAccountId)
         default:
-            opportunities[id]?.apply(event, texts: &texts)
+            opportunities.modifyValue(forKey: id) { $0.apply(event, texts: &texts) }
         }
     }
 
@@ -45,10 +45,10 @@ extension AccountsModel {
             link(id, into: \.caseIds, of: opened.accountId)
         case .transferred(let transferred):
             guard let from = cases[id]?.accountId else { return }
-            cases[id]?.accountId = transferred.transfer.toAccountId
+            cases.modifyValue(forKey: id) { $0.accountId = transferred.transfer.toAccountId }
             transfer(id, in: \.caseIds, from: from, to: transferred.transfer.toAccountId)
         default:
-            cases[id]?.apply(event, at: at, texts: &texts)
+            cases.modifyValue(forKey: id) { $0.apply(event, at: at, texts: &texts) }
         }
     }
 
@@ -61,13 +61,15 @@ extension AccountsModel {
             guard added.memberKind == .contact,
                 contacts[added.memberId]?.campaigns.contains(where: { $0.campaignId == id }) == false
             else { return }
-            contacts[added.memberId]?.campaigns.append(CampaignTouchRecord(campaignId: id, addedAt: at))
+            contacts.modifyValue(forKey: added.memberId) {
+                $0.campaigns.append(CampaignTouchRecord(campaignId: id, addedAt: at))
+            }
         case .responseRecorded(let response):
             guard response.memberKind == .contact,
                 let index = contacts[response.memberId]?.campaigns.firstIndex(where: { $0.campaignId == id }),
                 contacts[response.memberId]?.campaigns[index].respondedAt == nil
             else { return }
-            contacts[response.memberId]?.campaigns[index].respondedAt = at
+            contacts.modifyValue(forKey: response.memberId) { $0.campaigns[index].respondedAt = at }
         case .costRecorded, .completed: break
         }
     }

@@ -49,13 +49,15 @@ public struct FunnelModel: ReadModel {
             )
         case .statusChanged(let changed):
             guard leads[id] != nil else { return }
-            leads[id]?.status = texts.number(of: changed.toStatus)
+            leads.modifyValue(forKey: id) { $0.status = texts.number(of: changed.toStatus) }
         case .disqualified:
-            leads[id]?.disqualified = true
+            leads.modifyValue(forKey: id) { $0.disqualified = true }
         case .converted(let converted):
             guard leads[id] != nil else { return }
-            leads[id]?.status = texts.number(of: converted.status)
-            leads[id]?.converted = true
+            leads.modifyValue(forKey: id) { lead in
+                lead.status = texts.number(of: converted.status)
+                lead.converted = true
+            }
         case .forgotten:
             break
         }
@@ -106,19 +108,23 @@ public struct FunnelModel: ReadModel {
         case .opened, .transferred, .stageChanged, .closeDateMoved:
             break
         case .amountChanged(let changed):
-            opportunities[id]?.amount = changed.to
+            opportunities.modifyValue(forKey: id) { $0.amount = changed.to }
         case .lineItemAdded(let added):
-            opportunities[id]?.amount = added.amount
+            opportunities.modifyValue(forKey: id) { $0.amount = added.amount }
         case .lineItemRemoved(let removed):
-            opportunities[id]?.amount = removed.amount
+            opportunities.modifyValue(forKey: id) { $0.amount = removed.amount }
         case .closedWon(let won):
-            opportunities[id]?.amount = won.amount
-            opportunities[id]?.won = true
+            opportunities.modifyValue(forKey: id) { opportunity in
+                opportunity.amount = won.amount
+                opportunity.won = true
+            }
         case .closedLost(let lost):
-            opportunities[id]?.amount = lost.amount
-            opportunities[id]?.won = false
+            opportunities.modifyValue(forKey: id) { opportunity in
+                opportunity.amount = lost.amount
+                opportunity.won = false
+            }
         case .reopened:
-            opportunities[id]?.won = false
+            opportunities.modifyValue(forKey: id) { $0.won = false }
         }
     }
 }
