@@ -49,6 +49,7 @@ public final class SubjectKeyStore: Sendable {
         /// The slots at the end of the table not written to the file yet (``Durability/syncOnRequest`` only),
         /// one after another.
         var unwritten: [UInt8] = []
+        /// Where new keys come from.
         var randomBytes = SecureRandomPool()
         /// Why a write failed; the file may then hold a change the table does not, so no more are made.
         var failure: String?

@@ -3,7 +3,7 @@
 /// Reaching a payload through ``EventCases/accept(_:)`` rather than through `any EventPayload` keeps it off the
 /// heap: most payloads are too large for an existential's inline buffer, so each `any EventPayload` made from one
 /// was an allocation, several per event on the command path.
-public protocol EventPayloadVisitor {
+public protocol EventPayloadVisitor: Sendable {
     /// What the visit gives.
     associatedtype Result
 
