@@ -14,11 +14,14 @@ struct ReadModelOptions: ParsableArguments {
 
     /// Computes the report over the window and prints it.
     ///
-    /// - Parameter report: Computes the report from the read models and the context.
-    func print(_ report: (ReadModels, ReportContext) throws -> some TabularReport) throws {
+    /// - Parameters:
+    ///   - model: The name of the one read model the report uses; only it is read and folded.
+    ///   - report: Computes the report from the read models and the context.
+    func print(from model: String, _ report: (ReadModels, ReportContext) throws -> some TabularReport) throws {
         let text = try ReadModelQuery.answer(
             in: try window.window(),
             directory: data.directory,
+            models: ReadModels.Selection([model]),
             notice: EngineOptions.commandLine().notice
         ) { models, context in
             try output.format.render(try report(models, context))
@@ -37,7 +40,7 @@ struct PipelineCommand: AsyncParsableCommand {
     @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try query.print { models, context in models.pipeline.report(in: context) }
+        try query.print(from: PipelineModel.name) { models, context in models.pipeline.report(in: context) }
     }
 }
 
@@ -51,7 +54,7 @@ struct BacklogCommand: AsyncParsableCommand {
     @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try query.print { models, context in models.backlog.report(in: context) }
+        try query.print(from: BacklogModel.name) { models, context in models.backlog.report(in: context) }
     }
 }
 
@@ -65,7 +68,7 @@ struct FunnelCommand: AsyncParsableCommand {
     @OptionGroup var query: ReadModelOptions
 
     func run() async throws {
-        try query.print { models, context in models.funnel.report(in: context) }
+        try query.print(from: FunnelModel.name) { models, context in models.funnel.report(in: context) }
     }
 }
 
@@ -88,7 +91,7 @@ struct AccountCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("ID: \(error)")
         }
-        try query.print { models, context in
+        try query.print(from: AccountsModel.name) { models, context in
             guard let report = models.accounts.report(for: accountId, in: context) else {
                 throw RapportError(.invalidInput, "ID: there is no account \(accountId) in this window of the history")
             }

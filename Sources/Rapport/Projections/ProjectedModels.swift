@@ -28,4 +28,14 @@ public struct ProjectedModels: Sendable, Hashable {
         models.apply(event)
         progress.advance(past: event)
     }
+
+    /// Folds the next event of the log into some of the read models only.
+    ///
+    /// - Parameters:
+    ///   - event: The event at ``FoldProgress/position``.
+    ///   - selection: The read models to fold into.
+    mutating func fold(_ event: RecordedEvent, only selection: ReadModels.Selection) {
+        models.apply(event, only: selection)
+        progress.advance(past: event)
+    }
 }

@@ -10,6 +10,8 @@ public enum ReadModelQuery {
     /// - Parameters:
     ///   - window: The part of the history; ``TimeWindow/live`` for every durable event.
     ///   - directory: The data directory.
+    ///   - selection: The read models `body` uses: only they are read from the snapshot and folded, and the others
+    ///     are empty. A question about one model then costs that model, not all of them.
     ///   - notice: Receives a line for each snapshot skipped and why.
     ///   - body: Computes the answer from the models and the report context.
     /// - Returns: What `body` returns.
@@ -18,6 +20,7 @@ public enum ReadModelQuery {
     public static func answer<Result>(
         in window: TimeWindow,
         directory: String,
+        models selection: ReadModels.Selection = .all,
         notice: @Sendable (String) -> Void = { _ in },
         _ body: (ReadModels, ReportContext) throws -> Result
     ) throws -> Result {
@@ -28,8 +31,15 @@ public enum ReadModelQuery {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         let store = SnapshotStore(dataDirectory: directory)
-        let keys = try PersonalDataKeys.forReading(of: log).opening(only: ReadModels.personalDataEventTypes)
-        let projected = try models(in: window, of: log, snapshots: store, keys: keys, notice: notice)
+        let keys = try PersonalDataKeys.forReading(of: log).opening(only: selection.personalDataEventTypes)
+        let projected = try models(
+            in: window,
+            of: log,
+            snapshots: store,
+            keys: keys,
+            selection: selection,
+            notice: notice
+        )
         return try body(projected.models, context(for: window, projected.progress))
     }
 
@@ -39,10 +49,11 @@ public enum ReadModelQuery {
         of log: EventLog,
         snapshots: SnapshotStore,
         keys: PersonalDataKeys,
+        selection: ReadModels.Selection = .all,
         notice: (String) -> Void
     ) throws -> ProjectedModels {
-        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false) { header in
-            Self.window(window, admits: header.models)
+        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
+            header in Self.window(window, admits: header.models)
         }
         for skipped in choice.skipped {
             notice("skipped snapshot \(skipped.path): \(skipped.reason)")
@@ -53,7 +64,7 @@ public enum ReadModelQuery {
             let event = try EventReading.event(in: view, keys: keys)
             if window.endsBefore(event) { return false }
             if window.includes(event) {
-                projected.fold(event)
+                projected.fold(event, only: selection)
             } else {
                 projected.progress.advance(past: event, folded: false)
             }

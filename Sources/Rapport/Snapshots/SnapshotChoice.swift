@@ -24,12 +24,14 @@ struct SnapshotChoice {
     ///   - store: The snapshot files.
     ///   - log: The log the snapshot must belong to.
     ///   - includeDecisions: Whether the decision state is needed too (opening) or only the models (a query).
+    ///   - selection: The read models to decode; the others are left empty.
     ///   - fits: Whether a header is usable for the purpose, e.g. not past a time window.
     /// - Returns: The choice.
     static func newest(
         in store: SnapshotStore,
         of log: EventLog,
         includeDecisions: Bool,
+        models selection: ReadModels.Selection = .all,
         where fits: (SnapshotHeader) -> Bool = { _ in true }
     ) -> SnapshotChoice {
         var choice = SnapshotChoice()
@@ -44,7 +46,11 @@ struct SnapshotChoice {
                 continue
             }
             do {
-                let (_, snapshot) = try store.read(at: listing.path, includeDecisions: includeDecisions)
+                let (_, snapshot) = try store.read(
+                    at: listing.path,
+                    includeDecisions: includeDecisions,
+                    models: selection
+                )
                 choice.chosen = (listing.path, header, snapshot)
                 return choice
             } catch {

@@ -96,13 +96,19 @@ enum SnapshotFile {
     /// - Parameters:
     ///   - header: The header read by ``readHeader(from:)``.
     ///   - reader: A reader at the first section.
+    ///   - selection: The read models to decode; the others are left empty.
     /// - Returns: The read models.
     /// - Throws: ``BinaryFormatError`` naming the damaged section, or saying that the file ends too soon.
-    static func readModels(of header: SnapshotHeader, from reader: inout ByteReader) throws(BinaryFormatError)
-        -> ReadModels
-    {
+    static func readModels(
+        of header: SnapshotHeader,
+        from reader: inout ByteReader,
+        only selection: ReadModels.Selection
+    ) throws(BinaryFormatError) -> ReadModels {
         try checkLayout(of: header, remaining: reader.remainingCount)
-        return try readSection(header.sections[0], from: &reader)
+        return try readSection(header.sections[0], from: &reader) {
+            (bytes: inout ByteReader) throws(BinaryFormatError) in
+            try ReadModels.read(from: &bytes, only: selection)
+        }
     }
 
     /// Reads the decision state and the command results, checking their sections' checksums; the models' section
@@ -176,6 +182,16 @@ enum SnapshotFile {
         _ section: SnapshotHeader.Section,
         from reader: inout ByteReader
     ) throws(BinaryFormatError) -> Value {
+        try readSection(section, from: &reader) { (bytes: inout ByteReader) throws(BinaryFormatError) in
+            try Value.read(from: &bytes)
+        }
+    }
+
+    private static func readSection<Value>(
+        _ section: SnapshotHeader.Section,
+        from reader: inout ByteReader,
+        _ decode: (inout ByteReader) throws(BinaryFormatError) -> Value
+    ) throws(BinaryFormatError) -> Value {
         guard section.length <= UInt64(reader.remainingCount) else {
             throw BinaryFormatError("section \(section.name) of \(section.length) bytes runs past the file's end")
         }
@@ -186,7 +202,7 @@ enum SnapshotFile {
                     "section \(section.name) has checksum \(actual), the header says \(section.checksum)"
                 )
             }
-            let value = try Value.read(from: &bytes)
+            let value = try decode(&bytes)
             guard bytes.isAtEnd else {
                 throw BinaryFormatError("section \(section.name) has \(bytes.remainingCount) bytes after its end")
             }

@@ -84,9 +84,14 @@ final class SnapshotStore: Sendable {
     /// - Parameters:
     ///   - path: The file.
     ///   - includeDecisions: Whether to read the decision state and command results too.
+    ///   - selection: The read models to decode; the others are left empty.
     /// - Returns: The header and the snapshot; without the decisions, its decision state and results are empty.
     /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
-    func read(at path: String, includeDecisions: Bool) throws -> (SnapshotHeader, Snapshot) {
+    func read(
+        at path: String,
+        includeDecisions: Bool,
+        models selection: ReadModels.Selection = .all
+    ) throws -> (SnapshotHeader, Snapshot) {
         let header = try readHeader(at: path)
         let unread = RapportError(.snapshotFailure, "snapshot \(path) was not read")
         let models = Mutex<Result<ReadModels, any Error>>(.failure(unread))
@@ -95,7 +100,7 @@ final class SnapshotStore: Sendable {
             if part == 0 {
                 let read = Result {
                     try readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
-                        try SnapshotFile.readModels(of: header, from: &reader)
+                        try SnapshotFile.readModels(of: header, from: &reader, only: selection)
                     }
                 }
                 models.withLock { $0 = read }

@@ -15,15 +15,38 @@ extension ReadModels: BinaryField {
     /// - Throws: ``BinaryFormatError`` when the bytes are damaged, or hold another set of read models or another
     ///   version of one: such bytes are never folded on from.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> ReadModels {
+        try read(from: &reader, only: .all)
+    }
+
+    /// Reads the selected read models written by ``write(to:)``; the others are passed over unread and left
+    /// empty, so that a question about one model does not pay for decoding the large account 360 view.
+    ///
+    /// - Parameters:
+    ///   - reader: The reader.
+    ///   - selection: The read models to read.
+    /// - Throws: ``BinaryFormatError`` when the bytes are damaged, or hold another set of read models or another
+    ///   version of one.
+    public static func read(
+        from reader: inout ByteReader,
+        only selection: Selection
+    ) throws(BinaryFormatError) -> ReadModels {
         let count = try reader.readVarint()
         guard count == UInt64(catalog.count) else {
             throw BinaryFormatError("\(count) read models stored, \(catalog.count) expected")
         }
         var models = ReadModels()
-        models.pipeline = try readSection(from: &reader)
-        models.backlog = try readSection(from: &reader)
-        models.accounts = try readSection(from: &reader)
-        models.funnel = try readSection(from: &reader)
+        if let pipeline: PipelineModel = try readSection(from: &reader, if: selection.pipeline) {
+            models.pipeline = pipeline
+        }
+        if let backlog: BacklogModel = try readSection(from: &reader, if: selection.backlog) {
+            models.backlog = backlog
+        }
+        if let accounts: AccountsModel = try readSection(from: &reader, if: selection.accounts) {
+            models.accounts = accounts
+        }
+        if let funnel: FunnelModel = try readSection(from: &reader, if: selection.funnel) {
+            models.funnel = funnel
+        }
         return models
     }
 
@@ -35,8 +58,10 @@ extension ReadModels: BinaryField {
         writer.writeBytes(section.bytes)
     }
 
-    private static func readSection<Model: ReadModel>(from reader: inout ByteReader) throws(BinaryFormatError) -> Model
-    {
+    private static func readSection<Model: ReadModel>(
+        from reader: inout ByteReader,
+        if selected: Bool
+    ) throws(BinaryFormatError) -> Model? {
         let name = try reader.readString()
         let version = try reader.readVarint()
         guard name == Model.name, version == UInt64(Model.version) else {
@@ -44,7 +69,8 @@ extension ReadModels: BinaryField {
                 "read model \(name) version \(version) stored where \(Model.name) version \(Model.version) is expected"
             )
         }
-        return try reader.withBytes { (section: inout ByteReader) throws(BinaryFormatError) -> Model in
+        return try reader.withBytes { (section: inout ByteReader) throws(BinaryFormatError) -> Model? in
+            guard selected else { return nil }
             let model = try Model.read(from: &section)
             guard section.isAtEnd else {
                 throw BinaryFormatError("read model \(name) has \(section.remainingCount) bytes after its end")

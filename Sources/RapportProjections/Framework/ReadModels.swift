@@ -73,6 +73,13 @@ public struct ReadModels: Sendable, Hashable {
             accounts = names.contains(AccountsModel.name)
             funnel = names.contains(FunnelModel.name)
         }
+
+        /// Every read model.
+        public static let all = Selection(Set(ReadModels.names))
+
+        /// The event types whose personal values the selected read models fold: those of
+        /// ``ReadModels/personalDataEventTypes`` when the account 360 view is selected, else none.
+        public var personalDataEventTypes: Set<String> { accounts ? ReadModels.personalDataEventTypes : [] }
     }
 
     /// Replaces the selected read models with those of `other`.

@@ -1,0 +1,63 @@
+import Foundation
+import RapportCRM
+import RapportLog
+import RapportProjections
+import RapportTestSupport
+import Testing
+
+@testable import Rapport
+
+/// A question about one read model reads and folds only that model: its answer is the one the question about
+/// every model gives, and the models not asked for stay empty, from a snapshot and over the log's tail alike.
+struct ReadModelSelectionTests {
+    private static let single = ReadModels.names.map { ReadModels.Selection([$0]) }
+
+    @Test func oneModelAtAnyPositionIsThatModelOfTheWholeAnswer() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(
+                directory: directory,
+                options: EngineHistory.options(snapshotInterval: 60)
+            )
+            try await EngineHistory.run(EngineHistory.commands(seed: 13, accounts: 3), on: engine)
+            await engine.close()
+            #expect(SnapshotStore(dataDirectory: directory).listings().count > 1)
+
+            let end = try EventLog.openForReading(directory: directory).endPosition
+            for position in stride(from: UInt64(0), to: end, by: 37) + [end - 1] {
+                let window = TimeWindow(at: position)
+                let whole = try ReadModelQuery.answer(in: window, directory: directory) { models, _ in models }
+                for selection in Self.single {
+                    let part = try ReadModelQuery.answer(in: window, directory: directory, models: selection) {
+                        models, _ in models
+                    }
+                    var expected = ReadModels()
+                    expected.replace(selection, from: whole)
+                    #expect(part == expected, "\(selection) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test func readingSomeModelsPassesOverTheOthersBytes() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(directory: directory, options: EngineHistory.options())
+            try await EngineHistory.run(EngineHistory.commands(seed: 17, accounts: 2), on: engine)
+            let models = try EngineHistory.liveModels(of: engine)
+            await engine.close()
+            var writer = ByteWriter()
+            models.write(to: &writer)
+            let bytes = writer.bytes
+            for selection in Self.single + [.all, ReadModels.Selection([])] {
+                let read = try bytes.withUnsafeBytes { raw in
+                    var reader = ByteReader(raw)
+                    let read = try ReadModels.read(from: &reader, only: selection)
+                    #expect(reader.isAtEnd)
+                    return read
+                }
+                var expected = ReadModels()
+                expected.replace(selection, from: models)
+                #expect(read == expected, "\(selection)")
+            }
+        }
+    }
+}
