@@ -24,17 +24,24 @@ struct ReadModelSelectionTests {
 
             let end = try EventLog.openForReading(directory: directory).endPosition
             for position in stride(from: UInt64(0), to: end, by: 37) + [end - 1] {
-                let window = TimeWindow(at: position)
-                let whole = try ReadModelQuery.answer(in: window, directory: directory) { models, _ in models }
+                let whole = try Self.models(at: position, in: directory, only: .all)
                 for selection in Self.single {
-                    let part = try ReadModelQuery.answer(in: window, directory: directory, models: selection) {
-                        models, _ in models
-                    }
+                    let part = try Self.models(at: position, in: directory, only: selection)
                     var expected = ReadModels()
                     expected.replace(selection, from: whole)
                     #expect(part == expected, "\(selection) at \(position)")
                 }
             }
+        }
+    }
+
+    private static func models(
+        at position: UInt64,
+        in directory: String,
+        only selection: ReadModels.Selection
+    ) throws -> ReadModels {
+        try ReadModelQuery.answer(in: TimeWindow(at: position), directory: directory, models: selection) { models, _ in
+            models
         }
     }
 
