@@ -85,9 +85,11 @@ public final class PersonalDataKeys: Sendable {
     /// - Parameter eventTypes: The event types whose personal values the reader uses.
     /// - Returns: The narrowed keys.
     public func opening(only eventTypes: Set<String>) -> PersonalDataKeys {
+        // A store already open is shared. One not opened yet is opened by the narrowed keys when they first need
+        // it, so keys narrowed to types without personal data never read it (seconds for millions of people).
         PersonalDataKeys(
             dataDirectory: dataDirectory,
-            store: openedStore ?? (try? keyStore()),
+            store: openedStore ?? store.withLock { try? $0?.get() },
             openedTypes: eventTypes
         )
     }
