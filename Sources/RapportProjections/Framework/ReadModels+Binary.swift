@@ -24,6 +24,7 @@ extension ReadModels: BinaryField {
     /// - Parameters:
     ///   - reader: The reader.
     ///   - selection: The read models to read.
+    /// - Returns: The read models, the unselected ones empty.
     /// - Throws: ``BinaryFormatError`` when the bytes are damaged, or hold another set of read models or another
     ///   version of one.
     public static func read(
