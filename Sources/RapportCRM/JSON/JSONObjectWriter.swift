@@ -63,6 +63,15 @@ public struct JSONObjectWriter: Sendable {
     ///   - values: The array's elements.
     package mutating func member(_ key: StaticString, _ values: [some JSONDirectValue]) {
         appendKey(key)
+        Self.appendArray(values, to: &bytes)
+    }
+
+    /// Appends a JSON array of values.
+    ///
+    /// - Parameters:
+    ///   - values: The array's elements.
+    ///   - bytes: Where to write.
+    package static func appendArray(_ values: [some JSONDirectValue], to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "["))
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }

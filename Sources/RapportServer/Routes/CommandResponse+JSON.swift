@@ -21,12 +21,8 @@ extension CommandResponse: JSONDirectValue {
     /// - Parameter responses: One answer per command, in order.
     /// - Returns: The JSON text.
     static func json(_ responses: [CommandResponse]) -> [UInt8] {
-        var bytes: [UInt8] = [UInt8(ascii: "[")]
-        for (index, response) in responses.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            response.appendJSON(to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
+        var bytes: [UInt8] = []
+        JSONObjectWriter.appendArray(responses, to: &bytes)
         return bytes
     }
 }
