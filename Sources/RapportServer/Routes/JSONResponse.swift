@@ -20,11 +20,7 @@ enum JSONResponse {
     ) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(
-            status: status,
-            headers: [.contentType: contentType],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value)))
-        )
+        return answer(ByteBuffer(bytes: try encoder.encode(value)), status: status, contentType: contentType)
     }
 
     /// An answer carrying JSON text written as bytes elsewhere.
@@ -34,11 +30,7 @@ enum JSONResponse {
     ///   - status: The status.
     /// - Returns: The response, `application/json`.
     static func bytes(_ json: [UInt8], status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: json))
-        )
+        answer(ByteBuffer(bytes: json), status: status)
     }
 
     /// An answer carrying JSON text written elsewhere.
@@ -46,10 +38,14 @@ enum JSONResponse {
     /// - Parameter json: The JSON text.
     /// - Returns: The response, 200 `application/json`.
     static func text(_ json: String) -> Response {
-        Response(
-            status: .ok,
-            headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(string: json))
-        )
+        answer(ByteBuffer(string: json), status: .ok)
+    }
+
+    private static func answer(
+        _ body: ByteBuffer,
+        status: HTTPResponse.Status,
+        contentType: String = "application/json"
+    ) -> Response {
+        Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: body))
     }
 }
