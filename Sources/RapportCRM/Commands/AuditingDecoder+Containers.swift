@@ -79,7 +79,7 @@ struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     private func field(_ key: Key) -> String {
-        path.isEmpty ? key.stringValue : path + "." + key.stringValue
+        JSONPath(path, field: key.stringValue)
     }
 }
 

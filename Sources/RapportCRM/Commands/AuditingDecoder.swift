@@ -44,9 +44,9 @@ final class FieldLedger {
     ///   - path: The object's JSON path.
     ///   - keys: Its fields, as in the input.
     /// - Returns: The record every container on the object notes its reads in.
-    func object(at path: String, keys: @autoclosure () -> [String]) -> Object {
+    func object(at path: String, keys: [String]) -> Object {
         if let object = objects[path] { return object }
-        let object = Object(keys: keys())
+        let object = Object(keys: keys)
         objects[path] = object
         return object
     }
@@ -55,7 +55,7 @@ final class FieldLedger {
     func firstUnknownField() -> String? {
         for path in objects.keys.sorted() {
             if let unknown = objects[path]?.firstUnread() {
-                return path.isEmpty ? unknown : path + "." + unknown
+                return JSONPath(path, field: unknown)
             }
         }
         return nil
@@ -88,7 +88,7 @@ struct AuditingDecoder: Decoder {
         let keys = try inner.container(keyedBy: AnyCodingKey.self).allKeys.map(\.stringValue)
         if let unknown = keys.sorted().first(where: { Key(stringValue: $0) == nil }) {
             let known = (Key.self as? any (CodingKey & CaseIterable).Type).map { Self.names($0) }
-            throw ledger.unknownField(path.isEmpty ? unknown : path + "." + unknown, known: known)
+            throw ledger.unknownField(JSONPath(path, field: unknown), known: known)
         }
         let object = ledger.object(at: path, keys: keys)
         return KeyedDecodingContainer(

@@ -106,8 +106,7 @@ struct JSONSyntax {
 
     /// The JSON path of a field of the object at `path`.
     private static func path(_ path: String, _ key: [UInt8]) -> String {
-        let name = String(decoding: key, as: UTF8.self)
-        return path.isEmpty ? name : path + "." + name
+        JSONPath(path, field: String(decoding: key, as: UTF8.self))
     }
 
     private mutating func enterContainer() throws(DomainError) {

@@ -7,6 +7,16 @@ func JSONPath(_ keys: [any CodingKey]) -> String {
         if let index = key.intValue {
             return text + "[\(index)]"
         }
-        return text.isEmpty ? key.stringValue : text + "." + key.stringValue
+        return JSONPath(text, field: key.stringValue)
     }
+}
+
+/// The JSON path of a field of the object at a path, e.g. `data.amount`, or the field's name alone at the top.
+///
+/// - Parameters:
+///   - path: The object's path; empty for the top-level object.
+///   - field: The field's name.
+/// - Returns: The field's path.
+func JSONPath(_ path: String, field: String) -> String {
+    path.isEmpty ? field : path + "." + field
 }
