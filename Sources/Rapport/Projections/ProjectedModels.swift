@@ -23,18 +23,10 @@ public struct ProjectedModels: Sendable, Hashable {
 
     /// Folds the next event of the log.
     ///
-    /// - Parameter event: The event at ``FoldProgress/position``.
-    mutating func fold(_ event: RecordedEvent) {
-        models.apply(event)
-        progress.advance(past: event)
-    }
-
-    /// Folds the next event of the log into some of the read models only.
-    ///
     /// - Parameters:
     ///   - event: The event at ``FoldProgress/position``.
-    ///   - selection: The read models to fold into.
-    mutating func fold(_ event: RecordedEvent, only selection: ReadModels.Selection) {
+    ///   - selection: The read models to fold into; every one unless given.
+    mutating func fold(_ event: RecordedEvent, only selection: ReadModels.Selection = .all) {
         models.apply(event, only: selection)
         progress.advance(past: event)
     }
