@@ -45,6 +45,46 @@ struct StreamNameTablePropertyTests {
         }
     }
 
+    /// Sets of different names, many enough that some entries run past the table's end and wrap around.
+    static let nameSets = Gen<Int>.int(in: 0..<1_000_000).array(of: 0...3_000)
+        .map { numbers in Array(Set(numbers.map { "stream-\($0)" })) }
+
+    @Test func aTableBuiltFromAListFindsEachNameAtItsPlaceInTheList() async {
+        await propertyCheck(count: 40, input: Self.nameSets) { names in
+            var bytes: [UInt8] = []
+            var ends: [Int] = []
+            for name in names {
+                bytes.append(contentsOf: name.utf8)
+                ends.append(bytes.count)
+            }
+            guard var table = StreamNameTable(bytes: bytes, ends: ends) else {
+                Issue.record("a list of different names was refused")
+                return
+            }
+            #expect(table.count == names.count)
+            for (slot, name) in names.enumerated() {
+                #expect(table.slot(of: name) == slot)
+                #expect(table.name(ofSlot: slot) == name)
+            }
+            #expect(table.slot(of: "stream-absent") == nil)
+            #expect(table.append("stream-absent") == names.count)
+            table.removeLast()
+            if let last = names.last {
+                table.removeLast()
+                #expect(table.slot(of: last) == nil)
+                #expect(table.slot(of: names[0]) == (names.count > 1 ? 0 : nil))
+            }
+        }
+    }
+
+    @Test func aListThatNamesOneStreamTwiceBuildsNoTable() {
+        let names = ["account-1", "contact-2", "account-3", "contact-2", "case-4"]
+        let bytes = names.flatMap(\.utf8)
+        let ends = names.indices.map { index in names[...index].reduce(0) { $0 + $1.utf8.count } }
+        #expect(StreamNameTable(bytes: bytes, ends: ends) == nil)
+        #expect(StreamNameTable(bytes: Array(names.dropLast(2).flatMap(\.utf8)), ends: Array(ends.prefix(3))) != nil)
+    }
+
     @Test func namesCompareByteForByte() {
         var table = StreamNameTable()
         let composed = table.append("account-\u{E9}")

@@ -28,16 +28,18 @@ extension StreamIndex {
     /// - Throws: ``LogError/Code/corruptData`` naming what does not hold.
     static func read(from reader: inout CheckpointReader, end: UInt64) throws(LogError) -> StreamIndex {
         let count = try reader.count("stream count", minimumSize: 3)
-        var names = StreamNameTable(capacity: count, byteCapacity: count * 24)
+        var nameBytes: [UInt8] = []
+        nameBytes.reserveCapacity(count * 24)
+        var nameEnds: [Int] = []
+        nameEnds.reserveCapacity(count)
         var positions: [UInt64] = []
         positions.reserveCapacity(Int(min(end, UInt64(reader.remainingCount))))
         var ends: [Int] = []
         ends.reserveCapacity(count)
         var previousFirst: UInt64?
         for slot in 0..<count {
-            guard names.insert(try reader.bytes("name of stream \(slot)")).inserted else {
-                throw CheckpointReader.damage("two streams have the same name")
-            }
+            nameBytes.append(contentsOf: try reader.bytes("name of stream \(slot)"))
+            nameEnds.append(nameBytes.count)
             let first = positions.count
             try readPositions(of: slot, from: &reader, end: end, into: &positions)
             if let previousFirst, positions[first] <= previousFirst {
@@ -50,6 +52,9 @@ extension StreamIndex {
             throw CheckpointReader.damage(
                 "the streams hold \(positions.count) records, the checkpoint stands for \(end)"
             )
+        }
+        guard let names = StreamNameTable(bytes: nameBytes, ends: nameEnds) else {
+            throw CheckpointReader.damage("two streams have the same name")
         }
         return StreamIndex(names: names, positions: positions, ends: ends)
     }

@@ -17,19 +17,42 @@ struct StreamNameTable: Sendable {
     /// The end of each slot's name in ``bytes``.
     private var ends: [Int] = []
     /// Linear probing over a power-of-two table. An entry holds the upper half of the name's hash in its upper
-    /// half and the slot plus one in its lower half; 0 is empty. The hash's upper half also picks the first entry
-    /// tried, so that growing the table needs no name hashed again.
+    /// half and the slot plus one in its lower half; 0 is empty. The top bits of the hash pick the first entry
+    /// tried, its home, so that growing the table needs no name hashed again, and entries in order of their value
+    /// are in order of their home.
     private var table: [UInt64]
 
-    /// Creates an empty table with room for some names.
+    /// Creates an empty table.
+    init() {
+        table = Array(repeating: 0, count: Self.tableSize(for: 0))
+    }
+
+    /// Creates a table of names read one after another, in slot order, such as a checkpoint's.
+    ///
+    /// Adding millions of names one by one writes the table at random, a cache miss for every name. This sorts
+    /// the entries by their home first and fills the table front to back.
     ///
     /// - Parameters:
-    ///   - capacity: The number of names to make room for.
-    ///   - byteCapacity: The total UTF-8 length to make room for.
-    init(capacity: Int = 0, byteCapacity: Int = 0) {
-        bytes.reserveCapacity(byteCapacity)
-        ends.reserveCapacity(capacity)
-        table = Array(repeating: 0, count: Self.tableSize(for: capacity))
+    ///   - bytes: Every name's UTF-8, one after another.
+    ///   - ends: The end of each name in `bytes`.
+    /// - Returns: `nil` when two of the names are the same.
+    init?(bytes: [UInt8], ends: [Int]) {
+        precondition(ends.count < Int(UInt32.max - 1), "more streams than a slot number can hold")
+        self.bytes = bytes
+        self.ends = ends
+        table = Array(repeating: 0, count: Self.tableSize(for: ends.count))
+        var entries = [UInt64](repeating: 0, count: ends.count)
+        bytes.withUnsafeBytes { stored in
+            var start = 0
+            for (slot, end) in ends.enumerated() {
+                let hash = Self.hash(UnsafeRawBufferPointer(rebasing: stored[start..<end]))
+                entries[slot] = (hash & Self.tagMask) | UInt64(slot + 1)
+                start = end
+            }
+        }
+        Self.sortByTag(&entries)
+        guard !hasTwoEqualNames(amongSorted: entries) else { return nil }
+        fillInOrderOfHome(entries)
     }
 
     /// The number of names.
@@ -79,7 +102,7 @@ struct StreamNameTable: Sendable {
         precondition(slot < Int(UInt32.max - 1), "more streams than a slot number can hold")
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
-        table[entry] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(slot + 1)
+        table[entry] = (hash & Self.tagMask) | UInt64(slot + 1)
         if count * 10 > table.count * 7 { grow() }
         return (slot, true)
     }
@@ -97,7 +120,7 @@ struct StreamNameTable: Sendable {
     private func find(_ name: UnsafeRawBufferPointer, hash: UInt64) -> (entry: Int, slot: Int?) {
         let mask = table.count - 1
         let tag = hash >> 32
-        var entry = Int(truncatingIfNeeded: tag) & mask
+        var entry = home(of: hash)
         return table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBytes { stored in
                 while true {
@@ -125,8 +148,7 @@ struct StreamNameTable: Sendable {
         var hole = entry
         var next = (hole + 1) & mask
         while table[next] != 0 {
-            let home = Int(truncatingIfNeeded: table[next] >> 32) & mask
-            if (next - home) & mask >= (next - hole) & mask {
+            if (next - home(of: table[next])) & mask >= (next - hole) & mask {
                 table[hole] = table[next]
                 hole = next
             }
@@ -140,11 +162,75 @@ struct StreamNameTable: Sendable {
         table = Array(repeating: 0, count: old.count * 2)
         let mask = table.count - 1
         for value in old where value != 0 {
-            var entry = Int(truncatingIfNeeded: value >> 32) & mask
+            var entry = home(of: value)
             while table[entry] != 0 { entry = (entry + 1) & mask }
             table[entry] = value
         }
     }
+
+    /// The first entry tried for a hash or an entry's value: the top bits of its upper half, as many as the
+    /// table's size has.
+    private func home(of hashOrEntry: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hashOrEntry & Self.tagMask) >> UInt64(table.count.leadingZeroBitCount + 1))
+    }
+
+    /// Whether two entries of the same tag, side by side once sorted, hold the same name.
+    private func hasTwoEqualNames(amongSorted entries: [UInt64]) -> Bool {
+        var runStart = 0
+        for index in entries.indices.dropFirst() {
+            if entries[index] & Self.tagMask != entries[runStart] & Self.tagMask {
+                runStart = index
+                continue
+            }
+            let slot = Int(truncatingIfNeeded: entries[index] & 0xFFFF_FFFF) - 1
+            let equal = withName(ofSlot: slot) { name in
+                entries[runStart..<index].contains { earlier in
+                    let earlierSlot = Int(truncatingIfNeeded: earlier & 0xFFFF_FFFF) - 1
+                    return withName(ofSlot: earlierSlot) { $0.elementsEqual(name) }
+                }
+            }
+            if equal { return true }
+        }
+        return false
+    }
+
+    /// Puts entries sorted by their home into an empty table, each in the first free entry from its home on:
+    /// front to back, but for the few that run past the end and wrap around to the front.
+    private mutating func fillInOrderOfHome(_ entries: [UInt64]) {
+        let mask = table.count - 1
+        var next = 0
+        for value in entries {
+            var entry = max(home(of: value), next)
+            if entry > mask {
+                entry &= mask
+                while table[entry] != 0 { entry = (entry + 1) & mask }
+            } else {
+                next = entry + 1
+            }
+            table[entry] = value
+        }
+    }
+
+    /// Sorts entries by their tag, the upper half, eight bits at a time from the lowest: four counting passes
+    /// over the entries, where a general sort would compare each entry some twenty times. Written here because
+    /// no collection at hand sorts by radix.
+    private static func sortByTag(_ entries: inout [UInt64]) {
+        var spare = [UInt64](repeating: 0, count: entries.count)
+        for shift in stride(from: UInt64(32), to: 64, by: 8) {
+            var starts = [Int](repeating: 0, count: 257)
+            for value in entries { starts[Int(truncatingIfNeeded: (value >> shift) & 0xFF) + 1] += 1 }
+            for digit in 1...256 { starts[digit] += starts[digit - 1] }
+            for value in entries {
+                let digit = Int(truncatingIfNeeded: (value >> shift) & 0xFF)
+                spare[starts[digit]] = value
+                starts[digit] += 1
+            }
+            swap(&entries, &spare)
+        }
+    }
+
+    /// The upper half of an entry or a hash, which entries keep of their name's hash.
+    private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
 
     /// The smallest power-of-two table that holds `capacity` names below the load that makes it grow.
     private static func tableSize(for capacity: Int) -> Int {
