@@ -87,11 +87,13 @@ public final class EventLog: Sendable {
     ///
     /// Nothing is repaired: a torn tail is left for the writer and simply not read.
     ///
-    /// - Parameter directory: The data directory.
+    /// - Parameters:
+    ///   - directory: The data directory.
+    ///   - streams: ``StreamIndexing/notIndexed`` for a log read by position only, which opens faster.
     /// - Returns: The log as it stands now.
     /// - Throws: ``LogError`` with code `directory_unavailable`, `io_failure` or `corrupt_data`.
-    public static func openForReading(directory: String) throws -> EventLog {
-        try openForReading(directory: directory, checkpoint: nil)
+    public static func openForReading(directory: String, streams: StreamIndexing = .indexed) throws -> EventLog {
+        try openForReading(directory: directory, checkpoint: nil, streams: streams)
     }
 
     /// Opens a data directory for reading only, taking the stream index and the segments' states up to a
@@ -99,16 +101,22 @@ public final class EventLog: Sendable {
     ///
     /// - Parameters:
     ///   - directory: The data directory.
-    ///   - checkpoint: The log's index state up to a position, from ``checkpoint()``; `nil` to read every batch.
+    ///   - checkpoint: The log's index state up to a position, from ``checkpoint()``; `nil` to read every batch. It
+    ///     is used only when it was decoded with the same `streams`.
+    ///   - streams: ``StreamIndexing/notIndexed`` for a log read by position only.
     /// - Returns: The log as it stands now; ``recoveryReport`` says whether the checkpoint was used or why not.
-    /// - Throws: What ``openForReading(directory:)`` throws.
-    package static func openForReading(directory: String, checkpoint: LogCheckpoint?) throws -> EventLog {
+    /// - Throws: What ``openForReading(directory:streams:)`` throws.
+    package static func openForReading(
+        directory: String,
+        checkpoint: LogCheckpoint?,
+        streams: StreamIndexing = .indexed
+    ) throws -> EventLog {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LogError(.directoryUnavailable, "data directory \(directory) does not exist or is not a directory")
         }
         let dataDirectory = DataDirectory(path: directory)
-        let opened = try LogOpener(directory: dataDirectory, options: LogOptions(), writable: false)
+        let opened = try LogOpener(directory: dataDirectory, options: LogOptions(), writable: false, streams: streams)
             .open(checkpoint: checkpoint)
         let core = LogCore(directory: dataDirectory, options: LogOptions(), state: state(of: opened))
         return EventLog(core: core, queue: nil, recoveryReport: opened.report)
@@ -132,15 +140,28 @@ public final class EventLog: Sendable {
     /// The hash of the last batch: the head of the log's hash chain.
     public var headHash: ChainHash { core.state.withLock { $0.headHash } }
 
-    /// The number of streams.
-    public var streamCount: Int { core.state.withLock { $0.streams.count } }
+    /// Whether the log keeps its stream index: always for a writer, and for a reader unless it was opened with
+    /// ``StreamIndexing/notIndexed``.
+    public var streamIndexing: StreamIndexing { core.state.withLock { $0.streams.indexing } }
 
-    /// A stream's version: the number of its records (0 when it does not exist).
+    /// The number of streams; a log opened with ``StreamIndexing/notIndexed`` must not be asked.
+    public var streamCount: Int {
+        core.state.withLock { state in
+            precondition(state.streams.indexing == .indexed, "the log was opened without its stream index")
+            return state.streams.count
+        }
+    }
+
+    /// A stream's version: the number of its records (0 when it does not exist). A log opened with
+    /// ``StreamIndexing/notIndexed`` must not be asked.
     ///
     /// - Parameter streamId: The stream.
     /// - Returns: Its version.
     public func version(of streamId: String) -> UInt64 {
-        core.state.withLock { $0.streams.version(of: streamId) }
+        core.state.withLock { state in
+            precondition(state.streams.indexing == .indexed, "the log was opened without its stream index")
+            return state.streams.version(of: streamId)
+        }
     }
 
     /// Appends records, for one or several streams, as one atomic unit.

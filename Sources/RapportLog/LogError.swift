@@ -18,6 +18,7 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
             case positionOutOfRange = "position_out_of_range"
             case streamNotFound = "stream_not_found"
             case sessionFailed = "session_failed"
+            case streamsNotIndexed = "streams_not_indexed"
         }
 
         private let value: Value
@@ -53,6 +54,9 @@ public struct LogError: Error, Sendable, CustomStringConvertible {
         public static let streamNotFound = Code(.streamNotFound)
         /// An earlier append of the same ``AppendSession`` failed, so this one was not written.
         public static let sessionFailed = Code(.sessionFailed)
+        /// A stream was asked for from a log opened with ``StreamIndexing/notIndexed``, which reads by position
+        /// only.
+        public static let streamsNotIndexed = Code(.streamsNotIndexed)
     }
 
     /// The kind of failure.

@@ -31,7 +31,11 @@ struct EventsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try LogOpening.forReading(directory: data.directory, notice: EngineOptions.commandLine().notice)
+        let log = try LogOpening.forReading(
+            directory: data.directory,
+            streams: stream == nil ? .notIndexed : .indexed,
+            notice: EngineOptions.commandLine().notice
+        )
         let keys = try PersonalDataKeys.forReading(of: log)
         let output = FileHandle.standardOutput
         if let stream {

@@ -32,7 +32,10 @@ struct LogDumpCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let log = try EventLog.openForReading(directory: data.directory)
+        let log = try EventLog.openForReading(
+            directory: data.directory,
+            streams: stream == nil ? .notIndexed : .indexed
+        )
         var start = from
         if let since, let time = Timestamp(rfc3339: since) {
             start = max(start, try log.firstPosition(atOrAfter: time))

@@ -148,6 +148,23 @@ struct SnapshotIndexTests {
         }
     }
 
+    @Test func readersByPositionOpenFromTheIndexWithoutItsStreams() async throws {
+        try await withTemporaryDirectory { directory in
+            let header = try await writeHistory(in: directory + "/data", seed: 9)
+            let notices = NoticeLog()
+            let log = try LogOpening.forReading(
+                directory: directory + "/data",
+                streams: .notIndexed,
+                notice: notices.append
+            )
+            #expect(log.recoveryReport.indexCheckpoint == header.position)
+            #expect(log.streamIndexing == .notIndexed)
+            #expect(notices.all.isEmpty)
+            let full = try EventLog.openForReading(directory: directory + "/data")
+            #expect(try log.read(from: 0, limit: .max) == full.read(from: 0, limit: .max))
+        }
+    }
+
     /// Runs a demo history of one account and closes the engine, which takes a snapshot at the end.
     private func writeHistory(in data: String, seed: UInt64) async throws -> SnapshotHeader {
         let engine = try await Engine.open(directory: data, options: EngineHistory.options())

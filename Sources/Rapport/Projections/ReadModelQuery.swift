@@ -26,7 +26,7 @@ public enum ReadModelQuery {
     ) throws -> Result {
         let log: EventLog
         do {
-            log = try LogOpening.forReading(directory: directory, notice: notice)
+            log = try LogOpening.forReading(directory: directory, streams: .notIndexed, notice: notice)
         } catch {
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }

@@ -10,12 +10,18 @@ public enum LogOpening {
     ///
     /// - Parameters:
     ///   - directory: The data directory.
+    ///   - streams: ``RapportLog/StreamIndexing/notIndexed`` for a log read by position only, which then passes
+    ///     over the snapshot's stream index: most of the work of opening a large log.
     ///   - notice: Receives a line for each snapshot index that was damaged or did not fit the log.
     /// - Returns: The log as it stands now.
-    /// - Throws: ``RapportLog/LogError`` as ``RapportLog/EventLog/openForReading(directory:)`` throws it.
-    public static func forReading(directory: String, notice: (String) -> Void = { _ in }) throws -> EventLog {
-        let newest = newestIndex(in: SnapshotStore(dataDirectory: directory), notice: notice)
-        let log = try EventLog.openForReading(directory: directory, checkpoint: newest?.checkpoint)
+    /// - Throws: ``RapportLog/LogError`` as ``RapportLog/EventLog/openForReading(directory:streams:)`` throws it.
+    public static func forReading(
+        directory: String,
+        streams: StreamIndexing = .indexed,
+        notice: (String) -> Void = { _ in }
+    ) throws -> EventLog {
+        let newest = newestIndex(in: SnapshotStore(dataDirectory: directory), streams: streams, notice: notice)
+        let log = try EventLog.openForReading(directory: directory, checkpoint: newest?.checkpoint, streams: streams)
         report(log, from: newest?.path, notice: notice)
         return log
     }
@@ -45,15 +51,17 @@ public enum LogOpening {
     ///
     /// - Parameters:
     ///   - store: The snapshots.
+    ///   - streams: Whether to read the stream index or pass over it.
     ///   - notice: Receives a line for each index that is damaged.
     /// - Returns: The checkpoint and its file, or `nil` when no snapshot has a usable one.
     static func newestIndex(
         in store: SnapshotStore,
+        streams: StreamIndexing = .indexed,
         notice: (String) -> Void
     ) -> (path: String, checkpoint: LogCheckpoint)? {
         for listing in store.listings() where listing.header != nil {
             do {
-                guard let checkpoint = try store.readIndex(at: listing.path) else { continue }
+                guard let checkpoint = try store.readIndex(at: listing.path, streams: streams) else { continue }
                 return (listing.path, checkpoint)
             } catch {
                 notice("the log's index in snapshot \(listing.path) is not used: \(error)")

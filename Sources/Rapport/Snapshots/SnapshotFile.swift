@@ -134,11 +134,14 @@ enum SnapshotFile {
     /// - Parameters:
     ///   - header: The header read by ``readHeader(from:)``.
     ///   - reader: A reader at the first section.
+    ///   - streams: ``RapportLog/StreamIndexing/notIndexed`` to pass over the stream index, for a log read by
+    ///     position only.
     /// - Returns: The checkpoint, or `nil` for a format 1 file, which has none.
     /// - Throws: ``BinaryFormatError`` naming what is damaged.
     static func readIndex(
         of header: SnapshotHeader,
-        from reader: inout ByteReader
+        from reader: inout ByteReader,
+        streams: StreamIndexing = .indexed
     ) throws(BinaryFormatError) -> LogCheckpoint? {
         try checkLayout(of: header, remaining: reader.remainingCount)
         guard header.sections.count == sectionNames.count else { return nil }
@@ -153,7 +156,7 @@ enum SnapshotFile {
                 throw BinaryFormatError("section index has checksum \(actual), the header says \(section.checksum)")
             }
             do throws(LogError) {
-                return try LogCheckpoint(decoding: raw)
+                return try LogCheckpoint(decoding: raw, streams: streams)
             } catch {
                 throw BinaryFormatError("section index: \(error.message)")
             }

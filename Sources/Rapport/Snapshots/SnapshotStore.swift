@@ -139,13 +139,16 @@ final class SnapshotStore: Sendable {
 
     /// Reads a snapshot's copy of the log's index, checking its checksum but not yet that it fits the log.
     ///
-    /// - Parameter path: The file.
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - streams: ``RapportLog/StreamIndexing/notIndexed`` to pass over the stream index, for a log read by
+    ///     position only.
     /// - Returns: The checkpoint, or `nil` when the file is of format 1 and has none.
     /// - Throws: ``RapportError`` `snapshot_failure` naming the file and the damage.
-    func readIndex(at path: String) throws -> LogCheckpoint? {
+    func readIndex(at path: String, streams: StreamIndexing = .indexed) throws -> LogCheckpoint? {
         try withFile(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
             let header = try SnapshotFile.readHeader(from: &reader)
-            return try SnapshotFile.readIndex(of: header, from: &reader)
+            return try SnapshotFile.readIndex(of: header, from: &reader, streams: streams)
         }
     }
 

@@ -9,6 +9,7 @@ extension LogCheckpoint {
 
     /// The checkpoint's bytes.
     package func encoded() -> [UInt8] {
+        precondition(streams.indexing == .indexed, "a checkpoint of a log read by position only has no stream index")
         var writer = CheckpointWriter(capacity: Int(position) * 3 + streams.count * 24 + 4096)
         writer.writeVarint(Self.formatVersion)
         writer.writeVarint(position)
@@ -39,9 +40,12 @@ extension LogCheckpoint {
     /// Reads a checkpoint from its bytes, checking that its parts fit together (not yet that it fits a log: that
     /// is opening's part).
     ///
-    /// - Parameter bytes: Exactly the bytes ``encoded()`` gave.
+    /// - Parameters:
+    ///   - bytes: Exactly the bytes ``encoded()`` gave.
+    ///   - streams: ``StreamIndexing/notIndexed`` to pass over the stream index, for a log read by position only:
+    ///     the checkpoint then opens only such a log.
     /// - Throws: ``LogError/Code/corruptData`` naming the field that does not read or the rule that does not hold.
-    package init(decoding bytes: UnsafeRawBufferPointer) throws(LogError) {
+    package init(decoding bytes: UnsafeRawBufferPointer, streams indexing: StreamIndexing = .indexed) throws(LogError) {
         var reader = CheckpointReader(bytes)
         let format = try reader.varint("format version")
         guard format == Self.formatVersion else {
@@ -55,8 +59,14 @@ extension LogCheckpoint {
         for number in 0..<(try reader.count("segment count", minimumSize: 7)) {
             segments.append(try Self.readSegment(number, from: &reader))
         }
-        let streams = try StreamIndex.read(from: &reader, end: position)
-        guard reader.isAtEnd else { throw CheckpointReader.damage("bytes follow the stream index") }
+        let streams: StreamIndex
+        switch indexing {
+        case .indexed:
+            streams = try StreamIndex.read(from: &reader, end: position)
+            guard reader.isAtEnd else { throw CheckpointReader.damage("bytes follow the stream index") }
+        case .notIndexed:
+            streams = StreamIndex(.notIndexed)
+        }
         try self.init(
             position: position,
             headHash: headHash,

@@ -53,6 +53,13 @@ extension LogOpener {
     /// - Returns: The checkpoint, ready to use.
     /// - Throws: ``CheckpointRejection`` naming what does not fit; ``LogError`` when a file can not be read.
     func prepare(_ checkpoint: LogCheckpoint, bases: [UInt64]) throws -> Restoring {
+        guard checkpoint.streams.indexing == streams else {
+            throw CheckpointRejection(
+                reason: checkpoint.streams.indexing == .indexed
+                    ? "the checkpoint holds a stream index, the log is opened without one"
+                    : "the checkpoint holds no stream index, the log is opened with one"
+            )
+        }
         guard let last = checkpoint.segments.last, let lastEntry = last.entries.last else {
             guard checkpoint.position == 0, checkpoint.headHash == .zero else {
                 throw CheckpointRejection(reason: "an empty checkpoint stands for position \(checkpoint.position)")

@@ -19,6 +19,8 @@ struct LogOpener {
     let options: LogOptions
     /// Whether to repair (truncate the damaged tail, write missing indexes, start a segment).
     let writable: Bool
+    /// Whether to keep the stream index; a writer always does.
+    var streams: StreamIndexing = .indexed
 
     /// Opens the log, from a checkpoint when one is given and still fits the log.
     ///
@@ -49,8 +51,7 @@ struct LogOpener {
     }
 
     private func open(bases: [UInt64], restoring: Restoring?) throws -> Opened {
-        var opened = Opened()
-        if let restoring { opened.streams = restoring.checkpoint.streams }
+        var opened = Opened(streams: restoring?.checkpoint.streams ?? StreamIndex(streams))
         var previousFooter: SegmentFooter?
         for (number, base) in bases.enumerated() {
             let isLast = number == bases.count - 1

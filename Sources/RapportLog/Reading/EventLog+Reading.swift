@@ -93,11 +93,18 @@ extension EventLog {
     ///   - fromVersion: The first version to return (1 for the whole stream).
     ///   - limit: The most records to return.
     /// - Returns: The records.
-    /// - Throws: ``LogError`` with code `stream_not_found` when no record was ever appended to it, or
-    ///   `corrupt_data`, `io_failure`.
+    /// - Throws: ``LogError`` with code `stream_not_found` when no record was ever appended to it,
+    ///   `streams_not_indexed` when the log was opened with ``StreamIndexing/notIndexed``, or `corrupt_data`,
+    ///   `io_failure`.
     public func readStream(_ streamId: String, fromVersion: UInt64 = 1, limit: Int = .max) throws -> [LogRecord] {
-        let positions = core.state.withLock { state -> [UInt64]? in
-            state.streams.contains(streamId) ? state.streams.positions(of: streamId) : nil
+        let (indexing, positions) = core.state.withLock { state -> (StreamIndexing, [UInt64]?) in
+            (state.streams.indexing, state.streams.contains(streamId) ? state.streams.positions(of: streamId) : nil)
+        }
+        guard indexing == .indexed else {
+            throw LogError(
+                .streamsNotIndexed,
+                "stream \(streamId) can not be read: the log was opened to read by position only"
+            )
         }
         guard let positions else {
             throw LogError(.streamNotFound, "stream \(streamId) does not exist")

@@ -8,6 +8,8 @@
 /// the writer or by reading the batches after the checkpoint, in an array per stream. So opening from a checkpoint
 /// builds a few arrays rather than one per stream.
 struct StreamIndex: Sendable {
+    /// Whether the index keeps anything; one that does not stands for a log read by position only.
+    let indexing: StreamIndexing
     private var names = StreamNameTable()
     /// The positions read from a checkpoint, stream after stream in slot order.
     private var loadedPositions: [UInt64] = []
@@ -17,7 +19,11 @@ struct StreamIndex: Sendable {
     private var addedPositions: [[UInt64]] = []
 
     /// Creates an empty index.
-    init() {}
+    ///
+    /// - Parameter indexing: ``StreamIndexing/notIndexed`` for an index that stays empty whatever is added.
+    init(_ indexing: StreamIndexing = .indexed) {
+        self.indexing = indexing
+    }
 
     /// Creates an index from a checkpoint's streams.
     ///
@@ -27,6 +33,7 @@ struct StreamIndex: Sendable {
     ///   - ends: The end of each stream's positions in `positions`.
     init(names: StreamNameTable, positions: [UInt64], ends: [Int]) {
         precondition(names.count == ends.count && ends.last ?? 0 == positions.count, "the parts do not match")
+        indexing = .indexed
         self.names = names
         loadedPositions = positions
         loadedEnds = ends
@@ -112,7 +119,9 @@ struct StreamIndex: Sendable {
     /// Records a stream's record read from the log, checking that versions follow each other.
     ///
     /// - Returns: The stream's slot, or `nil` (and nothing recorded) when `version` is not the stream's next one.
+    ///   An index that is not kept records nothing and answers slot 0.
     mutating func add(streamIdBytes: UnsafeRawBufferPointer, version: UInt64, position: UInt64) -> Int? {
+        guard indexing == .indexed else { return 0 }
         let (slot, inserted) = names.insert(streamIdBytes)
         if inserted {
             guard version == 1 else {
@@ -131,6 +140,7 @@ struct StreamIndex: Sendable {
     /// allowed for the newest stream. Used to undo a batch that turned out damaged half-way through, so only
     /// positions added since the checkpoint are taken back.
     mutating func removeLast(slot: Int) {
+        guard indexing == .indexed else { return }
         precondition(!addedPositions[slot].isEmpty, "only positions added since the checkpoint can be removed")
         addedPositions[slot].removeLast()
         if version(ofSlot: slot) == 0 {
