@@ -38,6 +38,17 @@ struct RecordIdTests {
         #expect(try StreamName(parsing: name.description) == name)
     }
 
+    @Test(arguments: RecordKind.allCases)
+    func theKindOfAStreamNameIsReadFromItsPrefix(kind: RecordKind) {
+        let name = Array("\(kind.rawValue)-Q3-0042".utf8)
+        #expect(name.withUnsafeBytes { RecordKind(streamName: $0) } == kind)
+    }
+
+    @Test(arguments: ["order-1", "account-", "Account-1", "opportunity", "case", ""])
+    func aStreamNameOfNoKindHasNone(text: String) {
+        #expect(Array(text.utf8).withUnsafeBytes { RecordKind(streamName: $0) } == nil)
+    }
+
     @Test(arguments: ["order-1", "account-", "account-a b", "Account-1", "opportunity"])
     func refusesStreamNamesOfNoKindOrABadId(text: String) {
         let error = #expect(throws: DomainError.self) { try StreamName(parsing: text) }

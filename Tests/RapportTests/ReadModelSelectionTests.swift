@@ -35,6 +35,42 @@ struct ReadModelSelectionTests {
         }
     }
 
+    @Test func oneModelInAnyTimeWindowIsThatModelFoldedFromEveryEventInTheWindow() async throws {
+        try await withTemporaryDirectory { directory in
+            let engine = try await Engine.open(
+                directory: directory,
+                options: EngineHistory.options(snapshotInterval: 80)
+            )
+            try await EngineHistory.run(EngineHistory.commands(seed: 21, accounts: 3), on: engine)
+            await engine.close()
+            let log = try EventLog.openForReading(directory: directory)
+            let events = try EventReading.events(
+                in: log,
+                from: 0,
+                limit: .max,
+                keys: .forReading(dataDirectory: directory)
+            )
+            let samples = stride(from: 0, to: events.count, by: max(1, events.count / 6)).map { events[$0] }
+            let windows =
+                samples.map { TimeWindow(knownAt: $0.recordedAt) } + samples.map { TimeWindow(asOf: $0.occurredAt) }
+                + samples.map { TimeWindow(at: $0.position + 40, asOf: $0.occurredAt) }
+
+            for window in windows {
+                var naive = ReadModels()
+                for event in events where window.includes(event) { naive.apply(event) }
+                for selection in Self.single {
+                    let part = try ReadModelQuery.answer(in: window, directory: directory, models: selection) {
+                        models,
+                        _ in models
+                    }
+                    var expected = ReadModels()
+                    expected.replace(selection, from: naive)
+                    #expect(part == expected, "\(selection) in \(window)")
+                }
+            }
+        }
+    }
+
     private static func models(
         at position: UInt64,
         in directory: String,

@@ -32,10 +32,21 @@ public struct FoldProgress: Sendable, Hashable {
     ///   - event: The event.
     ///   - folded: Whether it was folded; only folded events move the latest business time.
     mutating func advance(past event: RecordedEvent, folded: Bool = true) {
-        position = event.position + 1
-        lastRecordedAt = event.recordedAt
-        if folded, latestOccurredAt.map({ event.occurredAt > $0 }) ?? true {
-            latestOccurredAt = event.occurredAt
+        advance(position: event.position, recordedAt: event.recordedAt, occurredAt: event.occurredAt, folded: folded)
+    }
+
+    /// Notes that an event, given by its position and its two times, was read.
+    ///
+    /// - Parameters:
+    ///   - position: The event's position.
+    ///   - recordedAt: Its record time.
+    ///   - occurredAt: Its business time.
+    ///   - folded: Whether it counts as folded; only those move the latest business time.
+    mutating func advance(position: UInt64, recordedAt: Timestamp, occurredAt: Timestamp, folded: Bool) {
+        self.position = position + 1
+        lastRecordedAt = recordedAt
+        if folded, latestOccurredAt.map({ occurredAt > $0 }) ?? true {
+            latestOccurredAt = occurredAt
         }
     }
 }

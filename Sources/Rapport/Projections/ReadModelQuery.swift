@@ -1,3 +1,4 @@
+import RapportCRM
 import RapportLog
 public import RapportProjections
 import RapportTime
@@ -60,13 +61,19 @@ public enum ReadModelQuery {
         }
         var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
         try EventReading.scan(log, from: projected.progress.position) { view in
-            if let at = window.at, view.position > at { return false }
-            let event = try EventReading.event(in: view, keys: keys)
-            if window.endsBefore(event) { return false }
-            if window.includes(event) {
-                projected.fold(event, only: selection)
+            let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
+            if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
+            let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)
+            // An event no selected model folds is not decoded; a stream of no known kind is, to be refused.
+            if included, RecordKind(streamName: view.streamIdBytes).map(selection.folds) ?? true {
+                projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
             } else {
-                projected.progress.advance(past: event, folded: false)
+                projected.progress.advance(
+                    position: position,
+                    recordedAt: recordedAt,
+                    occurredAt: occurredAt,
+                    folded: included
+                )
             }
             return true
         }

@@ -8,6 +8,18 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     case activity
     case campaign
 
+    /// The kind of record a stream name's UTF-8 names by its prefix, without reading the rest of the name.
+    ///
+    /// - Parameter streamName: A stream name's UTF-8, such as a log record's stream id.
+    /// - Returns: `nil` when the name starts with no kind's prefix.
+    public init?(streamName: UnsafeRawBufferPointer) {
+        guard let dash = streamName.firstIndex(of: UInt8(ascii: "-")), dash < streamName.count - 1 else {
+            return nil
+        }
+        // Every kind's name fits in a string kept inline, so this allocates nothing.
+        self.init(rawValue: String(decoding: UnsafeRawBufferPointer(rebasing: streamName[..<dash]), as: UTF8.self))
+    }
+
     /// The stream name prefix, for example `opportunity-`; literals, so naming a stream builds no string for it.
     public var streamPrefix: String {
         switch self {

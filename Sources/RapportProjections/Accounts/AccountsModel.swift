@@ -12,6 +12,8 @@ public import RapportCRM
 public struct AccountsModel: ReadModel {
     public static let name = "accounts"
     public static let version = 2
+    /// Every kind: the view gathers each record that belongs to an account.
+    public static let recordKinds = Set(RecordKind.allCases)
 
     var texts = AccountTexts()
     var accounts: [RecordId: AccountRecord] = [:]

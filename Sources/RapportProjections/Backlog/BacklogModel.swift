@@ -11,6 +11,8 @@ public struct BacklogModel: ReadModel {
     public static let name = "backlog"
     /// The version of the fold and of its binary form.
     public static let version = 1
+    /// Cases only.
+    public static let recordKinds: Set<RecordKind> = [.case]
 
     /// Every case, in the order they were opened.
     var cases: [CaseRecord] = []

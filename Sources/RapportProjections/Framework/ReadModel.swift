@@ -10,6 +10,9 @@ public protocol ReadModel: Sendable, Hashable, BinaryField {
     static var name: String { get }
     /// The version of the fold and of its binary form.
     static var version: Int { get }
+    /// The kinds of record whose events the model folds: an event of any other record leaves it as it was, so a
+    /// fold of this model alone need not decode that event.
+    static var recordKinds: Set<RecordKind> { get }
 
     /// The model before any event.
     init()

@@ -77,6 +77,18 @@ public struct ReadModels: Sendable, Hashable {
         /// Every read model.
         public static let all = Selection(Set(ReadModels.names))
 
+        /// Whether any selected read model folds the events of records of this kind (see
+        /// ``ReadModel/recordKinds``).
+        ///
+        /// - Parameter kind: A kind of record.
+        /// - Returns: `false` when every selected model would leave the event unread.
+        public func folds(_ kind: RecordKind) -> Bool {
+            (pipeline && PipelineModel.recordKinds.contains(kind))
+                || (backlog && BacklogModel.recordKinds.contains(kind))
+                || (accounts && AccountsModel.recordKinds.contains(kind))
+                || (funnel && FunnelModel.recordKinds.contains(kind))
+        }
+
         /// The event types whose personal values the selected read models fold: those of
         /// ``ReadModels/personalDataEventTypes`` when the account 360 view is selected, else none.
         public var personalDataEventTypes: Set<String> { accounts ? ReadModels.personalDataEventTypes : [] }

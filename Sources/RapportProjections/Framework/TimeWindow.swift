@@ -59,8 +59,19 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter event: An event read in log order.
     /// - Returns: `true` when reading can stop.
     public func endsBefore(_ event: RecordedEvent) -> Bool {
-        if let at, event.position > at { return true }
-        if let knownAt, event.recordedAt > knownAt { return true }
+        endsBefore(position: event.position, recordedAt: event.recordedAt)
+    }
+
+    /// Whether no later event in log order can be inside the window, for an event given by its position and its
+    /// record time.
+    ///
+    /// - Parameters:
+    ///   - position: The event's log position.
+    ///   - recordedAt: Its record time.
+    /// - Returns: `true` when reading can stop.
+    public func endsBefore(position: UInt64, recordedAt: Timestamp) -> Bool {
+        if let at, position > at { return true }
+        if let knownAt, recordedAt > knownAt { return true }
         return false
     }
 

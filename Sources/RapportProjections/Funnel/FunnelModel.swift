@@ -10,6 +10,8 @@ public struct FunnelModel: ReadModel {
     public static let name = "funnel"
     /// The version of the fold and of its binary form.
     public static let version = 1
+    /// Leads, campaigns, and opportunities for the deals campaigns influenced.
+    public static let recordKinds: Set<RecordKind> = [.lead, .campaign, .opportunity]
 
     /// Lead sources, lead statuses and campaign types.
     var texts = TextPool()

@@ -15,6 +15,8 @@ public struct PipelineModel: ReadModel {
     public static let name = "pipeline"
     /// The version of the fold and of the binary form.
     public static let version = 1
+    /// Opportunities only.
+    public static let recordKinds: Set<RecordKind> = [.opportunity]
 
     /// Deal numbers by opportunity id.
     var dealNumbers: [RecordId: Int32] = [:]
