@@ -60,12 +60,13 @@ public enum ReadModelQuery {
             notice("skipped snapshot \(skipped.path): \(skipped.reason)")
         }
         var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
+        let foldedKinds = RecordKind.allCases.filter(selection.folds)
         try EventReading.scan(log, from: projected.progress.position) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
             let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)
             // An event no selected model folds is not decoded; a stream of no known kind is, to be refused.
-            if included, RecordKind(streamName: view.streamIdBytes).map(selection.folds) ?? true {
+            if included, RecordKind(streamName: view.streamIdBytes).map(foldedKinds.contains) ?? true {
                 projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
             } else {
                 projected.progress.advance(

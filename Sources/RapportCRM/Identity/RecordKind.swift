@@ -13,12 +13,19 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     /// - Parameter streamName: A stream name's UTF-8, such as a log record's stream id.
     /// - Returns: `nil` when the name starts with no kind's prefix.
     public init?(streamName: UnsafeRawBufferPointer) {
-        guard let dash = streamName.firstIndex(of: UInt8(ascii: "-")), dash < streamName.count - 1 else {
-            return nil
+        guard let first = streamName.first else { return nil }
+        for (kind, prefix) in Self.prefixBytes
+        where prefix[0] == first && streamName.count > prefix.count
+            && UnsafeRawBufferPointer(rebasing: streamName[..<prefix.count]).elementsEqual(prefix)
+        {
+            self = kind
+            return
         }
-        // Every kind's name fits in a string kept inline, so this allocates nothing.
-        self.init(rawValue: String(decoding: UnsafeRawBufferPointer(rebasing: streamName[..<dash]), as: UTF8.self))
+        return nil
     }
+
+    /// Each kind's stream name prefix as UTF-8.
+    private static let prefixBytes = allCases.map { ($0, Array($0.streamPrefix.utf8)) }
 
     /// The stream name prefix, for example `opportunity-`; literals, so naming a stream builds no string for it.
     public var streamPrefix: String {
