@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdTesting
 import Rapport
+import RapportCRM
 import RapportLog
 import RapportProjections
 import RapportServer
@@ -24,6 +25,34 @@ struct ReadModelRouteTests {
             #expect(served.removeValue(forKey: "asOf") != nil)
             #expect(direct.removeValue(forKey: "asOf") != nil)
             #expect(NSDictionary(dictionary: served) == NSDictionary(dictionary: direct))
+        }
+    }
+
+    /// Each windowed route folds only its own model; its report must be the one all the models give.
+    @Test(arguments: [
+        ("/pipeline", PipelineModel.name), ("/cases/backlog", BacklogModel.name), ("/funnel", FunnelModel.name),
+        ("/accounts/A1", AccountsModel.name),
+    ])
+    func aReportInAWindowIsTheOneEveryModelFoldedGives(path: String, model: String) async throws {
+        try await ServerHarness.run { server in
+            _ = try await DemoLoader.load(into: server.engine, accounts: 3, seed: 5)
+            let end = server.engine.log.endPosition
+            for at in [end / 3, end * 2 / 3] {
+                let response = try await server.send(.get, "\(path)?at=\(at)", as: .analyst)
+                #expect(response.status == .ok)
+                let expected = try server.engine.withReadModels(in: TimeWindow(at: at)) { models, context in
+                    switch model {
+                    case PipelineModel.name: try ReportFormat.json.render(models.pipeline.report(in: context))
+                    case BacklogModel.name: try ReportFormat.json.render(models.backlog.report(in: context))
+                    case FunnelModel.name: try ReportFormat.json.render(models.funnel.report(in: context))
+                    default:
+                        try ReportFormat.json.render(
+                            try #require(models.accounts.report(for: RecordId(unchecked: "A1"), in: context))
+                        )
+                    }
+                }
+                #expect(response.text == expected, "\(path) at \(at)")
+            }
         }
     }
 

@@ -10,12 +10,15 @@ extension Engine {
     ///
     /// - Parameters:
     ///   - window: The part of the history.
+    ///   - selection: The read models `body` uses. Outside the live window only they are read from a snapshot and
+    ///     folded, and the others are empty; live, every model is there.
     ///   - body: Computes the answer from the models and the report context (the moment ages are measured at,
     ///     and the position reached).
     /// - Returns: What `body` returns.
     /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`, or what `body` throws.
     public func withReadModels<Result>(
         in window: TimeWindow,
+        models selection: ReadModels.Selection = .all,
         _ body: (ReadModels, ReportContext) throws -> Result
     ) throws -> Result {
         if window.isLive {
@@ -24,21 +27,24 @@ extension Engine {
                 try body(projected.models, ReadModelQuery.context(for: window, projected.progress))
             }
         }
-        let projected = try models(in: window)
+        let projected = try models(in: window, only: selection)
         return try body(projected.models, ReadModelQuery.context(for: window, projected.progress))
     }
 
     /// The read models folded over a time window, from the nearest snapshot that fits or from zero.
     ///
-    /// - Parameter window: The part of the history.
+    /// - Parameters:
+    ///   - window: The part of the history.
+    ///   - selection: The read models to fold; the others are empty.
     /// - Returns: The models and how far they are folded.
     /// - Throws: ``RapportError`` `unreadable_event` or `log_failure`.
-    public func models(in window: TimeWindow) throws -> ProjectedModels {
+    public func models(in window: TimeWindow, only selection: ReadModels.Selection = .all) throws -> ProjectedModels {
         try ReadModelQuery.models(
             in: window,
             of: log,
             snapshots: snapshots,
             keys: readModelKeys,
+            selection: selection,
             notice: options.notice
         )
     }
