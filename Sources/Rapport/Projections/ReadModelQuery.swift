@@ -61,7 +61,7 @@ public enum ReadModelQuery {
         }
         var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
         let foldedKinds = RecordKind.allCases.filter(selection.folds)
-        try EventReading.scan(log, from: projected.progress.position) { view in
+        try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
             let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)

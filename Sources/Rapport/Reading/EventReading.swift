@@ -89,16 +89,18 @@ public enum EventReading {
     ///   - log: The log.
     ///   - position: The first position.
     ///   - limit: The most records.
+    ///   - readingAhead: Whether another thread reads and decompresses the next batches meanwhile.
     ///   - body: Receives each record in place; returns `false` to stop.
     /// - Throws: ``RapportError`` with code `log_failure`, or what `body` throws.
     static func scan(
         _ log: EventLog,
         from position: UInt64 = 0,
         limit: UInt64 = .max,
+        readingAhead: Bool = false,
         _ body: (RecordView) throws -> Bool
     ) throws {
         do {
-            try log.scan(from: position, limit: limit, body)
+            try log.scan(from: position, limit: limit, readingAhead: readingAhead, body)
         } catch let error as LogError {
             throw RapportError(.logFailure, "cannot read the log at \(log.directory): \(error)", cause: error)
         }

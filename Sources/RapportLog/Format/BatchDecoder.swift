@@ -40,18 +40,40 @@ enum BatchDecoder {
         case .none:
             return try body(stored)
         case .lz4:
-            let size = Int(header.uncompressedSize)
-            if scratch.count < size {
-                scratch = [UInt8](repeating: 0, count: size)
-            }
-            let ok = scratch.withUnsafeMutableBytes { destination in
-                LZ4Block.decompress(stored, into: UnsafeMutableRawBufferPointer(rebasing: destination[..<size]))
-            }
-            guard ok else {
-                throw LogError(.corruptData, "batch at position \(header.basePosition) does not decompress")
-            }
+            let size = try copyBlock(header, stored: stored, into: &scratch)
             return try scratch.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<size])) }
         }
+    }
+
+    /// Puts the batch's uncompressed block at the start of a buffer, growing it when it is too small.
+    ///
+    /// - Parameters:
+    ///   - header: The parsed header.
+    ///   - stored: The stored block (after the header).
+    ///   - buffer: Receives the block.
+    /// - Returns: The block's size.
+    /// - Throws: ``LogError/Code/corruptData`` when the block does not decompress to its declared size.
+    static func copyBlock(_ header: BatchHeader, stored: UnsafeRawBufferPointer, into buffer: inout [UInt8]) throws
+        -> Int
+    {
+        let size = header.compression == .none ? stored.count : Int(header.uncompressedSize)
+        if buffer.count < size {
+            buffer = [UInt8](repeating: 0, count: size)
+        }
+        let ok = buffer.withUnsafeMutableBytes { destination in
+            let target = UnsafeMutableRawBufferPointer(rebasing: destination[..<size])
+            switch header.compression {
+            case .none:
+                target.copyMemory(from: stored)
+                return true
+            case .lz4:
+                return LZ4Block.decompress(stored, into: target)
+            }
+        }
+        guard ok else {
+            throw LogError(.corruptData, "batch at position \(header.basePosition) does not decompress")
+        }
+        return size
     }
 
     /// Calls `body` for each record of an uncompressed block, checking every length against the block.
