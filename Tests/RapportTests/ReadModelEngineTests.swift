@@ -39,6 +39,10 @@ struct ReadModelEngineTests {
                 let end = engine.log.endPosition
                 _ = try engine.rebuild()
                 #expect(try EngineHistory.liveModels(of: engine) == live, "a rebuild from zero differs from live")
+                for name in ReadModels.names {
+                    _ = try engine.rebuild(models: [name])
+                    #expect(try EngineHistory.liveModels(of: engine) == live, "a rebuild of \(name) alone differs")
+                }
                 await engine.close()
 
                 let reopened = try await Engine.open(directory: directory, options: EngineHistory.options())

@@ -54,7 +54,7 @@ struct EngineRestoration {
             report.snapshotPosition = chosen.header.position
         }
         let start = min(core.nextPosition, models.progress.position)
-        try EventReading.scan(log, from: start) { view in
+        try EventReading.scan(log, from: start, readingAhead: true) { view in
             let event = try EventReading.event(in: view, keys: keys)
             if event.position >= core.nextPosition { try core.fold(event) }
             if event.position >= models.progress.position { models.fold(event) }

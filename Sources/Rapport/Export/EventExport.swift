@@ -69,7 +69,7 @@ public struct EventExport: Sendable, Hashable {
         }
         switch scope {
         case .all:
-            try EventReading.scan(log) { view in
+            try EventReading.scan(log, readingAhead: true) { view in
                 if includes(view.occurredAt) { try emit(try EventReading.event(in: view, keys: keys)) }
                 return true
             }
@@ -81,7 +81,7 @@ public struct EventExport: Sendable, Hashable {
             let positions = try ExportSelection.positions(ofAccount: id, in: log, keys: keys)
             guard let first = positions.first, let last = positions.last else { break }
             let wanted = Set(positions)
-            try EventReading.scan(log, from: first) { view in
+            try EventReading.scan(log, from: first, readingAhead: true) { view in
                 if wanted.contains(view.position), includes(view.occurredAt) {
                     try emit(try EventReading.event(in: view, keys: keys))
                 }

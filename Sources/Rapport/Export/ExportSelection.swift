@@ -68,7 +68,7 @@ enum ExportSelection {
             }
         }
         var leads: Set<StreamName> = []
-        try EventReading.scan(log) { view in
+        try EventReading.scan(log, readingAhead: true) { view in
             guard view.typeBytes.elementsEqual(leadConverted) else { return true }
             let event = try EventReading.event(in: view, keys: keys)
             if case .lead(.converted(let converted)) = event.event, family.contains(converted.accountId.text) {

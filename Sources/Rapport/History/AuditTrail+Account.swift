@@ -69,7 +69,7 @@ extension AuditTrail {
         StreamName
     > {
         var streams: Set<StreamName> = []
-        try EventReading.scan(log) { view in
+        try EventReading.scan(log, readingAhead: true) { view in
             guard joiningTypes.contains(where: { view.typeBytes.elementsEqual($0) }) else { return true }
             let (_, event) = try EventReading.contents(
                 type: view.typeBytes,

@@ -65,11 +65,14 @@ extension LiveProjections {
             try Self.foldDurableEvents(of: log, into: &live, keys: keys)
             let total = live.progress.position
             let selection = ReadModels.Selection(names)
+            let foldedKinds = FoldedKinds(selection)
             var rebuilt = ReadModels()
             var folded: UInt64 = 0
             progress(0, total)
-            try EventReading.scan(log, limit: total) { view in
-                rebuilt.apply(try EventReading.event(in: view, keys: keys), only: selection)
+            try EventReading.scan(log, limit: total, readingAhead: true) { view in
+                if foldedKinds.include(view) {
+                    rebuilt.apply(try EventReading.event(in: view, keys: keys), only: selection)
+                }
                 folded += 1
                 if folded % 65_536 == 0 { progress(folded, total) }
                 return true

@@ -1,4 +1,3 @@
-import RapportCRM
 import RapportLog
 public import RapportProjections
 import RapportTime
@@ -60,13 +59,13 @@ public enum ReadModelQuery {
             notice("skipped snapshot \(skipped.path): \(skipped.reason)")
         }
         var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
-        let foldedKinds = RecordKind.allCases.filter(selection.folds)
+        let foldedKinds = FoldedKinds(selection)
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
             let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)
-            // An event no selected model folds is not decoded; a stream of no known kind is, to be refused.
-            if included, RecordKind(streamName: view.streamIdBytes).map(foldedKinds.contains) ?? true {
+            // An event no selected model folds is not decoded.
+            if included, foldedKinds.include(view) {
                 projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
             } else {
                 projected.progress.advance(

@@ -1,0 +1,20 @@
+import RapportCRM
+import RapportLog
+import RapportProjections
+
+/// The kinds of record whose events a selection of read models folds, to tell from a record's stream name,
+/// without decoding it, whether any selected model needs its event.
+struct FoldedKinds {
+    private let kinds: [RecordKind]
+
+    /// The kinds the selected models fold (see ``RapportProjections/ReadModel/recordKinds``).
+    init(_ selection: ReadModels.Selection) {
+        kinds = RecordKind.allCases.filter(selection.folds)
+    }
+
+    /// Whether a selected model folds the record's event. A stream of no known kind counts, so that its event is
+    /// decoded and refused as the log's other readers refuse it.
+    func include(_ view: RecordView) -> Bool {
+        RecordKind(streamName: view.streamIdBytes).map(kinds.contains) ?? true
+    }
+}
