@@ -181,6 +181,18 @@ struct PersonalDataErasureTests {
             }
             #expect(foreign?.code == .keyStoreFailure)
             #expect(foreign?.message.contains("does not open with its key") == true)
+            // A report opens the key store on another thread while it reads the snapshot; its failure still
+            // reaches the report at the first value it opens (from zero: without snapshots, none is open yet).
+            try FileManager.default.removeItem(atPath: log.directory + "/snapshots")
+            let report = #expect(throws: RapportError.self) {
+                try ReadModelQuery.answer(
+                    in: .live,
+                    directory: log.directory,
+                    models: ReadModels.Selection([AccountsModel.name])
+                ) { models, _ in models }
+            }
+            #expect(report?.code == .keyStoreFailure)
+            #expect(report?.message.contains("does not open with its key") == true)
         }
     }
 

@@ -94,6 +94,14 @@ public final class PersonalDataKeys: Sendable {
         )
     }
 
+    /// Starts opening the key store on another thread when these keys open any personal values and it is not
+    /// open yet, so that it loads while the caller reads a snapshot. A use before it is open waits for it, and a
+    /// failure to open it is thrown at that use, as without this call.
+    func startOpeningKeyStore() {
+        guard openedStore == nil, openedTypes.map({ !$0.isEmpty }) ?? true else { return }
+        Thread.detachNewThread { [self] in _ = try? keyStore() }
+    }
+
     /// Whether the personal values of an event are opened when it is read.
     ///
     /// - Parameter event: The event, as stored.

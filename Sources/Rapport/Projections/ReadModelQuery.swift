@@ -32,6 +32,7 @@ public enum ReadModelQuery {
         }
         let store = SnapshotStore(dataDirectory: directory)
         let keys = try PersonalDataKeys.forReading(of: log).opening(only: selection.personalDataEventTypes)
+        keys.startOpeningKeyStore()
         let projected = try models(
             in: window,
             of: log,
