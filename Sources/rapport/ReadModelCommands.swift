@@ -12,21 +12,25 @@ struct ReadModelOptions: ParsableArguments {
     @OptionGroup var window: TimeWindowOptions
     @OptionGroup var output: ReportFormatOptions
 
-    /// Computes the report over the window and prints it.
+    /// Computes the report over the window, prints it and ends the process.
+    ///
+    /// The report is written while the read models are still in hand, and the process ends there: returning
+    /// would free them one object at a time first, most of a second for the account 360 view of a large history.
     ///
     /// - Parameters:
     ///   - model: The name of the one read model the report uses; only it is read and folded.
     ///   - report: Computes the report from the read models and the context.
     func print(from model: String, _ report: (ReadModels, ReportContext) throws -> some TabularReport) throws {
-        let text = try ReadModelQuery.answer(
+        try ReadModelQuery.answer(
             in: try window.window(),
             directory: data.directory,
             models: ReadModels.Selection([model]),
             notice: EngineOptions.commandLine().notice
         ) { models, context in
-            try output.format.render(try report(models, context))
+            let text = try output.format.render(try report(models, context))
+            FileHandle.standardOutput.write(Data(text.utf8))
+            Self.exit()
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }
 
