@@ -1,10 +1,39 @@
 /// A keyed container that notes each field read and audits nested values.
+///
+/// Its parts sit in one object: the decoding containers copy the container about, and a copy of a struct generic
+/// over `Key` looked its layout up in the runtime's metadata every time; a copy of one reference does not.
 struct AuditingKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let inner: KeyedDecodingContainer<Key>
-    let ledger: FieldLedger
-    /// The fields of the object this container reads.
-    let object: FieldLedger.Object
-    let path: String
+    private final class Parts {
+        let inner: KeyedDecodingContainer<Key>
+        let ledger: FieldLedger
+        let object: FieldLedger.Object
+        let path: String
+
+        init(inner: KeyedDecodingContainer<Key>, ledger: FieldLedger, object: FieldLedger.Object, path: String) {
+            self.inner = inner
+            self.ledger = ledger
+            self.object = object
+            self.path = path
+        }
+    }
+
+    private let parts: Parts
+
+    /// Creates a container over a decoder's keyed container.
+    ///
+    /// - Parameters:
+    ///   - inner: The container read.
+    ///   - ledger: Where fields read and unknown are noted.
+    ///   - object: The fields of the object this container reads.
+    ///   - path: The object's JSON path, for messages.
+    init(inner: KeyedDecodingContainer<Key>, ledger: FieldLedger, object: FieldLedger.Object, path: String) {
+        parts = Parts(inner: inner, ledger: ledger, object: object, path: path)
+    }
+
+    private var inner: KeyedDecodingContainer<Key> { parts.inner }
+    private var ledger: FieldLedger { parts.ledger }
+    private var object: FieldLedger.Object { parts.object }
+    private var path: String { parts.path }
 
     var codingPath: [any CodingKey] { inner.codingPath }
     var allKeys: [Key] { inner.allKeys }
