@@ -14,12 +14,7 @@ struct ReadModelSelectionTests {
 
     @Test func oneModelAtAnyPositionIsThatModelOfTheWholeAnswer() async throws {
         try await withTemporaryDirectory { directory in
-            let engine = try await Engine.open(
-                directory: directory,
-                options: EngineHistory.options(snapshotInterval: 60)
-            )
-            try await EngineHistory.run(EngineHistory.commands(seed: 13, accounts: 3), on: engine)
-            await engine.close()
+            try await Self.writeHistory(seed: 13, snapshotInterval: 60, in: directory)
             #expect(SnapshotStore(dataDirectory: directory).listings().count > 1)
 
             let end = try EventLog.openForReading(directory: directory).endPosition
@@ -37,12 +32,7 @@ struct ReadModelSelectionTests {
 
     @Test func oneModelInAnyTimeWindowIsThatModelFoldedFromEveryEventInTheWindow() async throws {
         try await withTemporaryDirectory { directory in
-            let engine = try await Engine.open(
-                directory: directory,
-                options: EngineHistory.options(snapshotInterval: 80)
-            )
-            try await EngineHistory.run(EngineHistory.commands(seed: 21, accounts: 3), on: engine)
-            await engine.close()
+            try await Self.writeHistory(seed: 21, snapshotInterval: 80, in: directory)
             let log = try EventLog.openForReading(directory: directory)
             let events = try EventReading.events(
                 in: log,
@@ -69,6 +59,16 @@ struct ReadModelSelectionTests {
                 }
             }
         }
+    }
+
+    /// Runs a demo history of three accounts into a data directory, with a snapshot every `snapshotInterval` events.
+    private static func writeHistory(seed: UInt64, snapshotInterval: UInt64, in directory: String) async throws {
+        let engine = try await Engine.open(
+            directory: directory,
+            options: EngineHistory.options(snapshotInterval: snapshotInterval)
+        )
+        try await EngineHistory.run(EngineHistory.commands(seed: seed, accounts: 3), on: engine)
+        await engine.close()
     }
 
     private static func models(

@@ -43,6 +43,26 @@ struct BatchCursor {
         self.buffer = []
     }
 
+    /// Moves to the next batch that holds records at or after `position`, passing over the batches before it: a
+    /// reader's step, for which damage is an error.
+    ///
+    /// - Parameter position: The first position wanted.
+    /// - Returns: The batch's header and offset, or `nil` at the end.
+    /// - Throws: ``LogError/Code/corruptData`` naming the file and byte of a damaged batch, or
+    ///   ``LogError/Code/ioFailure``.
+    mutating func nextBatch(endingAfter position: UInt64) throws -> (header: BatchHeader, offset: UInt64)? {
+        while true {
+            switch try next() {
+            case .end:
+                return nil
+            case .damaged(let offset, let reason, _):
+                throw LogError(.corruptData, "\(file.path) at byte \(offset): \(reason)")
+            case .batch(let header, let offset):
+                if header.endPosition > position { return (header, offset) }
+            }
+        }
+    }
+
     /// Moves to the next batch.
     ///
     /// - Returns: The batch, the end, or the first damage found.

@@ -85,15 +85,7 @@ final class BatchReadAhead: @unchecked Sendable {
         do {
             for span in spans {
                 var cursor = BatchCursor(file: span.file, start: span.startOffset, end: span.dataEnd, checksums: true)
-                while true {
-                    let step = try cursor.next()
-                    guard case .batch(let header, let offset) = step else {
-                        if case .damaged(let damagedOffset, let reason, _) = step {
-                            throw LogError(.corruptData, "\(span.file.path) at byte \(damagedOffset): \(reason)")
-                        }
-                        break
-                    }
-                    guard header.endPosition > position else { continue }
+                while let (header, offset) = try cursor.nextBatch(endingAfter: position) {
                     var buffer = takeSpareBuffer()
                     let size = try cursor.withCurrentBatch { bytes in
                         let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])

@@ -47,15 +47,7 @@ extension EventLog {
         var scratch: [UInt8] = []
         for span in spans {
             var cursor = BatchCursor(file: span.file, start: span.startOffset, end: span.dataEnd, checksums: true)
-            while delivered < limit {
-                let step = try cursor.next()
-                guard case .batch(let header, let offset) = step else {
-                    if case .damaged(let damagedOffset, let reason, _) = step {
-                        throw LogError(.corruptData, "\(span.file.path) at byte \(damagedOffset): \(reason)")
-                    }
-                    break
-                }
-                guard header.endPosition > position else { continue }
+            while delivered < limit, let (header, offset) = try cursor.nextBatch(endingAfter: position) {
                 let keepGoing = try cursor.withCurrentBatch { bytes in
                     let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
                     return try BatchDecoder.withBlock(header, stored: stored, scratch: &scratch) { block in
