@@ -31,13 +31,7 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
     /// - Throws: ``DomainError`` with code `invalid_stream_name` when the prefix is no known kind or the id is
     ///   not valid.
     public init(parsing bytes: UnsafeRawBufferPointer) throws {
-        // No kind's name holds a dash, so the first one ends the prefix.
-        let dash = bytes.firstIndex(of: UInt8(ascii: "-"))
-        guard let dash,
-            let kind = RecordKind.allCases.first(where: {
-                $0.rawValue.hasUTF8(UnsafeRawBufferPointer(rebasing: bytes[..<dash]))
-            })
-        else {
+        guard let kind = RecordKind(streamName: bytes) else {
             let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw DomainError(
                 .invalidStreamName,
@@ -45,7 +39,7 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
                 "stream \(String(decoding: bytes, as: UTF8.self)) does not start with one of: \(kinds)"
             )
         }
-        let id = UnsafeRawBufferPointer(rebasing: bytes[(dash + 1)...])
+        let id = UnsafeRawBufferPointer(rebasing: bytes[(kind.rawValue.utf8.count + 1)...])
         guard (1...RecordId.maximumLength).contains(id.count), id.allSatisfy(RecordId.isAllowed) else {
             throw DomainError(
                 .invalidStreamName,
