@@ -145,12 +145,7 @@ public final class EventLog: Sendable {
     public var streamIndexing: StreamIndexing { core.state.withLock { $0.streams.indexing } }
 
     /// The number of streams; a log opened with ``StreamIndexing/notIndexed`` must not be asked.
-    public var streamCount: Int {
-        core.state.withLock { state in
-            precondition(state.streams.indexing == .indexed, "the log was opened without its stream index")
-            return state.streams.count
-        }
-    }
+    public var streamCount: Int { core.state.withLock { $0.indexedStreams.count } }
 
     /// A stream's version: the number of its records (0 when it does not exist). A log opened with
     /// ``StreamIndexing/notIndexed`` must not be asked.
@@ -158,10 +153,7 @@ public final class EventLog: Sendable {
     /// - Parameter streamId: The stream.
     /// - Returns: Its version.
     public func version(of streamId: String) -> UInt64 {
-        core.state.withLock { state in
-            precondition(state.streams.indexing == .indexed, "the log was opened without its stream index")
-            return state.streams.version(of: streamId)
-        }
+        core.state.withLock { $0.indexedStreams.version(of: streamId) }
     }
 
     /// Appends records, for one or several streams, as one atomic unit.

@@ -4,6 +4,12 @@ struct LogState {
     var segments: [SegmentState]
     /// Where each stream's records are.
     var streams: StreamIndex
+    /// The stream index, to answer a question about the streams: a log opened with
+    /// ``StreamIndexing/notIndexed`` has none to answer with, and must not be asked.
+    var indexedStreams: StreamIndex {
+        precondition(streams.indexing == .indexed, "the log was opened without its stream index")
+        return streams
+    }
     /// The position the next record will get; everything before it is durable and readable.
     var endPosition: UInt64
     /// The hash of the last batch: the head of the chain.

@@ -39,16 +39,10 @@ extension EventLog {
             end: segment.dataEnd,
             checksums: false
         )
-        while true {
-            switch try cursor.next() {
-            case .batch(let header, _):
-                figures.uncompressedBytes += UInt64(header.uncompressedSize)
-                figures.storedBytes += UInt64(header.storedSize)
-            case .end:
-                return figures
-            case .damaged(let offset, let reason, _):
-                throw LogError(.corruptData, "\(segment.file.path) at byte \(offset): \(reason)")
-            }
+        while let (header, _) = try cursor.nextBatch(endingAfter: segment.base) {
+            figures.uncompressedBytes += UInt64(header.uncompressedSize)
+            figures.storedBytes += UInt64(header.storedSize)
         }
+        return figures
     }
 }
