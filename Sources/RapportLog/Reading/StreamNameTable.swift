@@ -46,7 +46,7 @@ struct StreamNameTable: Sendable {
             var start = 0
             for (slot, end) in ends.enumerated() {
                 let hash = Self.hash(UnsafeRawBufferPointer(rebasing: stored[start..<end]))
-                entries[slot] = (hash & Self.tagMask) | UInt64(slot + 1)
+                entries[slot] = Self.entry(hash: hash, slot: slot)
                 start = end
             }
         }
@@ -102,7 +102,7 @@ struct StreamNameTable: Sendable {
         precondition(slot < Int(UInt32.max - 1), "more streams than a slot number can hold")
         bytes.append(contentsOf: name)
         ends.append(bytes.count)
-        table[entry] = (hash & Self.tagMask) | UInt64(slot + 1)
+        table[entry] = Self.entry(hash: hash, slot: slot)
         if count * 10 > table.count * 7 { grow() }
         return (slot, true)
     }
@@ -127,7 +127,7 @@ struct StreamNameTable: Sendable {
                     let value = table[entry]
                     if value == 0 { return (entry, nil) }
                     if value >> 32 == tag {
-                        let slot = Int(truncatingIfNeeded: value & 0xFFFF_FFFF) - 1
+                        let slot = Self.slot(ofEntry: value)
                         let start = slot == 0 ? 0 : ends[slot - 1]
                         if ends[slot] - start == name.count,
                             name.isEmpty || memcmp(stored.baseAddress! + start, name.baseAddress!, name.count) == 0
@@ -182,11 +182,10 @@ struct StreamNameTable: Sendable {
                 runStart = index
                 continue
             }
-            let slot = Int(truncatingIfNeeded: entries[index] & 0xFFFF_FFFF) - 1
+            let slot = Self.slot(ofEntry: entries[index])
             let equal = withName(ofSlot: slot) { name in
                 entries[runStart..<index].contains { earlier in
-                    let earlierSlot = Int(truncatingIfNeeded: earlier & 0xFFFF_FFFF) - 1
-                    return withName(ofSlot: earlierSlot) { $0.elementsEqual(name) }
+                    withName(ofSlot: Self.slot(ofEntry: earlier)) { $0.elementsEqual(name) }
                 }
             }
             if equal { return true }
@@ -231,6 +230,16 @@ struct StreamNameTable: Sendable {
 
     /// The upper half of an entry or a hash, which entries keep of their name's hash.
     private static let tagMask: UInt64 = 0xFFFF_FFFF_0000_0000
+
+    /// The entry of a name: the upper half of its hash, and its slot plus one.
+    private static func entry(hash: UInt64, slot: Int) -> UInt64 {
+        (hash & tagMask) | UInt64(slot + 1)
+    }
+
+    /// The slot an entry holds.
+    private static func slot(ofEntry entry: UInt64) -> Int {
+        Int(truncatingIfNeeded: entry & ~tagMask) - 1
+    }
 
     /// The smallest power-of-two table that holds `capacity` names below the load that makes it grow.
     private static func tableSize(for capacity: Int) -> Int {
