@@ -33,7 +33,7 @@ public struct AccountDeactivated: EventPayload {
     public static let eventType = "AccountDeactivated"
 
     /// Why, when the user said.
-    public var reason: String?
+    public var reason: Optional<String>
 
     /// Creates the event.
     public init(reason: String? = nil) {

@@ -5,25 +5,25 @@ public struct AccountOpened: EventPayload {
     /// The account's name.
     public var name: String
     /// The account's type, e.g. `Customer` or `Partner`.
-    public var type: String?
+    public var type: Optional<String>
     /// The industry it is in.
-    public var industry: String?
+    public var industry: Optional<String>
     /// The user who owns the account.
     public var ownerId: RecordId
     /// The parent company's account, for account hierarchies.
-    public var parentAccountId: RecordId?
+    public var parentAccountId: Optional<RecordId>
     /// The web site.
-    public var website: String?
+    public var website: Optional<String>
     /// Yearly revenue.
-    public var annualRevenue: Money?
+    public var annualRevenue: Optional<Money>
     /// Number of employees.
-    public var employees: Int?
+    public var employees: Optional<Int>
     /// The billing address's country.
-    public var billingCountry: String?
+    public var billingCountry: Optional<String>
     /// The sales territory.
-    public var territory: String?
+    public var territory: Optional<String>
     /// The lead whose conversion opened the account, if one did.
-    public var convertedFromLeadId: RecordId?
+    public var convertedFromLeadId: Optional<RecordId>
 
     /// Creates the event.
     public init(
@@ -95,25 +95,25 @@ public struct AccountUpdated: EventPayload {
     public static let eventType = "AccountUpdated"
 
     /// The new name.
-    public var name: String?
+    public var name: Optional<String>
     /// The new type.
-    public var type: String?
+    public var type: Optional<String>
     /// The new industry.
-    public var industry: String?
+    public var industry: Optional<String>
     /// The new web site.
-    public var website: String?
+    public var website: Optional<String>
     /// The new yearly revenue.
-    public var annualRevenue: Money?
+    public var annualRevenue: Optional<Money>
     /// The new number of employees.
-    public var employees: Int?
+    public var employees: Optional<Int>
     /// The new billing country.
-    public var billingCountry: String?
+    public var billingCountry: Optional<String>
     /// The new sales territory.
-    public var territory: String?
+    public var territory: Optional<String>
     /// The new parent account (after a merge: the survivor, for the merged account's children).
-    public var parentAccountId: RecordId?
+    public var parentAccountId: Optional<RecordId>
     /// `true` when the account was detached from its parent.
-    public var parentRemoved: Bool?
+    public var parentRemoved: Optional<Bool>
 
     /// Creates the event.
     public init(

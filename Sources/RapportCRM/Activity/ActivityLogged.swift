@@ -10,21 +10,21 @@ public struct ActivityLogged: EventPayload {
     /// What it was about.
     public var subject: String
     /// How long it took, in minutes.
-    public var durationMinutes: Int?
+    public var durationMinutes: Optional<Int>
     /// What was said or done.
-    public var description: String?
+    public var description: Optional<String>
     /// The account it belongs to, if any.
-    public var accountId: RecordId?
+    public var accountId: Optional<RecordId>
     /// The related contact.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// The related lead.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The related opportunity.
-    public var opportunityId: RecordId?
+    public var opportunityId: Optional<RecordId>
     /// The related case.
-    public var caseId: RecordId?
+    public var caseId: Optional<RecordId>
     /// The user who did it.
-    public var ownerId: RecordId?
+    public var ownerId: Optional<RecordId>
 
     /// Creates the event.
     public init(

@@ -16,15 +16,15 @@ public struct TaskCreated: EventPayload {
     /// How urgent it is.
     public var priority: TaskPriority
     /// The account it belongs to, if any.
-    public var accountId: RecordId?
+    public var accountId: Optional<RecordId>
     /// The related contact.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// The related lead.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The related opportunity.
-    public var opportunityId: RecordId?
+    public var opportunityId: Optional<RecordId>
     /// The related case.
-    public var caseId: RecordId?
+    public var caseId: Optional<RecordId>
 
     /// Creates the event.
     public init(

@@ -7,13 +7,13 @@ public struct CampaignLaunched: EventPayload {
     /// The campaign's name.
     public var name: String
     /// The campaign's type, e.g. `Webinar`.
-    public var type: String?
+    public var type: Optional<String>
     /// What the campaign is planned to cost.
-    public var budgetedCost: Money?
+    public var budgetedCost: Optional<Money>
     /// The first day.
-    public var startDate: CalendarDate?
+    public var startDate: Optional<CalendarDate>
     /// The last day.
-    public var endDate: CalendarDate?
+    public var endDate: Optional<CalendarDate>
 
     /// Creates the event.
     public init(

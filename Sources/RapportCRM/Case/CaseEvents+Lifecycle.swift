@@ -94,7 +94,7 @@ public struct CaseClosed: EventPayload {
     public static let eventType = "CaseClosed"
 
     /// Why it was closed; always given when it was not resolved.
-    public var reason: String?
+    public var reason: Optional<String>
     /// Whether it was resolved before it closed (false: closed unresolved, e.g. as a duplicate).
     public var wasResolved: Bool
 

@@ -3,7 +3,7 @@ public struct CaseAssigned: EventPayload {
     public static let eventType = "CaseAssigned"
 
     /// The user who owned it before, if anyone did.
-    public var fromOwnerId: RecordId?
+    public var fromOwnerId: Optional<RecordId>
     /// The user who owns it now.
     public var toOwnerId: RecordId
 
@@ -33,9 +33,9 @@ public struct CaseResponseRecorded: EventPayload {
     public static let eventType = "CaseResponseRecorded"
 
     /// How the response went out.
-    public var channel: CaseChannel?
+    public var channel: Optional<CaseChannel>
     /// What was said.
-    public var message: String?
+    public var message: Optional<String>
     /// Whether it was the case's first response, the one that completed the first-response milestone.
     public var firstResponse: Bool
 

@@ -5,19 +5,19 @@ public struct CaseOpened: EventPayload {
     /// The account the case is for.
     public var accountId: RecordId
     /// The contact who raised it.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// The one-line summary.
     public var subject: String
     /// The full account of the problem.
-    public var description: String?
+    public var description: Optional<String>
     /// How urgent it is.
     public var priority: CasePriority
     /// How it came in.
-    public var origin: CaseChannel?
+    public var origin: Optional<CaseChannel>
     /// What kind of request it is.
-    public var type: CaseType?
+    public var type: Optional<CaseType>
     /// The user who owns it, if it was assigned at once.
-    public var ownerId: RecordId?
+    public var ownerId: Optional<RecordId>
     /// The status it opened in, `New`.
     public var status: CaseStatus
     /// Minutes from opening to the first response that the priority's target allowed.

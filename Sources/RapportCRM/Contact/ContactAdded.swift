@@ -5,17 +5,17 @@ public struct ContactAdded: EventPayload {
     /// The account the person works for.
     public var accountId: RecordId
     /// The given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The family name.
     public var lastName: String
     /// The email address.
-    public var email: String?
+    public var email: Optional<String>
     /// The phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The job title.
-    public var title: String?
+    public var title: Optional<String>
     /// The lead whose conversion added the contact, if one did.
-    public var convertedFromLeadId: RecordId?
+    public var convertedFromLeadId: Optional<RecordId>
 
     /// Whether the personal fields were erased (see ``PersonalData``); never part of the binary form.
     public var erased = false

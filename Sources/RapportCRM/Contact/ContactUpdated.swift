@@ -4,15 +4,15 @@ public struct ContactUpdated: EventPayload {
     public static let eventType = "ContactUpdated"
 
     /// The new given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The new family name.
-    public var lastName: String?
+    public var lastName: Optional<String>
     /// The new email address, or empty when it was removed.
-    public var email: String?
+    public var email: Optional<String>
     /// The new phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The new job title.
-    public var title: String?
+    public var title: Optional<String>
 
     /// Whether the personal fields were erased (see ``PersonalData``); never part of the binary form.
     public var erased = false

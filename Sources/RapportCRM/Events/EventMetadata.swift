@@ -4,23 +4,24 @@
 /// holds the rest of the envelope: the schema version of the payload, the actor, and the command, correlation
 /// and causation ids that let an auditor trace every change back to its request, and for imported events the
 /// import run, file and row they were read from. An event holding personal data has it here, encrypted
-/// (``sealedPersonalData``), and not in its payload.
+/// (``sealedPersonalData``), and not in its payload. Its optional properties are spelled `Optional<Wrapped>` for
+/// the reason ``EventPayload`` gives.
 public struct EventMetadata: Sendable, Hashable {
     /// The schema version the payload was written with.
     public var schemaVersion: Int
     /// Who asked for the change, e.g. `user-7`.
     public var actor: String
     /// The id of the command that produced the event, when the caller gave one.
-    public var commandId: String?
+    public var commandId: Optional<String>
     /// The id shared by everything that one business request caused.
-    public var correlationId: String?
+    public var correlationId: Optional<String>
     /// The id of what directly caused the event (a command or another event).
-    public var causationId: String?
+    public var causationId: Optional<String>
     /// The import run, file and row the event was read from; only imported events have one.
-    public var provenance: ImportProvenance?
+    public var provenance: Optional<ImportProvenance>
     /// The personal values the payload leaves out (see ``PersonalData``), encrypted under the key of the
     /// record's person: opaque to the domain, sealed and opened by the engine.
-    public var sealedPersonalData: [UInt8]?
+    public var sealedPersonalData: Optional<[UInt8]>
 
     /// Creates metadata.
     ///
@@ -105,27 +106,33 @@ extension EventMetadata {
         guard version >= 1, version <= UInt64(UInt16.max) else {
             throw BinaryFormatError("schema version \(version) is out of range")
         }
-        schemaVersion = Int(version)
-        actor = try reader.readString()
-        commandId = flags & Self.hasCommandId != 0 ? try reader.readString() : nil
-        correlationId = flags & Self.hasCorrelationId != 0 ? try reader.readString() : nil
-        causationId = flags & Self.hasCausationId != 0 ? try reader.readString() : nil
+        let actor = try reader.readString()
+        let commandId = flags & Self.hasCommandId != 0 ? try reader.readString() : nil
+        let correlationId = flags & Self.hasCorrelationId != 0 ? try reader.readString() : nil
+        let causationId = flags & Self.hasCausationId != 0 ? try reader.readString() : nil
+        var provenance: ImportProvenance?
         if flags & Self.hasProvenance != 0 {
             provenance = ImportProvenance(
                 batchId: try reader.readString(),
                 file: try reader.readString(),
                 row: try reader.readVarint()
             )
-        } else {
-            provenance = nil
         }
+        var sealedPersonalData: [UInt8]?
         if flags & Self.hasSealedPersonalData != 0 {
             sealedPersonalData = try reader.withBytes { (section) throws(BinaryFormatError) in
                 section.withRemainingBytes { Array($0) }
             }
-        } else {
-            sealedPersonalData = nil
         }
         guard reader.isAtEnd else { throw BinaryFormatError("metadata has bytes after its last field") }
+        self.init(
+            schemaVersion: Int(version),
+            actor: actor,
+            commandId: commandId,
+            correlationId: correlationId,
+            causationId: causationId,
+            provenance: provenance,
+            sealedPersonalData: sealedPersonalData
+        )
     }
 }

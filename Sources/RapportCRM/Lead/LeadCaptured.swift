@@ -13,19 +13,19 @@ public struct LeadCaptured: EventPayload {
     /// The company the person works for.
     public var company: String
     /// The given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The family name.
     public var lastName: String
     /// The email address.
-    public var email: String?
+    public var email: Optional<String>
     /// The phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The job title.
-    public var title: String?
+    public var title: Optional<String>
     /// Where the lead came from, e.g. `Web`.
-    public var source: String?
+    public var source: Optional<String>
     /// The campaign that brought the lead in.
-    public var campaignId: RecordId?
+    public var campaignId: Optional<RecordId>
     /// The status the lead starts in.
     public var status: String
 

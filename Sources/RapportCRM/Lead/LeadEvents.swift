@@ -64,7 +64,7 @@ public struct LeadConverted: EventPayload {
     /// The contact the lead's person became.
     public var contactId: RecordId
     /// The opportunity the conversion opened, if it opened one.
-    public var opportunityId: RecordId?
+    public var opportunityId: Optional<RecordId>
     /// The converted status the lead is now in.
     public var status: String
     /// Whether the conversion opened the account (false: it reused an existing one).

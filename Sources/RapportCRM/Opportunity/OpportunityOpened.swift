@@ -26,9 +26,9 @@ public struct OpportunityOpened: EventPayload {
     /// The owning user.
     public var ownerId: RecordId
     /// The campaign that sourced the deal.
-    public var campaignId: RecordId?
+    public var campaignId: Optional<RecordId>
     /// The lead whose conversion opened the deal, if one did.
-    public var convertedFromLeadId: RecordId?
+    public var convertedFromLeadId: Optional<RecordId>
 
     /// Creates the event.
     public init(
