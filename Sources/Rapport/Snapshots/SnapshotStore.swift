@@ -212,7 +212,7 @@ final class SnapshotStore: Sendable {
         }
         do {
             return try data.withUnsafeBytes { bytes throws(BinaryFormatError) in
-                var reader = ByteReader(bytes)
+                var reader = ByteReader(bytes, sharesStrings: false)
                 return try body(&reader)
             }
         } catch {

@@ -6,13 +6,20 @@ public struct ByteReader {
     private let bytes: UnsafeRawBufferPointer
     /// The offset of the next byte to read.
     public private(set) var offset: Int
+    /// Whether short strings come from, and are kept in, the reading thread's table of recent strings.
+    private let sharesStrings: Bool
 
     /// Creates a reader over bytes that stay valid while it is used.
     ///
-    /// - Parameter bytes: The bytes.
-    public init(_ bytes: UnsafeRawBufferPointer) {
+    /// - Parameters:
+    ///   - bytes: The bytes.
+    ///   - sharesStrings: Whether a short string read is taken from the reading thread's table of the strings it read
+    ///     last, and kept there, so that values recurring from event to event are made once. Pass `false` for values
+    ///     that must not outlive their use, such as a person's decrypted name.
+    public init(_ bytes: UnsafeRawBufferPointer, sharesStrings: Bool = true) {
         self.bytes = bytes
         self.offset = 0
+        self.sharesStrings = sharesStrings
     }
 
     /// Whether every byte has been read.
@@ -75,7 +82,8 @@ public struct ByteReader {
     /// - Throws: ``BinaryFormatError`` when the bytes end before the string does.
     @inline(__always)
     public mutating func readString() throws(BinaryFormatError) -> String {
-        String(decoding: try readStringBytes(), as: UTF8.self)
+        let text = try readStringBytes()
+        return sharesStrings ? RecentStrings.string(decoding: text) : String(decoding: text, as: UTF8.self)
     }
 
     /// Reads a string written as a length and UTF-8 bytes, without making the string.
@@ -136,7 +144,7 @@ extension ByteReader {
             throw BinaryFormatError("\(count) bytes at \(offset) run past the end")
         }
         let end = offset + count
-        var section = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]))
+        var section = ByteReader(UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), sharesStrings: sharesStrings)
         offset = end
         return try body(&section)
     }

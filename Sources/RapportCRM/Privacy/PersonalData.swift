@@ -44,7 +44,7 @@ extension PersonalData {
     /// - Returns: The whole payload.
     /// - Throws: ``BinaryFormatError`` when the bytes do not hold one value per personal field.
     public func unsealed(_ personal: UnsafeRawBufferPointer) throws(BinaryFormatError) -> Self {
-        var reader = ByteReader(personal)
+        var reader = ByteReader(personal, sharesStrings: false)
         let values: [String?] = try reader.read()
         guard values.count == Self.personalFields.count else {
             throw BinaryFormatError(
