@@ -1,3 +1,4 @@
+import PropertyBased
 import RapportCRM
 import Testing
 
@@ -44,9 +45,27 @@ struct RecordIdTests {
         #expect(name.withUnsafeBytes { RecordKind(streamName: $0) } == kind)
     }
 
-    @Test(arguments: ["order-1", "Account-1", "opportunity", "case", ""])
+    @Test(arguments: ["order-1", "Account-1", "opportunity", "case", "", "acc-1", "accounts-1", "leak-1", "cast-1"])
     func aStreamNameOfNoKindHasNone(text: String) {
         #expect(Array(text.utf8).withUnsafeBytes { RecordKind(streamName: $0) } == nil)
+    }
+
+    @Test func theKindIsTheNameBeforeTheFirstDash() async {
+        let names = Generator<String, Shrink.None<String>> { rng in
+            var name = Array(RecordKind.allCases.randomElement(using: &rng)!.rawValue.utf8)
+            switch Int.random(in: 0...3, using: &rng) {
+            case 0: name[Int.random(in: 0..<name.count, using: &rng)] = UInt8.random(in: 0x2D...0x7A, using: &rng)
+            case 1: name.removeLast(Int.random(in: 0...name.count, using: &rng))
+            case 2: name.append(UInt8.random(in: 0x61...0x7A, using: &rng))
+            default: break
+            }
+            return String(decoding: name, as: UTF8.self) + (Bool.random(using: &rng) ? "-Q3-0042" : "")
+        }
+        await propertyCheck(count: 2_000, input: names) { name in
+            let beforeDash = name.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let expected = name.contains("-") ? RecordKind(rawValue: String(beforeDash)) : nil
+            #expect(Array(name.utf8).withUnsafeBytes { RecordKind(streamName: $0) } == expected, "\(name)")
+        }
     }
 
     @Test(arguments: ["order-1", "account-", "account-a b", "Account-1", "opportunity"])

@@ -14,12 +14,25 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     /// - Parameter streamName: A stream name's UTF-8, such as a log record's stream id.
     /// - Returns: `nil` when the name starts with no kind's prefix.
     public init?(streamName: UnsafeRawBufferPointer) {
-        guard let dash = streamName.firstIndex(of: UInt8(ascii: "-")),
-            let kind = Self.allCases.first(where: {
-                $0.rawValue.hasUTF8(UnsafeRawBufferPointer(rebasing: streamName[..<dash]))
-            })
+        guard streamName.count > 2, let kind = Self.candidate(first: streamName[0], third: streamName[2]),
+            streamName.starts(with: kind.streamPrefix.utf8)
         else { return nil }
         self = kind
+    }
+
+    /// The only kind whose name has these first and third letters, which tell the kinds apart; the caller still
+    /// checks the whole prefix. Every event read names its stream, so this takes no string and no list of kinds.
+    private static func candidate(first: UInt8, third: UInt8) -> RecordKind? {
+        switch (first, third) {
+        case (UInt8(ascii: "a"), UInt8(ascii: "c")): .account
+        case (UInt8(ascii: "a"), UInt8(ascii: "t")): .activity
+        case (UInt8(ascii: "c"), UInt8(ascii: "n")): .contact
+        case (UInt8(ascii: "c"), UInt8(ascii: "s")): .case
+        case (UInt8(ascii: "c"), UInt8(ascii: "m")): .campaign
+        case (UInt8(ascii: "l"), UInt8(ascii: "a")): .lead
+        case (UInt8(ascii: "o"), UInt8(ascii: "p")): .opportunity
+        default: nil
+        }
     }
 
     /// The stream name prefix, for example `opportunity-`; literals, so naming a stream builds no string for it.

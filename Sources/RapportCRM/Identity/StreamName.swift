@@ -25,7 +25,8 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
         self = try text.withUTF8 { try StreamName(parsing: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Reads a stream name back from its UTF-8 bytes, as a log record holds it, making no string but the id's.
+    /// Reads a stream name back from its UTF-8 bytes, as a log record holds it, making no string but the id's, which
+    /// comes from the thread's ``RecentStrings`` when the record's stream was read lately.
     ///
     /// - Parameter bytes: The stream name's bytes.
     /// - Throws: ``DomainError`` with code `invalid_stream_name` when the prefix is no known kind or the id is
@@ -48,7 +49,7 @@ public struct StreamName: Hashable, Sendable, CustomStringConvertible {
                     + ". _ : -"
             )
         }
-        self.init(kind, RecordId(unchecked: String(decoding: id, as: UTF8.self)))
+        self.init(kind, RecordId(unchecked: RecentStrings.string(decoding: id)))
     }
 
     /// The stream name, `<kind>-<id>`.
