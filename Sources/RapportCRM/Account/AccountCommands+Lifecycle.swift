@@ -25,7 +25,7 @@ public struct DeactivateAccount: CommandPayload {
     /// The account, which must be active.
     public var accountId: RecordId
     /// Why, e.g. `Went out of business`.
-    public var reason: String?
+    public var reason: Optional<String>
 
     /// Creates the command.
     public init(accountId: RecordId, reason: String? = nil) {

@@ -7,23 +7,23 @@ public struct OpenAccount: CommandPayload {
     /// The account's name (required, at most 255 characters).
     public var name: String
     /// The account's type, e.g. `Customer`.
-    public var type: String?
+    public var type: Optional<String>
     /// The industry.
-    public var industry: String?
+    public var industry: Optional<String>
     /// The owning user.
     public var ownerId: RecordId
     /// The parent company's account, which must exist.
-    public var parentAccountId: RecordId?
+    public var parentAccountId: Optional<RecordId>
     /// The web site.
-    public var website: String?
+    public var website: Optional<String>
     /// Yearly revenue, not negative.
-    public var annualRevenue: Money?
+    public var annualRevenue: Optional<Money>
     /// Number of employees, not negative.
-    public var employees: Int?
+    public var employees: Optional<Int>
     /// The billing country.
-    public var billingCountry: String?
+    public var billingCountry: Optional<String>
     /// The sales territory.
-    public var territory: String?
+    public var territory: Optional<String>
 
     /// Creates the command.
     public init(
@@ -66,25 +66,25 @@ public struct UpdateAccount: CommandPayload {
     /// The account to change.
     public var accountId: RecordId
     /// The new name (not empty).
-    public var name: String?
+    public var name: Optional<String>
     /// The new type, e.g. `Customer`.
-    public var type: String?
+    public var type: Optional<String>
     /// The new industry.
-    public var industry: String?
+    public var industry: Optional<String>
     /// The new web site.
-    public var website: String?
+    public var website: Optional<String>
     /// The new yearly revenue, not negative.
-    public var annualRevenue: Money?
+    public var annualRevenue: Optional<Money>
     /// The new number of employees, not negative.
-    public var employees: Int?
+    public var employees: Optional<Int>
     /// The new billing country.
-    public var billingCountry: String?
+    public var billingCountry: Optional<String>
     /// The new sales territory.
-    public var territory: String?
+    public var territory: Optional<String>
     /// The new parent account: it must exist, and be neither the account nor one of its descendants.
-    public var parentAccountId: RecordId?
+    public var parentAccountId: Optional<RecordId>
     /// `true` detaches the account from its parent, making it the top of its own hierarchy.
-    public var removeParent: Bool?
+    public var removeParent: Optional<Bool>
 
     /// Creates the command.
     public init(

@@ -12,22 +12,22 @@ public struct LogActivity: CommandPayload {
     /// What it was about (required, at most 255 characters).
     public var subject: String
     /// How long it took, 0 to 10,080 minutes (a week).
-    public var durationMinutes: Int?
+    public var durationMinutes: Optional<Int>
     /// What was said or done, at most 4,000 characters.
-    public var description: String?
+    public var description: Optional<String>
     /// The related account, which must take new records; when left out, the account of the related contact,
     /// opportunity or case, in that order.
-    public var accountId: RecordId?
+    public var accountId: Optional<RecordId>
     /// The related contact.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// The related lead.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The related opportunity.
-    public var opportunityId: RecordId?
+    public var opportunityId: Optional<RecordId>
     /// The related case.
-    public var caseId: RecordId?
+    public var caseId: Optional<RecordId>
     /// The user who did it.
-    public var ownerId: RecordId?
+    public var ownerId: Optional<RecordId>
 
     /// Creates the command.
     public init(
@@ -74,18 +74,18 @@ public struct CreateTask: CommandPayload {
     /// The user who is to do it.
     public var ownerId: RecordId
     /// High, Normal or Low; Normal when left out.
-    public var priority: TaskPriority?
+    public var priority: Optional<TaskPriority>
     /// The related account, which must take new records; when left out, the account of the related contact,
     /// opportunity or case, in that order.
-    public var accountId: RecordId?
+    public var accountId: Optional<RecordId>
     /// The related contact.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// The related lead.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The related opportunity.
-    public var opportunityId: RecordId?
+    public var opportunityId: Optional<RecordId>
     /// The related case.
-    public var caseId: RecordId?
+    public var caseId: Optional<RecordId>
 
     /// Creates the command.
     public init(

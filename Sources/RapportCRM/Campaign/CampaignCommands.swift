@@ -9,13 +9,13 @@ public struct LaunchCampaign: CommandPayload {
     /// The campaign's name (required).
     public var name: String
     /// The campaign's type, e.g. `Webinar`.
-    public var type: String?
+    public var type: Optional<String>
     /// What the campaign is planned to cost, not negative.
-    public var budgetedCost: Money?
+    public var budgetedCost: Optional<Money>
     /// The first day.
-    public var startDate: CalendarDate?
+    public var startDate: Optional<CalendarDate>
     /// The last day, not before the first.
-    public var endDate: CalendarDate?
+    public var endDate: Optional<CalendarDate>
 
     /// Creates the command.
     public init(

@@ -5,9 +5,9 @@ public struct AddCampaignMember: CommandPayload {
     /// The campaign.
     public var campaignId: RecordId
     /// The lead to add, which must exist.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The contact to add, which must exist.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
 
     /// Creates the command.
     public init(campaignId: RecordId, leadId: RecordId? = nil, contactId: RecordId? = nil) {
@@ -28,9 +28,9 @@ public struct RecordCampaignResponse: CommandPayload {
     /// The campaign.
     public var campaignId: RecordId
     /// The member, when it is a lead.
-    public var leadId: RecordId?
+    public var leadId: Optional<RecordId>
     /// The member, when it is a contact.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
 
     /// Creates the command.
     public init(campaignId: RecordId, leadId: RecordId? = nil, contactId: RecordId? = nil) {

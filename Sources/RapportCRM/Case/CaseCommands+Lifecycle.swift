@@ -59,7 +59,7 @@ public struct CloseCase: CommandPayload {
     /// The case.
     public var caseId: RecordId
     /// Why it is closed (at most 255 characters); required when the case is not resolved.
-    public var reason: String?
+    public var reason: Optional<String>
 
     /// Creates the command.
     public init(caseId: RecordId, reason: String? = nil) {

@@ -7,19 +7,19 @@ public struct OpenCase: CommandPayload {
     /// The account the case is for, which must take new records.
     public var accountId: RecordId
     /// The person who raised it, a contact of the account.
-    public var contactId: RecordId?
+    public var contactId: Optional<RecordId>
     /// A one-line summary (required, at most 255 characters).
     public var subject: String
     /// The full account of the problem (at most 4,000 characters).
-    public var description: String?
+    public var description: Optional<String>
     /// How urgent it is; it sets the service targets.
     public var priority: CasePriority
     /// How the case came in.
-    public var origin: CaseChannel?
+    public var origin: Optional<CaseChannel>
     /// What kind of request it is.
-    public var type: CaseType?
+    public var type: Optional<CaseType>
     /// The user who owns it, when it is assigned at once.
-    public var ownerId: RecordId?
+    public var ownerId: Optional<RecordId>
 
     /// Creates the command.
     public init(
@@ -74,9 +74,9 @@ public struct RecordCaseResponse: CommandPayload {
     /// The case.
     public var caseId: RecordId
     /// How the response went out.
-    public var channel: CaseChannel?
+    public var channel: Optional<CaseChannel>
     /// What was said (at most 4,000 characters).
-    public var message: String?
+    public var message: Optional<String>
 
     /// Creates the command.
     public init(caseId: RecordId, channel: CaseChannel? = nil, message: String? = nil) {

@@ -5,25 +5,26 @@ public import RapportTime
 ///
 /// Its JSON form is `{"type": "OpenOpportunity", "commandId": "...", "expectedVersion": 3, "actor": "user-7",
 /// "occurredAt": "2026-03-01T09:00:00Z", "correlationId": "...", "causationId": "...", "data": {...}}`;
-/// only `type`, `actor` and `data` are required.
+/// only `type`, `actor` and `data` are required. Its optional properties are spelled `Optional<Wrapped>` for the
+/// reason ``EventPayload`` gives.
 public struct CommandEnvelope: Sendable, Hashable {
     /// The command.
     public var command: CRMCommand
     /// Who sends it, e.g. `user-7`.
     public var actor: String
     /// The sender's id for the command: sent again, it returns the first result and appends nothing.
-    public var commandId: String?
+    public var commandId: Optional<String>
     /// The version the sender expects the command's record to have.
-    public var expectedVersion: UInt64?
+    public var expectedVersion: Optional<UInt64>
     /// When the change happened in business time; the time of the append when left out.
-    public var occurredAt: Timestamp?
+    public var occurredAt: Optional<Timestamp>
     /// The id shared by everything one business request caused.
-    public var correlationId: String?
+    public var correlationId: Optional<String>
     /// The id of what caused this command.
-    public var causationId: String?
+    public var causationId: Optional<String>
     /// The import run, file and row the command was read from, copied to its events; set by importers only, so it
     /// has no place in the command's JSON form.
-    public var provenance: ImportProvenance?
+    public var provenance: Optional<ImportProvenance>
 
     /// Creates an envelope.
     ///

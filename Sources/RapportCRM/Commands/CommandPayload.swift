@@ -1,4 +1,6 @@
 /// The data of one type of command, such as ``OpenOpportunity``, read from the command's `data` object.
+///
+/// Optional stored properties of commands are spelled `Optional<Wrapped>`, for the reason ``EventPayload`` gives.
 public protocol CommandPayload: Codable, Sendable, Hashable {
     /// The command type's name, e.g. `OpenOpportunity`.
     static var commandType: String { get }

@@ -7,15 +7,15 @@ public struct AddContact: CommandPayload {
     /// The account the person works for, which must take new records.
     public var accountId: RecordId
     /// The given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The family name (required).
     public var lastName: String
     /// The email address; no other contact of the account may have it (in any letter case).
-    public var email: String?
+    public var email: Optional<String>
     /// The phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The job title.
-    public var title: String?
+    public var title: Optional<String>
 
     /// Creates the command.
     public init(
@@ -50,15 +50,15 @@ public struct UpdateContact: CommandPayload {
     /// The contact to change.
     public var contactId: RecordId
     /// The new given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The new family name (not empty).
-    public var lastName: String?
+    public var lastName: Optional<String>
     /// The new email address, which no other contact of the account may have; empty removes it.
-    public var email: String?
+    public var email: Optional<String>
     /// The new phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The new job title.
-    public var title: String?
+    public var title: Optional<String>
 
     /// Creates the command.
     public init(

@@ -48,9 +48,9 @@ public struct ConvertLead: CommandPayload {
     /// The contact to add from the lead's person, or the existing contact at the account to reuse.
     public var contactId: RecordId
     /// The owner of what the conversion opens; the actor when left out.
-    public var ownerId: RecordId?
+    public var ownerId: Optional<RecordId>
     /// The opportunity to open, if any.
-    public var opportunity: Opportunity?
+    public var opportunity: Optional<Opportunity>
 
     /// Creates the command.
     public init(

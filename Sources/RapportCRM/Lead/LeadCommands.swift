@@ -7,21 +7,21 @@ public struct CaptureLead: CommandPayload {
     /// The company the person works for (required).
     public var company: String
     /// The given name.
-    public var firstName: String?
+    public var firstName: Optional<String>
     /// The family name (required).
     public var lastName: String
     /// The email address.
-    public var email: String?
+    public var email: Optional<String>
     /// The phone number.
-    public var phone: String?
+    public var phone: Optional<String>
     /// The job title.
-    public var title: String?
+    public var title: Optional<String>
     /// Where the lead came from, e.g. `Web`.
-    public var source: String?
+    public var source: Optional<String>
     /// The campaign that brought the lead in, which must exist.
-    public var campaignId: RecordId?
+    public var campaignId: Optional<RecordId>
     /// The lead status to start in; the configuration's first status that is not converted when left out.
-    public var status: String?
+    public var status: Optional<String>
 
     /// Creates the command.
     public init(

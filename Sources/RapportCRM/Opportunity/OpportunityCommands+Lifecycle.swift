@@ -5,7 +5,7 @@ public struct CloseOpportunityWon: CommandPayload {
     /// The opportunity.
     public var opportunityId: RecordId
     /// A configured closed won stage; the configuration's first one when left out.
-    public var stage: String?
+    public var stage: Optional<String>
 
     /// Creates the command.
     public init(opportunityId: RecordId, stage: String? = nil) {
@@ -26,7 +26,7 @@ public struct CloseOpportunityLost: CommandPayload {
     /// Why the deal was lost (required, at most 255 characters).
     public var reason: String
     /// A configured closed lost stage; the configuration's first one when left out.
-    public var stage: String?
+    public var stage: Optional<String>
 
     /// Creates the command.
     public init(opportunityId: RecordId, reason: String, stage: String? = nil) {

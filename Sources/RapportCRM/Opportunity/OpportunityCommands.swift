@@ -11,17 +11,17 @@ public struct OpenOpportunity: CommandPayload {
     /// The deal's name (required, at most 255 characters).
     public var name: String
     /// The expected amount, not negative; 0 when left out.
-    public var amount: Money?
+    public var amount: Optional<Money>
     /// The ISO 4217 currency of the amount; `USD` when left out.
-    public var currency: String?
+    public var currency: Optional<String>
     /// When the deal is expected to close.
     public var closeDate: CalendarDate
     /// A configured open stage; the configuration's first open stage when left out.
-    public var stage: String?
+    public var stage: Optional<String>
     /// The owning user.
     public var ownerId: RecordId
     /// The campaign that sourced the deal, which must exist.
-    public var campaignId: RecordId?
+    public var campaignId: Optional<RecordId>
 
     /// Creates the command.
     public init(
