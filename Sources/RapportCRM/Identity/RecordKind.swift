@@ -14,8 +14,13 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
     /// - Parameter streamName: A stream name's UTF-8, such as a log record's stream id.
     /// - Returns: `nil` when the name starts with no kind's prefix.
     public init?(streamName: UnsafeRawBufferPointer) {
-        guard streamName.count > 2, let kind = Self.candidate(first: streamName[0], third: streamName[2]),
-            streamName.starts(with: kind.streamPrefix.utf8)
+        guard streamName.count > 2, let kind = Self.candidate(first: streamName[0], third: streamName[2]) else {
+            return nil
+        }
+        let prefix = kind.streamPrefix
+        let prefixLength = prefix.utf8.count
+        guard streamName.count >= prefixLength,
+            prefix.hasUTF8(UnsafeRawBufferPointer(rebasing: streamName[..<prefixLength]))
         else { return nil }
         self = kind
     }
