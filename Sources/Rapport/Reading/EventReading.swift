@@ -150,7 +150,7 @@ public enum EventReading {
         payload: UnsafeRawBufferPointer,
         keys: PersonalDataKeys
     ) throws -> RecordedEvent {
-        var (decodedMetadata, event) = try contents(
+        let (decodedMetadata, event) = try contents(
             type: type,
             metadata: metadata,
             payload: payload,
@@ -168,20 +168,26 @@ public enum EventReading {
                 error
             )
         }
-        if let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) {
-            event = try keys.open(event, sealed: sealed, eventId: id, stream: stream.description, position: position)
-            decodedMetadata.sealedPersonalData = nil
+        func recorded(_ metadata: consuming EventMetadata, _ event: consuming CRMEvent) -> RecordedEvent {
+            RecordedEvent(
+                position: position,
+                id: id,
+                stream: stream,
+                streamVersion: streamVersion,
+                occurredAt: occurredAt,
+                recordedAt: recordedAt,
+                metadata: metadata,
+                event: event
+            )
         }
-        return RecordedEvent(
-            position: position,
-            id: id,
-            stream: stream,
-            streamVersion: streamVersion,
-            occurredAt: occurredAt,
-            recordedAt: recordedAt,
-            metadata: decodedMetadata,
-            event: event
-        )
+        // Most events hold no personal values: they pass through without the metadata being copied to change it.
+        guard let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) else {
+            return recorded(decodedMetadata, event)
+        }
+        let opened = try keys.open(event, sealed: sealed, eventId: id, stream: stream.description, position: position)
+        var openedMetadata = decodedMetadata
+        openedMetadata.sealedPersonalData = nil
+        return recorded(openedMetadata, opened)
     }
 
     /// The refusal of a record that does not hold a CRM event, naming where it is and why.
