@@ -66,6 +66,15 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "CRMFigures",
+            dependencies: [
+                "CRMWorkloads",
+                "LogWorkloads",
+                .product(name: "Rapport", package: "Rapport"),
+                .product(name: "RapportLog", package: "Rapport"),
+            ]
+        ),
+        .executableTarget(
             name: "LogFigures",
             dependencies: ["LogWorkloads", .product(name: "RapportLog", package: "Rapport")]
         ),
