@@ -38,14 +38,10 @@ enum RecentStrings {
         guard bytes.count <= longest, let slots = slotsOfThisThread() else {
             return String(decoding: bytes, as: UTF8.self)
         }
-        let length = bytes.count
-        let key = key(bytes)
-        let slot = slots + slotIndex(key, length: length)
-        if slot.pointee.length == length, slot.pointee.key == key {
-            return slot.pointee.string
-        }
+        let (slot, key, holdsIt) = lookUp(bytes, in: slots)
+        if holdsIt { return slot.pointee.string }
         let string = String(decoding: bytes, as: UTF8.self)
-        slot.pointee.length = length
+        slot.pointee.length = bytes.count
         slot.pointee.key = key
         slot.pointee.string = string
         return string
@@ -58,9 +54,18 @@ enum RecentStrings {
     /// - Returns: `true` when the next ``string(decoding:)`` of these bytes would come from the table.
     static func holds(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count <= longest, let slots = slotsOfThisThread() else { return false }
+        return lookUp(bytes, in: slots).holdsIt
+    }
+
+    /// The slot for these bytes, their key, and whether the slot holds their string now.
+    @inline(__always)
+    private static func lookUp(
+        _ bytes: UnsafeRawBufferPointer,
+        in slots: UnsafeMutablePointer<Slot>
+    ) -> (slot: UnsafeMutablePointer<Slot>, key: Key, holdsIt: Bool) {
         let key = key(bytes)
         let slot = slots + slotIndex(key, length: bytes.count)
-        return slot.pointee.length == bytes.count && slot.pointee.key == key
+        return (slot, key, slot.pointee.length == bytes.count && slot.pointee.key == key)
     }
 
     /// The bytes as four words. Strings of 8 bytes or more are read as overlapping words from both ends (the first and
