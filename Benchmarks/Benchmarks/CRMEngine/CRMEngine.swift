@@ -169,11 +169,6 @@ private func demoEvents(_ name: String) async throws -> [RecordedEvent] {
 /// opened for reading.
 private func demoLog(_ name: String) async throws -> EventLog {
     let directory = try ScratchDirectory(name)
-    var options = EngineOptions()
-    options.log.durability = .none
-    options.snapshotOnClose = false
-    let engine = try await Engine.open(directory: directory.path, options: options)
-    _ = try await DemoLoader.load(into: engine, accounts: decodedAccounts, seed: 1)
-    await engine.close()
+    try await DemoLog.write(into: directory.path, accounts: decodedAccounts)
     return try EventLog.openForReading(directory: directory.path)
 }

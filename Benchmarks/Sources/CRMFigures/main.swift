@@ -46,12 +46,7 @@ let passes = counts["--passes"]!
 switch subcommand {
 case "write":
     guard !FileManager.default.fileExists(atPath: directory) else { usage("\(directory) exists already") }
-    var engineOptions = EngineOptions()
-    engineOptions.log.durability = .none
-    engineOptions.snapshotOnClose = false
-    let engine = try await Engine.open(directory: directory, options: engineOptions)
-    let report = try await DemoLoader.load(into: engine, accounts: accounts, seed: 1)
-    await engine.close()
+    let report = try await DemoLog.write(into: directory, accounts: accounts)
     print("wrote \(report.events) events")
 case "decode":
     let log = try EventLog.openForReading(directory: directory)
@@ -61,7 +56,7 @@ case "decode":
     }
 case "rebuild":
     let log = try EventLog.openForReading(directory: directory)
-    let keys = try PersonalDataKeys.forReading(dataDirectory: directory)
+    let keys = PersonalDataKeys.forReading(dataDirectory: directory)
     for _ in 0..<passes {
         let (figure, _) = try ReadModelRebuild.run(log, keys: keys)
         print(Int(figure.recordsPerSecond), "events/s")
