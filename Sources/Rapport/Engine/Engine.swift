@@ -79,7 +79,7 @@ public final class Engine: Sendable {
         }
         do {
             let keys = PersonalDataKeys(store: keyStore, dataDirectory: directory)
-            let restored = try EngineRestoration.restore(log, from: choice, keys: keys)
+            let restored = try EngineRestoration.restore(log, from: consume choice, keys: keys)
             for skipped in restored.report.skippedSnapshots {
                 options.notice("skipped snapshot \(skipped.path): \(skipped.reason)")
             }

@@ -29,6 +29,10 @@ struct EngineRestoration {
 
     /// Restores the state of a log from a snapshot chosen for it, with its decision state.
     ///
+    /// The choice is consumed and its snapshot taken out of it, so that the restored state is the only holder of
+    /// its storage: folding the events after the snapshot then changes it in place instead of copying every
+    /// dictionary it touches first.
+    ///
     /// - Parameters:
     ///   - log: The log.
     ///   - choice: The snapshot to start from, and those passed over.
@@ -37,7 +41,7 @@ struct EngineRestoration {
     /// - Throws: ``RapportError`` `unreadable_event`, `key_store_failure` or `log_failure`.
     static func restore(
         _ log: EventLog,
-        from choice: SnapshotChoice,
+        from choice: consuming SnapshotChoice,
         keys: PersonalDataKeys
     ) throws -> EngineRestoration {
         var report = OpeningReport(
@@ -45,7 +49,7 @@ struct EngineRestoration {
         )
         var core = EngineCore()
         var models = ProjectedModels()
-        if let chosen = choice.chosen {
+        if let chosen = choice.chosen.take() {
             core.decisions = chosen.snapshot.decisions
             core.results = chosen.snapshot.results
             core.nextPosition = chosen.snapshot.decisionsPosition

@@ -53,13 +53,15 @@ public enum ReadModelQuery {
         selection: ReadModels.Selection = .all,
         notice: (String) -> Void
     ) throws -> ProjectedModels {
-        let choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
+        var choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
             header in Self.window(window, admits: header.models)
         }
         for skipped in choice.skipped {
             notice("skipped snapshot \(skipped.path): \(skipped.reason)")
         }
-        var projected = choice.chosen?.snapshot.models ?? ProjectedModels()
+        // Taken out of the choice, so that folding the events after the snapshot changes the models in place
+        // instead of copying every dictionary it touches first.
+        var projected = choice.chosen.take()?.snapshot.models ?? ProjectedModels()
         let foldedKinds = FoldedKinds(selection)
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
