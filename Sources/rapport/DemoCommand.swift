@@ -83,12 +83,9 @@ struct DemoCommand: AsyncParsableCommand {
         print(json ? report.json : report.text)
         guard summary.refused == 0 else {
             summary.refusals.forEach { FileHandle.standardError.write(Data("refused: \($0)\n".utf8)) }
-            throw ExitCode(1)
+            Self.endAfterClosingEngine(failed: true)
         }
-        // The engine is closed and everything it wrote is on disk. Ending the process here, rather than returning
-        // and freeing gigabytes of state one object at a time (seconds on a large history), gives the memory back
-        // at once.
-        Self.exit()
+        Self.endAfterClosingEngine()
     }
 }
 

@@ -66,7 +66,8 @@ struct ExecCommand: AsyncParsableCommand {
             FileHandle.standardError.write(
                 Data("\(summary.refused) of \(summary.accepted + summary.refused) commands were refused\n".utf8)
             )
-            throw ExitCode(1)
+            Self.endAfterClosingEngine(failed: true)
         }
+        Self.endAfterClosingEngine()
     }
 }

@@ -71,7 +71,7 @@ struct ImportCommand: AsyncParsableCommand {
         await engine.close()
         if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
         print(json ? summary.json : summary.text)
-        guard summary.balanced else { throw ExitCode(1) }
+        Self.endAfterClosingEngine(failed: !summary.balanced)
     }
 
     /// A fresh batch id: the time in UTC and four random hexadecimal digits, e.g. `import-20260301T090000Z-4f2a`.

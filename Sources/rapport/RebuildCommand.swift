@@ -48,6 +48,7 @@ struct RebuildCommand: AsyncParsableCommand {
             "rebuilt \(names.sorted().joined(separator: ", ")) over \(outcome.events) events in "
                 + String(format: "%.2f s (%.0f events/s)", seconds, rate)
         )
+        Self.endAfterClosingEngine()
     }
 }
 

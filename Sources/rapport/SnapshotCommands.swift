@@ -15,14 +15,16 @@ struct SnapshotCommand: AsyncParsableCommand {
         var options = EngineOptions.commandLine()
         options.snapshotOnClose = false
         let engine = try await Engine.open(directory: data.directory, options: options)
+        let header: SnapshotHeader
         do {
-            let header = try await engine.takeSnapshot()
-            await engine.close()
-            print("snapshot at position \(header.position)")
+            header = try await engine.takeSnapshot()
         } catch {
             await engine.close()
             throw error
         }
+        await engine.close()
+        print("snapshot at position \(header.position)")
+        Self.endAfterClosingEngine()
     }
 }
 
