@@ -67,6 +67,51 @@ struct ReadAheadTests {
         }
     }
 
+    @Test func damageToAnyBatchOrHeaderFailsAfterTheSameRecordsAsWithoutReadingAhead() async throws {
+        try await withTemporaryDirectory { directory in
+            let sample = try await SampleLog.write(in: directory)
+            let log = try EventLog.openForReading(directory: directory)
+            let name = try sample.files.segmentNames()[1]
+            let batches = try SegmentLayout(name, in: sample.files).batches
+            // Every batch, so that each reader's turn is damaged; in the header's magic and in the block; scanned
+            // from the start and from the batch after the damaged one, which passes over the damaged one.
+            for batch in batches {
+                for place in [batch.offset + 1, batch.offset + UInt64(batch.size) - 3] {
+                    try sample.files.flipByte(in: name, at: place)
+                    defer { try? sample.files.flipByte(in: name, at: place) }
+                    for position in [0, batch.basePosition + UInt64(batch.recordCount)] {
+                        let plain = Self.outcome(of: log, from: position, ahead: false)
+                        let ahead = Self.outcome(of: log, from: position, ahead: true)
+                        #expect(ahead.records == plain.records, "byte \(place) from \(position)")
+                        #expect(ahead.failure == plain.failure, "byte \(place) from \(position)")
+                        if position == 0 {
+                            #expect(plain.failure != nil, "byte \(place)")
+                            #expect(UInt64(plain.records.count) == batch.basePosition, "byte \(place)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The records a whole scan from `position` passes before it ends, and the error that ended it, if any.
+    private static func outcome(
+        of log: EventLog,
+        from position: UInt64,
+        ahead: Bool
+    ) -> (records: [LogRecord], failure: String?) {
+        var records: [LogRecord] = []
+        do {
+            try log.scan(from: position, readingAhead: ahead) { view in
+                records.append(view.record)
+                return true
+            }
+            return (records, nil)
+        } catch {
+            return (records, "\(error)")
+        }
+    }
+
     /// The records a scan passes, copied, and the count it returns.
     private static func records(
         of log: EventLog,

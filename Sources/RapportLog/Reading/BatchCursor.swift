@@ -19,6 +19,7 @@ struct BatchCursor {
     private(set) var offset: UInt64
     private let end: UInt64
     private let checksums: Bool
+    private let readsInChunks: Bool
     private var buffer: [UInt8]
     private var bufferStart: UInt64 = 0
     private var bufferCount = 0
@@ -35,11 +36,14 @@ struct BatchCursor {
     ///   - start: The offset of the first batch.
     ///   - end: The offset after the last byte to read.
     ///   - checksums: Whether to check each batch's CRC.
-    init(file: DataFile, start: UInt64, end: UInt64, checksums: Bool) {
+    ///   - readsInChunks: Whether to read the file in large chunks (the default) or only the bytes each step
+    ///     needs, for a reader that passes over most batches' bodies.
+    init(file: DataFile, start: UInt64, end: UInt64, checksums: Bool, readsInChunks: Bool = true) {
         self.file = file
         self.offset = start
         self.end = end
         self.checksums = checksums
+        self.readsInChunks = readsInChunks
         self.buffer = []
     }
 
@@ -65,9 +69,12 @@ struct BatchCursor {
 
     /// Moves to the next batch.
     ///
+    /// - Parameter readingBody: Whether to read the batch's bytes past its header (and check its CRC), given its
+    ///   header; a batch whose body is not read passes only the header's checks, and ``withCurrentBatch(_:)`` sees
+    ///   none of its bytes.
     /// - Returns: The batch, the end, or the first damage found.
     /// - Throws: ``LogError/Code/ioFailure`` when the file can not be read.
-    mutating func next() throws -> Step {
+    mutating func next(readingBody: (BatchHeader) -> Bool = { _ in true }) throws -> Step {
         guard offset < end else { return .end }
         let remaining = end - offset
         guard remaining >= UInt64(BatchHeader.size) else {
@@ -95,6 +102,12 @@ struct BatchCursor {
                 reason: "batch of \(header.totalSize) bytes runs past the end of the data at \(end)",
                 incomplete: true
             )
+        }
+        guard readingBody(header) else {
+            currentRange = 0..<0
+            let batchOffset = offset
+            offset += UInt64(header.totalSize)
+            return .batch(header, offset: batchOffset)
         }
         try fill(count: header.totalSize)
         let batchStart = Int(offset - bufferStart)
@@ -124,7 +137,7 @@ struct BatchCursor {
         if offset >= bufferStart, start + count <= bufferCount {
             return
         }
-        let wanted = max(count, Int(min(UInt64(Self.chunkSize), end - offset)))
+        let wanted = readsInChunks ? max(count, Int(min(UInt64(Self.chunkSize), end - offset))) : count
         if buffer.count < wanted {
             buffer = [UInt8](repeating: 0, count: wanted)
         }
