@@ -48,7 +48,7 @@ struct SnapshotTests {
             await engine.close()
 
             let store = SnapshotStore(dataDirectory: directory)
-            try SnapshotFiles.rewriteHeader(at: store.path(for: newer.position)) {
+            try rewriteHeader(at: store.path(for: newer.position)) {
                 $0.modelVersions[PipelineModel.name] = PipelineModel.version + 1
             }
             let notices = NoticeLog()
@@ -194,5 +194,24 @@ struct SnapshotTests {
             }
             #expect(fromSnapshot == fromZero)
         }
+    }
+
+    /// Changes a snapshot's header and writes the file back with a valid header checksum.
+    private func rewriteHeader(at path: String, _ change: (inout SnapshotHeader) -> Void) throws {
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+        let (header, rest): (SnapshotHeader, [UInt8]) = try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            let header = try SnapshotFile.readHeader(from: &reader)
+            return (header, Array(bytes[reader.offset...]))
+        }
+        var changed = header
+        change(&changed)
+        var headerWriter = ByteWriter()
+        changed.write(to: &headerWriter)
+        var file = ByteWriter()
+        for byte in SnapshotFile.magic { file.writeByte(byte) }
+        file.writeBytes(headerWriter.bytes)
+        file.writeVarint(UInt64(headerWriter.bytes.withUnsafeBytes { SnapshotFile.checksum($0) }))
+        try Data(file.bytes + rest).write(to: URL(fileURLWithPath: path))
     }
 }

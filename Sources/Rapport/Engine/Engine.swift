@@ -56,7 +56,6 @@ public final class Engine: Sendable {
     public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
         let log: EventLog
         let store = SnapshotStore(dataDirectory: directory)
-        let readAhead = SnapshotReadAhead.start(in: store)
         do {
             log = try LogOpening.forWriting(
                 directory: directory,
@@ -70,7 +69,7 @@ public final class Engine: Sendable {
         // The key store opens while the snapshot is read: neither needs the other until the events after the
         // snapshot are folded.
         async let keyStoreOpening = Result { try openKeyStore(in: directory, log: log, notice: options.notice) }
-        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true, readAhead: readAhead)
+        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
         let keyStore: SubjectKeyStore
         do {
             keyStore = try await keyStoreOpening.get()

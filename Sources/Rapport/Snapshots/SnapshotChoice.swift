@@ -25,8 +25,6 @@ struct SnapshotChoice {
     ///   - log: The log the snapshot must belong to.
     ///   - includeDecisions: Whether the decision state is needed too (opening) or only the models (a query).
     ///   - selection: The read models to decode; the others are left empty.
-    ///   - readAhead: A snapshot already being read with its decision state, taken instead of reading its file again
-    ///     when the choice comes to it.
     ///   - fits: Whether a header is usable for the purpose, e.g. not past a time window.
     /// - Returns: The choice.
     static func newest(
@@ -34,7 +32,6 @@ struct SnapshotChoice {
         of log: EventLog,
         includeDecisions: Bool,
         models selection: ReadModels.Selection = .all,
-        readAhead: SnapshotReadAhead? = nil,
         where fits: (SnapshotHeader) -> Bool = { _ in true }
     ) -> SnapshotChoice {
         var choice = SnapshotChoice()
@@ -46,17 +43,14 @@ struct SnapshotChoice {
             guard fits(header) else { continue }
             if let reason = mismatch(of: header, with: log, includeDecisions: includeDecisions) {
                 choice.skipped.append(Skipped(path: listing.path, reason: reason))
-                // What was read ahead of a snapshot that does not fit is let go before an older one is read.
-                if let readAhead, readAhead.path == listing.path { _ = try? readAhead.take() }
                 continue
             }
             do {
-                let (_, snapshot) =
-                    if let readAhead, readAhead.path == listing.path {
-                        try readAhead.take()
-                    } else {
-                        try store.read(at: listing.path, includeDecisions: includeDecisions, models: selection)
-                    }
+                let (_, snapshot) = try store.read(
+                    at: listing.path,
+                    includeDecisions: includeDecisions,
+                    models: selection
+                )
                 choice.chosen = (listing.path, header, snapshot)
                 return choice
             } catch {
@@ -68,7 +62,12 @@ struct SnapshotChoice {
 
     /// Why a snapshot can not be used with this log and release, or `nil` when it can.
     private static func mismatch(of header: SnapshotHeader, with log: EventLog, includeDecisions: Bool) -> String? {
-        if let reason = versionMismatch(of: header) { return reason }
+        var current: [String: Int] = [:]
+        for entry in ReadModels.catalog { current[entry.name] = entry.version }
+        guard header.modelVersions == current else {
+            return
+                "written by read model versions \(describe(header.modelVersions)); this release has \(describe(current))"
+        }
         var checks = [(header.models.position, header.modelsLastEventId)]
         if includeDecisions { checks.append((header.decisionsPosition, header.decisionsLastEventId)) }
         for (position, id) in checks where position > 0 {
@@ -78,17 +77,6 @@ struct SnapshotChoice {
             guard let id, let record = try? log.record(at: position - 1), record.id == id else {
                 return "the log's event at position \(position - 1) is not the one the snapshot folded"
             }
-        }
-        return nil
-    }
-
-    /// Why a snapshot's read models can not be used by this release, or `nil` when their versions are its own.
-    static func versionMismatch(of header: SnapshotHeader) -> String? {
-        var current: [String: Int] = [:]
-        for entry in ReadModels.catalog { current[entry.name] = entry.version }
-        guard header.modelVersions == current else {
-            return
-                "written by read model versions \(describe(header.modelVersions)); this release has \(describe(current))"
         }
         return nil
     }
