@@ -8,7 +8,7 @@ import RapportCRM
 struct AccountTexts: Sendable, Hashable {
     /// Every text at its number; the empty text at 0.
     private(set) var texts: [String] = [""]
-    private var numbers: [String: UInt32] = ["": 0]
+    private var numbers = TextNumbers<UInt32>(["": 0])
 
     /// A pool holding no text yet.
     init() {}
@@ -19,10 +19,10 @@ struct AccountTexts: Sendable, Hashable {
     /// - Returns: Its number.
     mutating func number(of text: String?) -> UInt32 {
         guard let text else { return 0 }
-        if let number = numbers[text] { return number }
+        if let number = numbers.number(of: text) { return number }
         let number = UInt32(texts.count)
         texts.append(text)
-        numbers[text] = number
+        numbers.set(number, for: text)
         return number
     }
 
@@ -74,7 +74,7 @@ extension AccountTexts: BinaryField {
     static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> AccountTexts {
         var pool = AccountTexts()
         for text in try [String].read(from: &reader) {
-            guard pool.numbers[text] == nil else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
+            guard !pool.numbers.contains(text) else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
             _ = pool.number(of: text)
         }
         return pool

@@ -5,7 +5,7 @@ import RapportCRM
 struct TextPool: Sendable, Hashable {
     /// Every text, at its number.
     private(set) var texts: [String] = []
-    private var numbers: [String: Int32] = [:]
+    private var numbers = TextNumbers<Int32>()
 
     /// An empty pool.
     init() {}
@@ -15,10 +15,10 @@ struct TextPool: Sendable, Hashable {
     /// - Parameter text: The text.
     /// - Returns: Its number.
     mutating func number(of text: String) -> Int32 {
-        if let number = numbers[text] { return number }
+        if let number = numbers.number(of: text) { return number }
         let number = Int32(texts.count)
         texts.append(text)
-        numbers[text] = number
+        numbers.set(number, for: text)
         return number
     }
 
@@ -71,7 +71,7 @@ extension TextPool: BinaryField {
     static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> TextPool {
         var pool = TextPool()
         for text in try [String].read(from: &reader) {
-            guard pool.numbers[text] == nil else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
+            guard !pool.numbers.contains(text) else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
             _ = pool.number(of: text)
         }
         return pool

@@ -38,14 +38,14 @@ extension PipelineModel {
             let name = try reader.readString()
             let probability = try reader.readByte()
             let open = try reader.read(Bool.self)
-            guard model.stages.names.number(of: name) == nil, probability <= 100 else {
+            guard !model.stages.names.contains(name), probability <= 100 else {
                 throw BinaryFormatError("stage \"\(name)\" stored twice or with probability \(probability)")
             }
             model.stages.restore(name, probability: probability, open: open)
             model.figures.appendStage()
         }
         for name in try reader.read([String].self) {
-            guard model.owners.number(of: name) == nil else { throw BinaryFormatError("owner \(name) stored twice") }
+            guard !model.owners.contains(name) else { throw BinaryFormatError("owner \(name) stored twice") }
             _ = model.owners.append(name)
             model.figures.appendOwner()
         }

@@ -3,7 +3,7 @@
 struct PipelineNames: Hashable, Sendable {
     /// The names, by number.
     private(set) var names: [String] = []
-    private var numbers: [String: Int32] = [:]
+    private var numbers = TextNumbers<Int32>()
 
     /// How many names.
     var count: Int { names.count }
@@ -13,8 +13,16 @@ struct PipelineNames: Hashable, Sendable {
     /// - Parameter name: The name.
     /// - Returns: Its number, or nil when it is not known.
     @inline(__always)
-    func number(of name: String) -> Int32? {
-        numbers[name]
+    mutating func number(of name: String) -> Int32? {
+        numbers.number(of: name)
+    }
+
+    /// Whether a name is known.
+    ///
+    /// - Parameter name: The name.
+    /// - Returns: `true` when it has a number.
+    func contains(_ name: String) -> Bool {
+        numbers.contains(name)
     }
 
     /// Adds a name not known yet.
@@ -24,7 +32,7 @@ struct PipelineNames: Hashable, Sendable {
     mutating func append(_ name: String) -> Int32 {
         let number = Int32(names.count)
         names.append(name)
-        numbers[name] = number
+        numbers.set(number, for: name)
         return number
     }
 
