@@ -27,7 +27,9 @@ struct CRMConfigurationTests {
 
     /// Configurations that break a rule, the field named, and words of the rule.
     static let refused: [(json: String, field: String, rule: String)] = [
-        ("[1]", "", "a configuration must be an object"),
+        ("[1]", "", "a configuration must be a JSON object, not an array"),
+        (#"{"salesStages":[}"#, "", "the configuration is not valid JSON at byte 17: a value"),
+        (#"{"leadStatuses":[],"leadStatuses":[]}"#, "leadStatuses", "leadStatuses is given twice"),
         (#"{"salesStages":[{"probability":10,"forecastCategory":"Pipeline"}]}"#, "salesStages[0].name", "required"),
         (
             #"{"salesStages":[{"name":"A","probability":"high","forecastCategory":"Pipeline"}]}"#,

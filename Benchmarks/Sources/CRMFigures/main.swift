@@ -11,6 +11,7 @@ import RapportLog
 //   CRMFigures decode DIR [--passes 5]         every event decoded into typed values, as DecodeEvents does
 //   CRMFigures rebuild DIR [--passes 5]        every read model rebuilt from zero, as RebuildReadModels does
 //   CRMFigures commands DIR [--accounts 2000]  the demo's commands in bulk into a new directory, removed after
+//   CRMFigures json - [--accounts 2000]        the demo's commands read from their JSON, as DecodeCommandJSON does
 //
 // Unlike the CRMEngine benchmarks, it writes its log once and can then be run as often as wanted, alternately with
 // another build, or under `valgrind --tool=callgrind`, whose instruction counts do not depend on what else the
@@ -22,7 +23,7 @@ func usage(_ problem: String) -> Never {
         Data(
             """
             CRMFigures: \(problem)
-            usage: CRMFigures write|decode|rebuild|commands DIR [--accounts N] [--passes N]
+            usage: CRMFigures write|decode|rebuild|commands|json DIR [--accounts N] [--passes N]
 
             """.utf8
         )
@@ -33,7 +34,7 @@ func usage(_ problem: String) -> Never {
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 2 else { usage("a subcommand and a directory are needed") }
 let (subcommand, directory) = (arguments[0], arguments[1])
-var counts = ["--accounts": subcommand == "commands" ? 2_000 : 10_000, "--passes": 5]
+var counts = ["--accounts": ["commands", "json"].contains(subcommand) ? 2_000 : 10_000, "--passes": 5]
 var options = arguments.dropFirst(2).makeIterator()
 while let flag = options.next() {
     guard counts[flag] != nil else { usage("unknown option \(flag)") }
@@ -66,6 +67,12 @@ case "commands":
     defer { try? FileManager.default.removeItem(atPath: directory) }
     let figure = try await BulkCommands.run(directory: directory, batches: BulkCommands.batches(accounts: accounts))
     print(Int(figure.recordsPerSecond), "commands/s")
+case "json":
+    let texts = try CommandJSONDecoding.texts(accounts: accounts)
+    for _ in 0..<passes {
+        let (figure, _) = try CommandJSONDecoding.run(texts)
+        print(Int(figure.recordsPerSecond), "commands/s")
+    }
 default:
     usage("unknown subcommand \(subcommand)")
 }

@@ -14,16 +14,40 @@ extension CommandEnvelope {
     /// - Throws: ``DomainError`` naming the field and the rule: `command_too_large`, `malformed_command`,
     ///   `unknown_command_type`, `missing_field`, `unknown_field`, `invalid_field` or `invalid_id`.
     public static func decode(json: some Collection<UInt8>) throws -> CommandEnvelope {
-        guard json.count <= maximumJSONSize else {
+        try checkSize(json.count)
+        let read = { (bytes: UnsafeRawBufferPointer) throws -> CommandEnvelope in
+            try decode(object: 0, of: JSONDocument(bytes, nodes: try JSONSyntax.object(bytes)))
+        }
+        if let envelope = try json.withContiguousStorageIfAvailable({ try read(UnsafeRawBufferPointer($0)) }) {
+            return envelope
+        }
+        return try Array(json).withUnsafeBytes(read)
+    }
+
+    /// Refuses a command longer than ``maximumJSONSize``.
+    ///
+    /// - Parameter size: The command's length in bytes of JSON.
+    /// - Throws: ``DomainError`` `command_too_large`.
+    static func checkSize(_ size: Int) throws(DomainError) {
+        guard size <= maximumJSONSize else {
             throw DomainError(
                 .commandTooLarge,
-                "the command is \(json.count) bytes long; a command may be at most \(maximumJSONSize) bytes"
+                "the command is \(size) bytes long; a command may be at most \(maximumJSONSize) bytes"
             )
         }
-        let data = Data(json)
-        try data.withUnsafeBytes { bytes in try JSONSyntax.checkObject(bytes) }
+    }
+
+    /// Reads the command at an object of a checked document.
+    ///
+    /// - Parameters:
+    ///   - object: The command's node.
+    ///   - document: The document.
+    /// - Returns: The command and its envelope.
+    /// - Throws: ``DomainError`` as ``decode(json:)`` does.
+    static func decode(object: Int, of document: JSONDocument) throws -> CommandEnvelope {
         do {
-            return try JSONDecoder().decode(Read.self, from: data).envelope
+            let decoder = StrictJSONDecoder(document, node: object, ledger: FieldLedger(subject: "a command"))
+            return try decoder.ledger.reading { try Read(decoder) }.envelope
         } catch {
             throw DomainError(
                 decoding: error,
@@ -44,16 +68,15 @@ extension CommandEnvelope {
 
     /// A command read in one pass: the envelope's fields, then `data` by the type that `type` names; a field of
     /// either that the types do not have is refused.
-    private struct Read: Decodable {
+    private struct Read {
         var envelope: CommandEnvelope
 
         enum CodingKeys: String, CodingKey, CaseIterable {
             case type, actor, commandId, expectedVersion, occurredAt, correlationId, causationId, data
         }
 
-        init(from decoder: any Decoder) throws {
-            let ledger = FieldLedger(subject: "a command")
-            let container = try AuditingDecoder(decoder, ledger: ledger).container(keyedBy: CodingKeys.self)
+        init(_ decoder: StrictJSONDecoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
             let type = try container.decode(String.self, forKey: .type)
             guard let payloadType = CRMCommand.payloadTypes[type] else {
                 let guess = CRMCommand.commandType(nearestTo: type).map { "did you mean \($0)? " } ?? ""
@@ -79,13 +102,12 @@ extension CommandEnvelope {
             let occurredAt = try container.decodeIfPresent(Timestamp.self, forKey: .occurredAt)
             let correlationId = try id(.correlationId)
             let causationId = try id(.causationId)
-            guard container.contains(.data) else {
+            guard let data = decoder.field(CodingKeys.data) else {
                 throw DecodingError.keyNotFound(
                     CodingKeys.data,
                     DecodingError.Context(codingPath: [], debugDescription: "data is required")
                 )
             }
-            let data = try decoder.container(keyedBy: CodingKeys.self).superDecoder(forKey: .data)
             let command = try payloadType.decodeAudited(from: data)
             envelope = CommandEnvelope(
                 command,

@@ -16,12 +16,7 @@ extension CommandPayload {
     /// - Parameter decoder: The decoder of the `data` object.
     /// - Returns: The command.
     /// - Throws: ``DomainError`` `unknown_field`, or what reading the fields throws.
-    static func decodeAudited(from decoder: any Decoder) throws -> CRMCommand {
-        let ledger = FieldLedger(subject: commandType)
-        let payload = try Self(from: AuditingDecoder(decoder, ledger: ledger))
-        if let unknown = ledger.firstUnknownField() {
-            throw ledger.unknownField(unknown, known: nil)
-        }
-        return payload.command
+    static func decodeAudited(from decoder: StrictJSONDecoder) throws -> CRMCommand {
+        try decoder.noting(in: FieldLedger(subject: commandType)).decodeEveryField(Self.self).command
     }
 }

@@ -14,9 +14,10 @@ public struct RecordId: Hashable, Sendable, Comparable, CustomStringConvertible 
     ///   - text: The id.
     ///   - field: The input field it came from, named in the error.
     /// - Throws: ``DomainError`` with code `invalid_id`, naming the field and the rule broken.
-    public init(_ text: String, field: String = "id") throws {
+    public init(_ text: String, field: @autoclosure () -> String = "id") throws {
         let bytes = text.utf8
         guard !bytes.isEmpty, bytes.count <= Self.maximumLength else {
+            let field = field()
             throw DomainError(
                 .invalidId,
                 field: field,
@@ -27,6 +28,7 @@ public struct RecordId: Hashable, Sendable, Comparable, CustomStringConvertible 
             self.text = text
             return
         }
+        let field = field()
         throw DomainError(
             .invalidId,
             field: field,

@@ -1,39 +1,51 @@
-/// A strict check of a command's JSON text (RFC 8259) before it is decoded, so that every malformed command is
-/// refused with the place and the rule it breaks rather than the decoder's "not valid JSON".
+/// A strict reading of a JSON text (RFC 8259) into ``JSONNode``s, so that every malformed command or configuration
+/// is refused with the place and the rule it breaks rather than a decoder's "not valid JSON".
 ///
-/// It also refuses what the decoder would accept silently or badly: nesting deeper than any command needs (each
+/// It also refuses what a decoder would accept silently or badly: nesting deeper than any command needs (each
 /// level costs the decoder stack, and a line of 100,000 `[` is an attack, not a command) and a field given twice
-/// in one object (the decoder keeps one of the values, a schema validator another).
+/// in one object (a decoder keeps one of the values, a schema validator another).
 struct JSONSyntax {
     /// The deepest nesting of objects and arrays accepted, the command's own object counting as one.
     static let maximumDepth = 32
+    /// Objects with more fields than this find a field given twice by hashing the names rather than comparing them.
+    private static let fieldsComparedInTurn = 16
 
     let bytes: UnsafeRawBufferPointer
+    /// What the text is, in refusals: `command` or `configuration`.
+    let noun: String
     var offset = 0
+    /// The values read so far, in the text's order.
+    var nodes: [JSONNode] = []
     private var depth = 0
 
-    init(_ bytes: UnsafeRawBufferPointer) {
+    init(_ bytes: UnsafeRawBufferPointer, noun: String = "command") {
         self.bytes = bytes
+        self.noun = noun
     }
 
-    /// Checks that text is one JSON object and nothing else.
+    /// Reads a text that must be one JSON object and nothing else.
     ///
-    /// - Parameter bytes: The command's text.
+    /// - Parameters:
+    ///   - bytes: The text.
+    ///   - noun: What the text is, in refusals: `command` or `configuration`.
+    /// - Returns: The object's nodes, the object's own first.
     /// - Throws: ``DomainError`` `malformed_command` saying where and why; with the field when one is given twice.
-    static func checkObject(_ bytes: UnsafeRawBufferPointer) throws(DomainError) {
-        var syntax = JSONSyntax(bytes)
+    static func object(_ bytes: UnsafeRawBufferPointer, noun: String = "command") throws(DomainError) -> [JSONNode] {
+        var syntax = JSONSyntax(bytes, noun: noun)
+        syntax.reserveNodes()
         syntax.skipSpace()
         guard syntax.offset < bytes.count else {
-            throw DomainError(.malformedCommand, "a command must be a JSON object, not empty text")
+            throw DomainError(.malformedCommand, "a \(noun) must be a JSON object, not empty text")
         }
         guard bytes[syntax.offset] == UInt8(ascii: "{") else {
-            throw DomainError(.malformedCommand, "a command must be a JSON object, not \(syntax.describeValueAhead())")
+            throw DomainError(.malformedCommand, "a \(noun) must be a JSON object, not \(syntax.describeValueAhead())")
         }
         try syntax.object(path: "")
         syntax.skipSpace()
         guard syntax.offset == bytes.count else {
-            throw syntax.malformed("text follows the command's closing }")
+            throw syntax.malformed("text follows the \(noun)'s closing }")
         }
+        return syntax.nodes
     }
 
     private mutating func value(path: String) throws(DomainError) {
@@ -42,21 +54,21 @@ struct JSONSyntax {
         switch bytes[offset] {
         case UInt8(ascii: "{"): try object(path: path)
         case UInt8(ascii: "["): try array(path: path)
-        case UInt8(ascii: "\""): _ = try string(keepingText: false)
-        case UInt8(ascii: "t"): try literal("true")
-        case UInt8(ascii: "f"): try literal("false")
-        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "t"): try literal("true", .true)
+        case UInt8(ascii: "f"): try literal("false", .false)
+        case UInt8(ascii: "n"): try literal("null", .null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
         default: throw malformed("a value (object, array, string, number, true, false or null) was expected")
         }
     }
 
     mutating func object(path: String) throws(DomainError) {
-        try enterContainer()
-        var keys: Set<[UInt8]> = []
+        let node = try enterContainer(.object)
+        var names: Set<[UInt8]>? = nil
         skipSpace()
         if try consume(UInt8(ascii: "}")) {
-            depth -= 1
+            leaveContainer(node)
             return
         }
         repeat {
@@ -65,37 +77,62 @@ struct JSONSyntax {
             guard bytes[offset] == UInt8(ascii: "\"") else {
                 throw malformed("a field name in double quotes was expected")
             }
-            let key = try string(keepingText: true)
-            guard keys.insert(key).inserted else {
-                let field = Self.path(path, key)
+            let key = try string()
+            nodes[node].count += 1
+            if isGivenTwice(key, in: node, names: &names) {
+                let field = fieldPath(path, key)
                 throw DomainError(.malformedCommand, field: field, "\(field) is given twice; a field may appear once")
             }
             skipSpace()
             guard try consume(UInt8(ascii: ":")) else { throw malformed("':' was expected after the field name") }
             skipSpace()
-            try value(path: try holdsContainer() ? Self.path(path, key) : "")
+            try value(path: try holdsContainer() ? fieldPath(path, key) : "")
             skipSpace()
         } while try consume(UInt8(ascii: ","))
         guard try consume(UInt8(ascii: "}")) else { throw malformed("',' or '}' was expected") }
-        depth -= 1
+        leaveContainer(node)
     }
 
-    private mutating func array(path: String) throws(DomainError) {
-        try enterContainer()
+    /// Whether an object's field just read has the name of an earlier one: compared in turn while the object has
+    /// few fields, then through a set of the names, so a field given 100,000 times costs no more than 100,000 sets.
+    private func isGivenTwice(_ key: Int, in object: Int, names: inout Set<[UInt8]>?) -> Bool {
+        if names == nil, nodes[object].count > Self.fieldsComparedInTurn {
+            var earlier: Set<[UInt8]> = []
+            forEachKey(of: object, before: key) { earlier.insert(text(ofStringAt: $0)) }
+            names = earlier
+        }
+        if names != nil {
+            return !names!.insert(text(ofStringAt: key)).inserted
+        }
+        var found = false
+        forEachKey(of: object, before: key) { found = found || sameText(ofStringsAt: $0, key) }
+        return found
+    }
+
+    /// Calls a function with the key node of each of an object's fields before a key, all of whose values are read.
+    private func forEachKey(of object: Int, before key: Int, _ body: (Int) -> Void) {
+        var index = object + 1
+        while index < key {
+            body(index)
+            index = nodes[index + 1].next
+        }
+    }
+
+    mutating func array(path: String) throws(DomainError) {
+        let node = try enterContainer(.array)
         skipSpace()
         if try consume(UInt8(ascii: "]")) {
-            depth -= 1
+            leaveContainer(node)
             return
         }
-        var index = 0
         repeat {
             skipSpace()
-            try value(path: try holdsContainer() ? path + "[\(index)]" : "")
-            index += 1
+            try value(path: try holdsContainer() ? path + "[\(nodes[node].count)]" : "")
+            nodes[node].count += 1
             skipSpace()
         } while try consume(UInt8(ascii: ","))
         guard try consume(UInt8(ascii: "]")) else { throw malformed("',' or ']' was expected") }
-        depth -= 1
+        leaveContainer(node)
     }
 
     /// Whether an object or an array starts at the offset, the only values whose path errors may name.
@@ -104,23 +141,42 @@ struct JSONSyntax {
         return bytes[offset] == UInt8(ascii: "{") || bytes[offset] == UInt8(ascii: "[")
     }
 
-    /// The JSON path of a field of the object at `path`.
-    private static func path(_ path: String, _ key: [UInt8]) -> String {
-        JSONPath(path, field: String(decoding: key, as: UTF8.self))
+    /// Makes room for the nodes of a text at once: in commands, a value takes eight bytes of text or more.
+    mutating func reserveNodes() {
+        nodes.reserveCapacity(bytes.count / 8 + 8)
     }
 
-    private mutating func enterContainer() throws(DomainError) {
+    /// The JSON path of the field whose key is at a node, in the object at `path`.
+    private func fieldPath(_ path: String, _ key: Int) -> String {
+        JSONPath(path, field: String(decoding: text(ofStringAt: key), as: UTF8.self))
+    }
+
+    /// Starts an object or an array at its opening bracket.
+    ///
+    /// - Returns: The index of its node, completed by ``leaveContainer(_:)``.
+    private mutating func enterContainer(_ kind: JSONNode.Kind) throws(DomainError) -> Int {
         depth += 1
         guard depth <= Self.maximumDepth else {
             throw DomainError(
                 .malformedCommand,
-                "the command nests objects and arrays more than \(Self.maximumDepth) deep (at byte \(offset + 1))"
+                "the \(noun) nests objects and arrays more than \(Self.maximumDepth) deep (at byte \(offset + 1))"
             )
         }
+        nodes.append(JSONNode(kind: kind, start: offset, end: offset))
         offset += 1
+        return nodes.count - 1
+    }
+
+    /// Completes an object's or an array's node just past its closing bracket.
+    private mutating func leaveContainer(_ node: Int) {
+        depth -= 1
+        nodes[node].end = offset
+        nodes[node].next = nodes.count
     }
 
     private mutating func number() throws(DomainError) {
+        let start = offset
+        defer { nodes.append(JSONNode(kind: .number, start: start, end: offset, next: nodes.count + 1)) }
         _ = try consume(UInt8(ascii: "-"))
         guard offset < bytes.count else { throw cutShort() }
         if bytes[offset] == UInt8(ascii: "0") {
@@ -149,7 +205,7 @@ struct JSONSyntax {
         return offset - start
     }
 
-    private mutating func literal(_ word: StaticString) throws(DomainError) {
+    private mutating func literal(_ word: StaticString, _ kind: JSONNode.Kind) throws(DomainError) {
         let length = word.utf8CodeUnitCount
         let word = UnsafeRawBufferPointer(start: word.utf8Start, count: length)
         for index in 0..<length {
@@ -158,6 +214,7 @@ struct JSONSyntax {
                 throw malformed("a value (object, array, string, number, true, false or null) was expected")
             }
         }
+        nodes.append(JSONNode(kind: kind, start: offset, end: offset + length, next: nodes.count + 1))
         offset += length
     }
 
@@ -178,7 +235,7 @@ struct JSONSyntax {
         }
     }
 
-    /// What the text holds where a value starts, for the refusal of a command that is not an object.
+    /// What the text holds where a value starts, for the refusal of a text that is not an object.
     private func describeValueAhead() -> String {
         switch bytes[offset] {
         case UInt8(ascii: "["): "an array"
@@ -195,10 +252,10 @@ struct JSONSyntax {
     }
 
     func malformed(_ rule: String) -> DomainError {
-        DomainError(.malformedCommand, "the command is not valid JSON at byte \(offset + 1): \(rule)")
+        DomainError(.malformedCommand, "the \(noun) is not valid JSON at byte \(offset + 1): \(rule)")
     }
 
     func cutShort() -> DomainError {
-        DomainError(.malformedCommand, "the command is not valid JSON: it is cut short after \(bytes.count) bytes")
+        DomainError(.malformedCommand, "the \(noun) is not valid JSON: it is cut short after \(bytes.count) bytes")
     }
 }

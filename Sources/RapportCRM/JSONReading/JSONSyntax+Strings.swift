@@ -1,30 +1,72 @@
-/// Strings, checked byte by byte: escapes, surrogate pairs and UTF-8.
+import Foundation
+
+/// Strings, checked byte by byte: escapes, surrogate pairs and UTF-8; and their text, escapes resolved.
 extension JSONSyntax {
-    /// Reads a string; with `keepingText`, returns its text with the escapes resolved, as UTF-8.
-    mutating func string(keepingText: Bool) throws(DomainError) -> [UInt8] {
+    /// Reads a string at its opening quote into a node.
+    ///
+    /// - Returns: The index of the string's node.
+    mutating func string() throws(DomainError) -> Int {
         offset += 1
-        var text: [UInt8] = []
+        let start = offset
+        var kind = JSONNode.Kind.string
         while offset < bytes.count {
             let byte = bytes[offset]
             switch byte {
             case UInt8(ascii: "\""):
+                nodes.append(JSONNode(kind: kind, start: start, end: offset, next: nodes.count + 1))
                 offset += 1
-                return text
+                return nodes.count - 1
             case UInt8(ascii: "\\"):
-                let scalar = try escape()
-                if keepingText { UTF8.encode(scalar) { text.append($0) } }
+                _ = try escape()
+                kind = .escapedString
             case 0..<0x20:
                 throw malformed("a control character must be escaped inside a string")
             case 0x20..<0x80:
-                if keepingText { text.append(byte) }
                 offset += 1
             default:
-                let length = try utf8Sequence()
-                if keepingText { text.append(contentsOf: bytes[offset..<(offset + length)]) }
-                offset += length
+                offset += try utf8Sequence()
             }
         }
         throw cutShort()
+    }
+
+    /// The text of a string read into a node, as UTF-8 with its escapes resolved.
+    func text(ofStringAt index: Int) -> [UInt8] {
+        Self.text(of: nodes[index], in: bytes)
+    }
+
+    /// The text of a string node of a checked text, as UTF-8 with its escapes resolved.
+    ///
+    /// - Parameters:
+    ///   - node: A string's node.
+    ///   - bytes: The text it was read from.
+    /// - Returns: The string's text.
+    static func text(of node: JSONNode, in bytes: UnsafeRawBufferPointer) -> [UInt8] {
+        guard node.kind == .escapedString else { return Array(bytes[node.start..<node.end]) }
+        var syntax = JSONSyntax(bytes)
+        var text: [UInt8] = []
+        text.reserveCapacity(node.end - node.start)
+        syntax.offset = node.start
+        while syntax.offset < node.end {
+            if bytes[syntax.offset] == UInt8(ascii: "\\"), let scalar = try? syntax.escape() {
+                UTF8.encode(scalar) { text.append($0) }
+            } else {
+                text.append(bytes[syntax.offset])
+                syntax.offset += 1
+            }
+        }
+        return text
+    }
+
+    /// Whether two strings read into nodes have the same text.
+    func sameText(ofStringsAt first: Int, _ second: Int) -> Bool {
+        let (one, other) = (nodes[first], nodes[second])
+        guard one.kind == .string, other.kind == .string else {
+            return text(ofStringAt: first) == text(ofStringAt: second)
+        }
+        let length = one.end - one.start
+        return length == other.end - other.start
+            && (length == 0 || memcmp(bytes.baseAddress! + one.start, bytes.baseAddress! + other.start, length) == 0)
     }
 
     /// Reads an escape sequence at a backslash and returns the character it stands for.
