@@ -150,6 +150,31 @@ struct StrictJSONDecoderTests {
         }
     }
 
+    /// JSON number texts of every shape: a sign, whole digits, a fraction and an exponent, each present or not.
+    static let numberText = zip(
+        Gen<Bool>.bool(),
+        Gen<Character?>.element(of: Array("0123456789")).map { $0! }.string(of: 1...22),
+        Gen<Character?>.element(of: Array("0123456789")).map { $0! }.string(of: 0...8),
+        Gen<Int>.int(in: -30...30).optional
+    ).map { negative, whole, fraction, exponent in
+        let significant = whole.drop { $0 == "0" }
+        return (negative ? "-" : "") + (significant.isEmpty ? "0" : String(significant))
+            + (fraction.isEmpty ? "" : "." + fraction)
+            + (exponent.map { "e\($0)" } ?? "")
+    }
+
+    @Test func readsNumbersAsFoundationsDecoderDoes() async {
+        await propertyCheck(count: 500, input: Self.numberText) { text throws in
+            let json = #"{"n":\#(text)}"#
+            let foundation = try? JSONDecoder().decode([String: Money].self, from: Data(json.utf8))
+            #expect((try? Self.read([String: Money].self, json)) == foundation, "\(text)")
+            let integer = try? JSONDecoder().decode([String: Int32].self, from: Data(json.utf8))
+            #expect((try? Self.read([String: Int32].self, json)) == integer, "\(text)")
+            let double = try? JSONDecoder().decode([String: Double].self, from: Data(json.utf8))
+            #expect((try? Self.read([String: Double].self, json)) == double, "\(text)")
+        }
+    }
+
     @Test func anArrayReadPastItsEndIsRefused() {
         struct Pair: Decodable {
             init(from decoder: any Decoder) throws {
