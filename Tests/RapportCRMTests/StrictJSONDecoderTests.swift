@@ -175,6 +175,25 @@ struct StrictJSONDecoderTests {
         }
     }
 
+    @Test(
+        arguments: [
+            ("0.30000000000000004", 3_000), ("1e3", 10_000_000), ("1E-4", 1), ("-0", 0), ("0.00005", 1),
+            ("-0.00005", -1), ("0.00015", 2), ("0.00025", 3), ("0.000049999999", 0), ("19.99", 199_900),
+            ("999999999999.99994", 9_999_999_999_999_999), ("-1000000000000.00004", -10_000_000_000_000_000),
+            ("0.00000000001e7", 1), ("5e-5", 1), ("5e-6", 0), ("0.0000", 0), ("1000000000000", 10_000_000_000_000_000),
+        ] as [(String, Int64)]
+    )
+    func readsAmountsRoundedToTheNearestTenThousandthFromTheirDigits(text: String, tenThousandths: Int64) throws {
+        #expect(try Self.read([String: Money].self, #"{"n":\#(text)}"#)["n"] == Money(tenThousandths: tenThousandths))
+    }
+
+    @Test(arguments: ["1e300", "-1e300", "1e400", "1e13", "-1e13", "1000000000000.0001", "1e-400", #""12""#, "null"])
+    func refusesAmountsBeyondTheMaximumAsMoneyDoes(text: String) {
+        let refusal = Self.refusal([String: Money].self, #"{"n":\#(text)}"#)
+        #expect(refusal?.field == "n")
+        #expect(refusal?.message.hasPrefix("n must be an amount: a number of at most 1000000000000 in size") == true)
+    }
+
     @Test func anArrayReadPastItsEndIsRefused() {
         struct Pair: Decodable {
             init(from decoder: any Decoder) throws {

@@ -70,6 +70,14 @@ extension JSONDocument {
         return value
     }
 
+    /// The amount at a node when its text settles it at once (see ``Money/init(numberText:)``); nil sends the
+    /// value to `Money`'s own reading, which refuses what is not an amount.
+    func money(at index: Int) -> Money? {
+        let node = nodes[index]
+        guard node.kind == .number else { return nil }
+        return Money(numberText: UnsafeRawBufferPointer(rebasing: bytes[node.start..<node.end]))
+    }
+
     private func integer<Integer: FixedWidthInteger>(_ type: Integer.Type, at index: Int) -> Integer? {
         let node = nodes[index]
         guard node.kind == .number else { return nil }

@@ -97,6 +97,7 @@ final class StrictJSONDecoder: Decoder {
 
     /// Reads the value as a type: JSON scalars from the node itself, other types through their containers.
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
+        if type == Money.self, let money = document.money(at: node) { return money as! T }
         if type == Decimal.self { return try document.decimal(node, at: codingPath) as! T }
         if type == String.self { return try document.string(node, at: codingPath) as! T }
         if type == Bool.self { return try document.bool(node, at: codingPath) as! T }
