@@ -7,11 +7,12 @@ import RapportCRM
 /// Number 0 is no text: an absent field, or one an update cleared with an empty text.
 struct AccountTexts: Sendable, Hashable {
     /// Every text at its number; the empty text at 0.
-    private(set) var texts: [String] = [""]
-    private var numbers = TextNumbers<UInt32>(["": 0])
+    private var table = TextTable<UInt32>()
 
     /// A pool holding no text yet.
-    init() {}
+    init() {
+        _ = table.append("")
+    }
 
     /// The number of a text, adding it when it is new; 0 for no text or an empty one.
     ///
@@ -19,11 +20,7 @@ struct AccountTexts: Sendable, Hashable {
     /// - Returns: Its number.
     mutating func number(of text: String?) -> UInt32 {
         guard let text else { return 0 }
-        if let number = numbers.number(of: text) { return number }
-        let number = UInt32(texts.count)
-        texts.append(text)
-        numbers.set(number, for: text)
-        return number
+        return table.numberAdding(text)
     }
 
     /// The text at a number, nil for 0 or a number the pool does not hold.
@@ -31,7 +28,7 @@ struct AccountTexts: Sendable, Hashable {
     /// - Parameter number: The number.
     /// - Returns: The text.
     func text(_ number: UInt32) -> String? {
-        number > 0 && Int(number) < texts.count ? texts[Int(number)] : nil
+        number > 0 ? table.text(number) : nil
     }
 
     /// Reads a text number written for this pool, refusing one the pool does not hold.
@@ -41,8 +38,8 @@ struct AccountTexts: Sendable, Hashable {
     /// - Throws: ``BinaryFormatError`` when the number is not in the pool.
     func readNumber(from reader: inout ByteReader) throws(BinaryFormatError) -> UInt32 {
         let number = try reader.readVarint()
-        guard number < UInt64(texts.count) else {
-            throw BinaryFormatError("text number \(number) is not among the \(texts.count) pooled texts")
+        guard number < UInt64(table.count) else {
+            throw BinaryFormatError("text number \(number) is not among the \(table.count) pooled texts")
         }
         return UInt32(number)
     }
@@ -62,8 +59,8 @@ extension AccountTexts: BinaryField {
     ///
     /// - Parameter writer: The writer.
     func write(to writer: inout ByteWriter) {
-        writer.writeVarint(UInt64(texts.count - 1))
-        for text in texts.dropFirst() { writer.writeString(text) }
+        writer.writeVarint(UInt64(table.count - 1))
+        for text in table.texts.dropFirst() { writer.writeString(text) }
     }
 
     /// Reads texts written by ``write(to:)``, numbering them again in order.
@@ -73,10 +70,7 @@ extension AccountTexts: BinaryField {
     /// - Throws: ``BinaryFormatError`` when the bytes are damaged or a text appears twice.
     static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> AccountTexts {
         var pool = AccountTexts()
-        for text in try [String].read(from: &reader) {
-            guard !pool.numbers.contains(text) else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
-            _ = pool.number(of: text)
-        }
+        try pool.table.appendTexts(from: &reader)
         return pool
     }
 }

@@ -3,9 +3,8 @@ import RapportCRM
 /// Repeated texts (case subjects, owners, lead sources and statuses) kept once, each record holding a small
 /// number instead of its own copy: millions of records share a few hundred distinct texts.
 struct TextPool: Sendable, Hashable {
-    /// Every text, at its number.
-    private(set) var texts: [String] = []
-    private var numbers = TextNumbers<Int32>()
+    /// The texts and their numbers.
+    private(set) var table = TextTable<Int32>()
 
     /// An empty pool.
     init() {}
@@ -15,11 +14,7 @@ struct TextPool: Sendable, Hashable {
     /// - Parameter text: The text.
     /// - Returns: Its number.
     mutating func number(of text: String) -> Int32 {
-        if let number = numbers.number(of: text) { return number }
-        let number = Int32(texts.count)
-        texts.append(text)
-        numbers.set(number, for: text)
-        return number
+        table.numberAdding(text)
     }
 
     /// The number of an optional text, ``none`` when there is none.
@@ -36,7 +31,7 @@ struct TextPool: Sendable, Hashable {
     /// - Parameter number: The number.
     /// - Returns: The text.
     func text(_ number: Int32) -> String? {
-        texts.indices.contains(Int(number)) ? texts[Int(number)] : nil
+        table.text(number)
     }
 
     /// Orders text numbers by their texts' UTF-8 bytes, with ``none`` (and numbers the pool does not hold) last.
@@ -60,7 +55,7 @@ extension TextPool: BinaryField {
     ///
     /// - Parameter writer: The writer.
     func write(to writer: inout ByteWriter) {
-        texts.write(to: &writer)
+        table.texts.write(to: &writer)
     }
 
     /// Reads texts written by ``write(to:)``, numbering them again in order.
@@ -70,10 +65,7 @@ extension TextPool: BinaryField {
     /// - Throws: ``BinaryFormatError`` when the bytes are damaged or a text appears twice.
     static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> TextPool {
         var pool = TextPool()
-        for text in try [String].read(from: &reader) {
-            guard !pool.numbers.contains(text) else { throw BinaryFormatError("text \"\(text)\" is pooled twice") }
-            _ = pool.number(of: text)
-        }
+        try pool.table.appendTexts(from: &reader)
         return pool
     }
 
@@ -87,8 +79,8 @@ extension TextPool: BinaryField {
     func readNumber(from reader: inout ByteReader, optional: Bool) throws(BinaryFormatError) -> Int32 {
         let value = try reader.readSigned()
         if optional, value == Int64(Self.none) { return Self.none }
-        guard value >= 0, value < Int64(texts.count) else {
-            throw BinaryFormatError("text number \(value) is not among the \(texts.count) pooled texts")
+        guard value >= 0, value < Int64(table.count) else {
+            throw BinaryFormatError("text number \(value) is not among the \(table.count) pooled texts")
         }
         return Int32(value)
     }

@@ -42,7 +42,7 @@ extension FunnelModel {
 
     private func checkText(_ number: Int32, optional: Bool) throws(BinaryFormatError) {
         guard (optional && number == TextPool.none) || texts.text(number) != nil else {
-            throw BinaryFormatError("text number \(number) is not among the \(texts.texts.count) pooled texts")
+            throw BinaryFormatError("text number \(number) is not among the \(texts.table.count) pooled texts")
         }
     }
 

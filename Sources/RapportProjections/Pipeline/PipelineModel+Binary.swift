@@ -13,7 +13,7 @@ extension PipelineModel {
             writer.writeByte(stages.firstProbabilities[Int(number)])
             writer.writeByte(stages.seenOpen[Int(number)] ? 1 : 0)
         }
-        writer.write(owners.names)
+        writer.write(owners.texts)
         var ids = [RecordId?](repeating: nil, count: deals.count)
         for (id, number) in dealNumbers { ids[Int(number)] = id }
         writer.writeVarint(UInt64(deals.count))

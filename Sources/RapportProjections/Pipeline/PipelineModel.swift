@@ -25,7 +25,7 @@ public struct PipelineModel: ReadModel {
     /// The stages seen, with their rank.
     var stages = PipelineStages()
     /// The owners seen.
-    var owners = PipelineNames()
+    var owners = TextTable<Int32>()
     /// The months each deal's close date moved out of to a later month: deal number in the high 32 bits, the
     /// month's key in the low 32.
     var slips: Set<UInt64> = []

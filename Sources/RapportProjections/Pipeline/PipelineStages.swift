@@ -9,7 +9,7 @@ struct PipelineStages: Hashable, Sendable {
     static let trackedCount = 64
 
     /// The stage names, by number in the order first seen.
-    private(set) var names = PipelineNames()
+    private(set) var names = TextTable<Int32>()
     /// The probability recorded when each stage was first seen, in percent.
     private(set) var firstProbabilities: [UInt8] = []
     /// Whether each stage was ever an open stage of a deal (closed stages are only ever reached by closing).
