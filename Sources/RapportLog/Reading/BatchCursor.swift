@@ -50,13 +50,19 @@ struct BatchCursor {
     /// Moves to the next batch that holds records at or after `position`, passing over the batches before it: a
     /// reader's step, for which damage is an error.
     ///
-    /// - Parameter position: The first position wanted.
+    /// - Parameters:
+    ///   - position: The first position wanted.
+    ///   - readingBody: Whether to read a batch's bytes past its header, as ``next(readingBody:)`` takes it; it is
+    ///     asked of the batches passed over too.
     /// - Returns: The batch's header and offset, or `nil` at the end.
     /// - Throws: ``LogError/Code/corruptData`` naming the file and byte of a damaged batch, or
     ///   ``LogError/Code/ioFailure``.
-    mutating func nextBatch(endingAfter position: UInt64) throws -> (header: BatchHeader, offset: UInt64)? {
+    mutating func nextBatch(
+        endingAfter position: UInt64,
+        readingBody: (BatchHeader) -> Bool = { _ in true }
+    ) throws -> (header: BatchHeader, offset: UInt64)? {
         while true {
-            switch try next() {
+            switch try next(readingBody: readingBody) {
             case .end:
                 return nil
             case .damaged(let offset, let reason, _):

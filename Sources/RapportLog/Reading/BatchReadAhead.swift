@@ -112,30 +112,24 @@ final class BatchReadAhead: @unchecked Sendable {
                     checksums: true,
                     readsInChunks: false
                 )
-                batches: while true {
-                    var owned = false
-                    let step = try cursor.next { header in
+                var owned = false
+                while let (header, offset) = try cursor.nextBatch(
+                    endingAfter: position,
+                    readingBody: { header in
                         guard header.endPosition > position else { return reader == 0 }
                         owned = number % self.readers == reader
                         number += 1
                         return owned
                     }
-                    switch step {
-                    case .end:
-                        break batches
-                    case .damaged(let offset, let reason, _):
-                        throw LogError(.corruptData, "\(span.file.path) at byte \(offset): \(reason)")
-                    case .batch(let header, let offset):
-                        guard owned else { continue }
-                        var buffer = takeSpareBuffer()
-                        let size = try cursor.withCurrentBatch { bytes in
-                            let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
-                            return try BatchDecoder.copyBlock(header, stored: stored, into: &buffer)
-                        }
-                        let path = span.file.path
-                        let block = Block(header: header, buffer: buffer, size: size, path: path, offset: offset)
-                        guard hand(.block(block), from: reader) else { return finish() }
+                ) {
+                    guard owned else { continue }
+                    var buffer = takeSpareBuffer()
+                    let size = try cursor.withCurrentBatch { bytes in
+                        let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
+                        return try BatchDecoder.copyBlock(header, stored: stored, into: &buffer)
                     }
+                    let block = Block(header: header, buffer: buffer, size: size, path: span.file.path, offset: offset)
+                    guard hand(.block(block), from: reader) else { return finish() }
                 }
             }
             _ = hand(.end, from: reader)
