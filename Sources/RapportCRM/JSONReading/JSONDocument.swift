@@ -33,15 +33,8 @@ final class JSONDocument {
     }
 
     /// The key nodes of an object's fields, in the text's order.
-    func keys(of object: Int) -> [Int] {
-        var keys: [Int] = []
-        keys.reserveCapacity(nodes[object].count)
-        var index = object + 1
-        for _ in 0..<nodes[object].count {
-            keys.append(index)
-            index = nodes[index + 1].next
-        }
-        return keys
+    func keys(of object: Int) -> JSONFieldKeys {
+        JSONFieldKeys(of: object, in: nodes)
     }
 
     /// Finds an object's field by its name and notes it read.
@@ -55,13 +48,9 @@ final class JSONDocument {
     func value(named name: String, in object: Int) -> Int? {
         var name = name
         return name.withUTF8 { name in
-            var index = object + 1
-            for _ in 0..<nodes[object].count {
-                if isKey(index, named: name) {
-                    read[index] = true
-                    return index + 1
-                }
-                index = nodes[index + 1].next
+            for key in keys(of: object) where isKey(key, named: name) {
+                read[key] = true
+                return key + 1
             }
             return nil
         }
@@ -74,12 +63,7 @@ final class JSONDocument {
 
     /// Whether any of an object's fields was not looked for.
     func hasUnreadField(in object: Int) -> Bool {
-        var index = object + 1
-        for _ in 0..<nodes[object].count {
-            if !read[index] { return true }
-            index = nodes[index + 1].next
-        }
-        return false
+        keys(of: object).contains { !read[$0] }
     }
 
     private func isKey(_ index: Int, named name: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -19,3 +19,33 @@ struct JSONNode {
     /// The index of the node after this value and all it holds.
     var next = 0
 }
+
+/// The key nodes of an object's fields, in the text's order: the field after a key starts at the node after its
+/// value's.
+///
+/// It looks at a value's nodes only to step past it to the next field, so it can go through the fields of an object
+/// still being read, up to the key read last.
+struct JSONFieldKeys: Sequence, IteratorProtocol {
+    private let nodes: [JSONNode]
+    private var key: Int
+    private var remaining: Int
+
+    /// The fields of the object at a node.
+    ///
+    /// - Parameters:
+    ///   - object: The object's node.
+    ///   - nodes: The nodes of its text.
+    init(of object: Int, in nodes: [JSONNode]) {
+        self.nodes = nodes
+        key = object + 1
+        remaining = nodes[object].count
+    }
+
+    mutating func next() -> Int? {
+        guard remaining > 0 else { return nil }
+        let current = key
+        remaining -= 1
+        if remaining > 0 { key = nodes[current + 1].next }
+        return current
+    }
+}

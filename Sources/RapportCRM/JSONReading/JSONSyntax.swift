@@ -96,26 +96,14 @@ struct JSONSyntax {
     /// Whether an object's field just read has the name of an earlier one: compared in turn while the object has
     /// few fields, then through a set of the names, so a field given 100,000 times costs no more than 100,000 sets.
     private func isGivenTwice(_ key: Int, in object: Int, names: inout Set<[UInt8]>?) -> Bool {
+        let earlierKeys = JSONFieldKeys(of: object, in: nodes).lazy.prefix { $0 < key }
         if names == nil, nodes[object].count > Self.fieldsComparedInTurn {
-            var earlier: Set<[UInt8]> = []
-            forEachKey(of: object, before: key) { earlier.insert(text(ofStringAt: $0)) }
-            names = earlier
+            names = Set(earlierKeys.map { text(ofStringAt: $0) })
         }
         if names != nil {
             return !names!.insert(text(ofStringAt: key)).inserted
         }
-        var found = false
-        forEachKey(of: object, before: key) { found = found || sameText(ofStringsAt: $0, key) }
-        return found
-    }
-
-    /// Calls a function with the key node of each of an object's fields before a key, all of whose values are read.
-    private func forEachKey(of object: Int, before key: Int, _ body: (Int) -> Void) {
-        var index = object + 1
-        while index < key {
-            body(index)
-            index = nodes[index + 1].next
-        }
+        return earlierKeys.contains { sameText(ofStringsAt: $0, key) }
     }
 
     mutating func array(path: String) throws(DomainError) {
