@@ -206,12 +206,6 @@ struct SnapshotTests {
         }
         var changed = header
         change(&changed)
-        var headerWriter = ByteWriter()
-        changed.write(to: &headerWriter)
-        var file = ByteWriter()
-        for byte in SnapshotFile.magic { file.writeByte(byte) }
-        file.writeBytes(headerWriter.bytes)
-        file.writeVarint(UInt64(headerWriter.bytes.withUnsafeBytes { SnapshotFile.checksum($0) }))
-        try Data(file.bytes + rest).write(to: URL(fileURLWithPath: path))
+        try Data(SnapshotFile.prefix(of: changed) + rest).write(to: URL(fileURLWithPath: path))
     }
 }

@@ -60,13 +60,21 @@ enum SnapshotFile {
             modelVersions: versions,
             sections: sections
         )
+        return (header, [prefix(of: header)] + bodies)
+    }
+
+    /// The bytes of a file before its sections: the magic string, the header and the header's checksum.
+    ///
+    /// - Parameter header: The header.
+    /// - Returns: The bytes, for ``readHeader(from:)``.
+    static func prefix(of header: SnapshotHeader) -> [UInt8] {
         var headerWriter = ByteWriter(capacity: 512)
         header.write(to: &headerWriter)
         var prefix = ByteWriter(capacity: 600)
         for byte in magic { prefix.writeByte(byte) }
         prefix.writeBytes(headerWriter.bytes)
         prefix.writeVarint(UInt64(checksum(headerWriter.bytes)))
-        return (header, [prefix.bytes] + bodies)
+        return prefix.bytes
     }
 
     /// Reads a snapshot's header, checking the magic string and the header's checksum.
