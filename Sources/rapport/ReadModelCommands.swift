@@ -21,10 +21,22 @@ struct ReadModelOptions: ParsableArguments {
     ///   - model: The name of the one read model the report uses; only it is read and folded.
     ///   - report: Computes the report from the read models and the context.
     func print(from model: String, _ report: (ReadModels, ReportContext) throws -> some TabularReport) throws {
+        try print(from: ReadModels.Selection([model]), report)
+    }
+
+    /// Computes the report over the window from the selected read models, prints it and ends the process.
+    ///
+    /// - Parameters:
+    ///   - selection: The read models the report uses; only they are read and folded.
+    ///   - report: Computes the report from the read models and the context.
+    func print(
+        from selection: ReadModels.Selection,
+        _ report: (ReadModels, ReportContext) throws -> some TabularReport
+    ) throws {
         try ReadModelQuery.answer(
             in: try window.window(),
             directory: data.directory,
-            models: ReadModels.Selection([model]),
+            models: selection,
             notice: EngineOptions.commandLine().notice
         ) { models, context in
             let text = try output.format.render(try report(models, context))
@@ -95,7 +107,7 @@ struct AccountCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("ID: \(error)")
         }
-        try query.print(from: AccountsModel.name) { models, context in
+        try query.print(from: .account(accountId)) { models, context in
             guard let report = models.accounts.report(for: accountId, in: context) else {
                 throw RapportError(.invalidInput, "ID: there is no account \(accountId) in this window of the history")
             }

@@ -49,13 +49,8 @@ struct AccountPropertyTests {
             try Self.read([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])
         }
         // One text, "x", then no campaigns, then one account whose type is text number 7.
-        var writer = ByteWriter()
-        writer.writeVarint(1)
-        writer.writeString("x")
-        writer.writeVarint(0)
-        writer.writeVarint(1)
-        writer.writeString("A1")
-        writer.write(
+        var record = ByteWriter()
+        record.write(
             "Acme",
             String?.none,
             Money?.none,
@@ -64,7 +59,14 @@ struct AccountPropertyTests {
             RecordId?.none,
             Timestamp(microsecondsSinceEpoch: 0)
         )
-        writer.writeVarint(7)
+        record.writeVarint(7)
+        var writer = ByteWriter()
+        writer.writeVarint(1)
+        writer.writeString("x")
+        writer.writeVarint(0)
+        writer.writeVarint(1)
+        writer.writeString("A1")
+        writer.writeBytes(record.bytes)
         #expect(throws: BinaryFormatError.self) { try Self.read(writer.bytes) }
     }
 

@@ -61,6 +61,46 @@ struct ReadModelSelectionTests {
         }
     }
 
+    @Test func oneAccountsReportInAnyWindowIsItsReportFromTheWholeView() async throws {
+        try await withTemporaryDirectory { directory in
+            try await Self.writeHistory(seed: 29, snapshotInterval: 50, in: directory)
+            let log = try EventLog.openForReading(directory: directory)
+            let events = try EventReading.events(
+                in: log,
+                from: 0,
+                limit: .max,
+                keys: .forReading(dataDirectory: directory)
+            )
+            let accountIds = Set(events.filter { $0.stream.kind == .account }.map(\.stream.id)).sorted()
+            #expect(accountIds.count >= 3)
+            let samples = stride(from: 0, to: events.count, by: max(1, events.count / 8)).map { events[$0] }
+            let windows =
+                samples.map { TimeWindow(at: $0.position) } + samples.map { TimeWindow(asOf: $0.occurredAt) }
+                + [TimeWindow(at: log.endPosition - 1)]
+            var reports = 0
+            for window in windows {
+                for id in accountIds {
+                    let whole = try Self.report(of: id, in: window, directory: directory, only: .all)
+                    let focused = try Self.report(of: id, in: window, directory: directory, only: .account(id))
+                    #expect(focused == whole, "\(id) in \(window)")
+                    if whole != nil { reports += 1 }
+                }
+            }
+            #expect(reports > windows.count)
+        }
+    }
+
+    private static func report(
+        of id: RecordId,
+        in window: TimeWindow,
+        directory: String,
+        only selection: ReadModels.Selection
+    ) throws -> AccountReport? {
+        try ReadModelQuery.answer(in: window, directory: directory, models: selection) { models, context in
+            models.accounts.report(for: id, in: context)
+        }
+    }
+
     /// Runs a demo history of three accounts into a data directory, with a snapshot every `snapshotInterval` events.
     private static func writeHistory(seed: UInt64, snapshotInterval: UInt64, in directory: String) async throws {
         let engine = try await Engine.open(

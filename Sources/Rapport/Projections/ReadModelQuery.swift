@@ -1,3 +1,4 @@
+import RapportCRM
 import RapportLog
 public import RapportProjections
 import RapportTime
@@ -45,6 +46,10 @@ public enum ReadModelQuery {
     }
 
     /// The read models folded over a window, from the newest snapshot whose models lie inside it, or from zero.
+    ///
+    /// A selection focused on one account (``RapportProjections/ReadModels/Selection/account(_:)``) reads and
+    /// folds only what that account's report needs, and decodes only the events that may concern it; when an
+    /// event moves onto the account a record the focused view does not hold, the whole view is folded instead.
     static func models(
         in window: TimeWindow,
         of log: EventLog,
@@ -53,6 +58,23 @@ public enum ReadModelQuery {
         selection: ReadModels.Selection = .all,
         notice: (String) -> Void
     ) throws -> ProjectedModels {
+        let folded = try fold(window, log, snapshots, keys, selection, focus: selection.accountFocus, notice: notice)
+        if folded.inFocus { return folded.models }
+        // Out of focus: the snapshots skipped were reported already.
+        return try fold(window, log, snapshots, keys, selection.unfocused, focus: nil) { _ in }.models
+    }
+
+    /// The read models folded over a window, and whether they stayed in focus: `false` when the selection is
+    /// focused on an account and an event is out of that focus, the fold then stopped there.
+    private static func fold(
+        _ window: TimeWindow,
+        _ log: EventLog,
+        _ snapshots: SnapshotStore,
+        _ keys: PersonalDataKeys,
+        _ selection: ReadModels.Selection,
+        focus: RecordId?,
+        notice: (String) -> Void
+    ) throws -> (models: ProjectedModels, inFocus: Bool) {
         var choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
             header in Self.window(window, admits: header.models)
         }
@@ -63,24 +85,39 @@ public enum ReadModelQuery {
         // instead of copying every dictionary it touches first.
         var projected = choice.chosen.take()?.snapshot.models ?? ProjectedModels()
         let foldedKinds = FoldedKinds(selection)
+        var inFocus = true
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
             let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)
             // An event no selected model folds is not decoded.
             if included, foldedKinds.include(view) {
-                projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
-            } else {
-                projected.progress.advance(
-                    position: position,
-                    recordedAt: recordedAt,
-                    occurredAt: occurredAt,
-                    folded: included
-                )
+                guard let focus else {
+                    projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
+                    return true
+                }
+                if projected.models.accounts.mayConcernFocus(streamName: view.streamIdBytes, type: view.typeBytes) {
+                    let event = try EventReading.sealedEvent(in: view)
+                    switch projected.models.accounts.admission(of: event, focusedOn: focus) {
+                    case .fold:
+                        projected.fold(try EventReading.opened(event, keys: keys), only: selection)
+                        return true
+                    case .outOfFocus:
+                        inFocus = false
+                        return false
+                    case .pass: break
+                    }
+                }
             }
+            projected.progress.advance(
+                position: position,
+                recordedAt: recordedAt,
+                occurredAt: occurredAt,
+                folded: included
+            )
             return true
         }
-        return projected
+        return (projected, inFocus)
     }
 
     /// Whether a snapshot's models, folded as `progress` says, hold only events inside `window`.

@@ -16,7 +16,17 @@ public enum EventReading {
     ///   CRM event (a raw record appended with `rapport log append`, or damaged content), or `key_store_failure`
     ///   when its personal values do not open.
     public static func event(in view: RecordView, keys: PersonalDataKeys) throws -> RecordedEvent {
-        try event(
+        try opened(sealedEvent(in: view), keys: keys)
+    }
+
+    /// The event a record in place holds, its personal values, if any, still sealed in its metadata (the payload's
+    /// personal fields are empty): enough to tell what the event is about before paying for opening them.
+    ///
+    /// - Parameter view: The record.
+    /// - Returns: The event with its log coordinates and metadata.
+    /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position.
+    static func sealedEvent(in view: RecordView) throws -> RecordedEvent {
+        try sealedEvent(
             position: view.position,
             id: view.id,
             streamId: view.streamIdBytes,
@@ -25,9 +35,31 @@ public enum EventReading {
             recordedAt: view.recordedAt,
             type: view.typeBytes,
             metadata: view.metadataBytes,
-            payload: view.payloadBytes,
-            keys: keys
+            payload: view.payloadBytes
         )
+    }
+
+    /// An event read by ``sealedEvent(in:)`` with its personal values opened (or marked erased when the person was
+    /// forgotten), when `keys` open its type.
+    ///
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - keys: The keys that open personal values.
+    /// - Returns: The event.
+    /// - Throws: ``RapportError`` with code `key_store_failure` when its personal values do not open, or
+    ///   `unreadable_event` when they do not fit the event.
+    static func opened(_ event: consuming RecordedEvent, keys: PersonalDataKeys) throws -> RecordedEvent {
+        // Most events hold no personal values: they pass through without the metadata being copied to change it.
+        guard let sealed = event.metadata.sealedPersonalData, keys.opens(event.event) else { return event }
+        event.event = try keys.open(
+            event.event,
+            sealed: sealed,
+            eventId: event.id,
+            stream: event.stream.description,
+            position: event.position
+        )
+        event.metadata.sealedPersonalData = nil
+        return event
     }
 
     /// The event a copied record holds.
@@ -42,16 +74,18 @@ public enum EventReading {
             try Array(record.streamId.utf8).withUnsafeBytes { streamId in
                 try record.metadata.withUnsafeBytes { metadata in
                     try record.payload.withUnsafeBytes { payload in
-                        try event(
-                            position: record.position,
-                            id: record.id,
-                            streamId: streamId,
-                            streamVersion: record.streamVersion,
-                            occurredAt: record.occurredAt,
-                            recordedAt: record.recordedAt,
-                            type: type,
-                            metadata: metadata,
-                            payload: payload,
+                        try opened(
+                            sealedEvent(
+                                position: record.position,
+                                id: record.id,
+                                streamId: streamId,
+                                streamVersion: record.streamVersion,
+                                occurredAt: record.occurredAt,
+                                recordedAt: record.recordedAt,
+                                type: type,
+                                metadata: metadata,
+                                payload: payload
+                            ),
                             keys: keys
                         )
                     }
@@ -138,7 +172,7 @@ public enum EventReading {
         }
     }
 
-    private static func event(
+    private static func sealedEvent(
         position: UInt64,
         id: UUID,
         streamId: UnsafeRawBufferPointer,
@@ -147,8 +181,7 @@ public enum EventReading {
         recordedAt: Timestamp,
         type: UnsafeRawBufferPointer,
         metadata: UnsafeRawBufferPointer,
-        payload: UnsafeRawBufferPointer,
-        keys: PersonalDataKeys
+        payload: UnsafeRawBufferPointer
     ) throws -> RecordedEvent {
         let (decodedMetadata, event) = try contents(
             type: type,
@@ -168,26 +201,16 @@ public enum EventReading {
                 error
             )
         }
-        func recorded(_ metadata: consuming EventMetadata, _ event: consuming CRMEvent) -> RecordedEvent {
-            RecordedEvent(
-                position: position,
-                id: id,
-                stream: stream,
-                streamVersion: streamVersion,
-                occurredAt: occurredAt,
-                recordedAt: recordedAt,
-                metadata: metadata,
-                event: event
-            )
-        }
-        // Most events hold no personal values: they pass through without the metadata being copied to change it.
-        guard let sealed = decodedMetadata.sealedPersonalData, keys.opens(event) else {
-            return recorded(decodedMetadata, event)
-        }
-        let opened = try keys.open(event, sealed: sealed, eventId: id, stream: stream.description, position: position)
-        var openedMetadata = decodedMetadata
-        openedMetadata.sealedPersonalData = nil
-        return recorded(openedMetadata, opened)
+        return RecordedEvent(
+            position: position,
+            id: id,
+            stream: stream,
+            streamVersion: streamVersion,
+            occurredAt: occurredAt,
+            recordedAt: recordedAt,
+            metadata: decodedMetadata,
+            event: event
+        )
     }
 
     /// The refusal of a record that does not hold a CRM event, naming where it is and why.

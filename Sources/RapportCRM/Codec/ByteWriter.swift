@@ -73,4 +73,9 @@ extension ByteWriter {
         writeVarint(UInt64(section.count))
         bytes.append(contentsOf: section)
     }
+
+    /// Empties the writer, keeping its storage, so that one writer can build many sections in turn.
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
 }

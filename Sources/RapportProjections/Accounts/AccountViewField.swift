@@ -44,14 +44,18 @@ extension Array where Element: AccountViewField {
 }
 
 extension Dictionary where Key == RecordId, Value: AccountViewField {
-    /// Writes the count, then each id and its value, in the dictionary's own order.
+    /// Writes the count, then each id and its value, in the dictionary's own order. Each value is prefixed with
+    /// its length, so that a reader keeping only some records passes over the others without decoding them.
     ///
     /// - Parameter writer: The writer.
     func writeFields(to writer: inout ByteWriter) {
         writer.writeVarint(UInt64(count))
-        for (id, value) in self {
+        var value = ByteWriter(capacity: 1 << 12)
+        for (id, record) in self {
             id.write(to: &writer)
-            value.write(to: &writer)
+            value.removeAll()
+            record.write(to: &value)
+            writer.writeBytes(value.bytes)
         }
     }
 
@@ -66,11 +70,45 @@ extension Dictionary where Key == RecordId, Value: AccountViewField {
         from reader: inout ByteReader,
         texts: AccountTexts
     ) throws(BinaryFormatError) -> [RecordId: Value] {
+        try readFields(from: &reader, texts: texts, keepingAll: true) { _ in true }
+    }
+
+    /// Reads records written by ``writeFields(to:)``, keeping only some: the others are passed over undecoded.
+    ///
+    /// - Parameters:
+    ///   - reader: The reader.
+    ///   - texts: The pool the values' text numbers refer to.
+    ///   - keep: Whether to keep the record with this id.
+    /// - Returns: The kept records by id.
+    /// - Throws: ``BinaryFormatError`` when the bytes are damaged or a kept id appears twice.
+    static func readFields(
+        from reader: inout ByteReader,
+        texts: AccountTexts,
+        keeping keep: (RecordId) -> Bool
+    ) throws(BinaryFormatError) -> [RecordId: Value] {
+        try readFields(from: &reader, texts: texts, keepingAll: false, keep)
+    }
+
+    private static func readFields(
+        from reader: inout ByteReader,
+        texts: AccountTexts,
+        keepingAll: Bool,
+        _ keep: (RecordId) -> Bool
+    ) throws(BinaryFormatError) -> [RecordId: Value] {
         let count = try reader.readCount()
-        var records = [RecordId: Value](minimumCapacity: count)
+        var records = [RecordId: Value](minimumCapacity: keepingAll ? count : 0)
         for _ in 0..<count {
             let id = try RecordId.read(from: &reader)
-            guard records.updateValue(try Value.read(from: &reader, texts: texts), forKey: id) == nil else {
+            let value = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) -> Value? in
+                guard keep(id) else { return nil }
+                let value = try Value.read(from: &bytes, texts: texts)
+                guard bytes.isAtEnd else {
+                    throw BinaryFormatError("record \(id) has \(bytes.remainingCount) bytes after its end")
+                }
+                return value
+            }
+            guard let value else { continue }
+            guard records.updateValue(value, forKey: id) == nil else {
                 throw BinaryFormatError("record \(id) is stored twice")
             }
         }

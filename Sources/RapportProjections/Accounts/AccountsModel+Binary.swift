@@ -27,13 +27,46 @@ extension AccountsModel {
         model.contacts = try .readFields(from: &reader, texts: model.texts)
         model.opportunities = try .readFields(from: &reader, texts: model.texts)
         model.cases = try .readFields(from: &reader, texts: model.texts)
-        for (accountId, account) in model.accounts {
+        try model.indexOpenTasks()
+        return model
+    }
+
+    /// Reads the part of a view written by ``write(to:)`` that ``focused(on:)`` keeps: what one account's report
+    /// reads. The other records are passed over undecoded, which is most of the time and memory a whole view
+    /// takes.
+    ///
+    /// - Parameters:
+    ///   - reader: The reader.
+    ///   - id: The account.
+    /// - Returns: The focused view, equal to `read(from:)` then `focused(on: id)`.
+    /// - Throws: ``BinaryFormatError`` as ``read(from:)`` does, for the records kept.
+    public static func read(from reader: inout ByteReader, focusedOn id: RecordId) throws(BinaryFormatError)
+        -> AccountsModel
+    {
+        var model = AccountsModel()
+        model.texts = try AccountTexts.read(from: &reader)
+        model.campaigns = try reader.read()
+        // The accounts are passed over twice: first to find the account, then to keep those its report names.
+        var related = reader
+        let account = try [RecordId: AccountRecord].readFields(from: &reader, texts: model.texts) { $0 == id }[id]
+        let kept = account.map { relatedAccounts(of: id, $0) } ?? []
+        model.accounts = try .readFields(from: &related, texts: model.texts, keeping: kept.contains)
+        let records = Set((account?.contactIds ?? []) + (account?.opportunityIds ?? []) + (account?.caseIds ?? []))
+        model.contacts = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
+        model.opportunities = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
+        model.cases = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
+        try model.indexOpenTasks()
+        return model
+    }
+
+    /// Rebuilds the index of open tasks from the timelines.
+    private mutating func indexOpenTasks() throws(BinaryFormatError) {
+        for (accountId, account) in accounts {
             for entry in account.activities.entries where entry.isOpenTask {
-                guard model.openTasks.updateValue(accountId, forKey: entry.id) == nil else {
+                guard openTasks.updateValue(accountId, forKey: entry.id) == nil else {
                     throw BinaryFormatError("task \(entry.id) is on two timelines")
                 }
             }
         }
-        return model
     }
 }

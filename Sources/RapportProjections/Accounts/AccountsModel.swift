@@ -11,7 +11,7 @@ public import RapportCRM
 /// are folded.
 public struct AccountsModel: ReadModel {
     public static let name = "accounts"
-    public static let version = 2
+    public static let version = 3
     /// Every kind: the view gathers each record that belongs to an account.
     public static let recordKinds = Set(RecordKind.allCases)
 

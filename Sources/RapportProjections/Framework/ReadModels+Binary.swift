@@ -42,7 +42,15 @@ extension ReadModels: BinaryField {
         if let backlog: BacklogModel = try readSection(from: &reader, if: selection.backlog) {
             models.backlog = backlog
         }
-        if let accounts: AccountsModel = try readSection(from: &reader, if: selection.accounts) {
+        if let accounts: AccountsModel = try readSection(
+            from: &reader,
+            if: selection.accounts,
+            {
+                (section: inout ByteReader) throws(BinaryFormatError) in
+                guard let focus = selection.accountFocus else { return try AccountsModel.read(from: &section) }
+                return try AccountsModel.read(from: &section, focusedOn: focus)
+            }
+        ) {
             models.accounts = accounts
         }
         if let funnel: FunnelModel = try readSection(from: &reader, if: selection.funnel) {
@@ -61,7 +69,11 @@ extension ReadModels: BinaryField {
 
     private static func readSection<Model: ReadModel>(
         from reader: inout ByteReader,
-        if selected: Bool
+        if selected: Bool,
+        _ read: (inout ByteReader) throws(BinaryFormatError) -> Model = {
+            (section: inout ByteReader)
+                throws(BinaryFormatError) in try Model.read(from: &section)
+        }
     ) throws(BinaryFormatError) -> Model? {
         let name = try reader.readString()
         let version = try reader.readVarint()
@@ -72,7 +84,7 @@ extension ReadModels: BinaryField {
         }
         return try reader.withBytes { (section: inout ByteReader) throws(BinaryFormatError) -> Model? in
             guard selected else { return nil }
-            let model = try Model.read(from: &section)
+            let model = try read(&section)
             guard section.isAtEnd else {
                 throw BinaryFormatError("read model \(name) has \(section.remainingCount) bytes after its end")
             }

@@ -63,6 +63,10 @@ public struct ReadModels: Sendable, Hashable {
         public var accounts: Bool
         /// Whether the funnel is selected.
         public var funnel: Bool
+        /// The account whose report alone is asked for, when the account 360 view is selected for one account:
+        /// the view is then read from a snapshot focused on it (see ``AccountsModel/focused(on:)``), and the
+        /// reader folds on only the events ``AccountsModel/admission(of:focusedOn:)`` admits.
+        public private(set) var accountFocus: RecordId?
 
         /// Selects the read models with these names; other names select nothing.
         ///
@@ -76,6 +80,23 @@ public struct ReadModels: Sendable, Hashable {
 
         /// Every read model.
         public static let all = Selection(Set(ReadModels.names))
+
+        /// The account 360 view alone, focused on one account.
+        ///
+        /// - Parameter id: The account.
+        /// - Returns: The selection.
+        public static func account(_ id: RecordId) -> Selection {
+            var selection = Selection([AccountsModel.name])
+            selection.accountFocus = id
+            return selection
+        }
+
+        /// The same read models, the account 360 view whole.
+        public var unfocused: Selection {
+            var selection = self
+            selection.accountFocus = nil
+            return selection
+        }
 
         /// Whether any selected read model folds the events of records of this kind (see
         /// ``ReadModel/recordKinds``).

@@ -12,17 +12,23 @@ struct ReadModelRoutes {
 
     func add(to router: RouterGroup<ServerContext>) {
         router.get("pipeline") { request, _ in
-            try answer(request, from: PipelineModel.name) { models, context in models.pipeline.report(in: context) }
+            try answer(request, from: ReadModels.Selection([PipelineModel.name])) { models, context in
+                models.pipeline.report(in: context)
+            }
         }
         router.get("cases/backlog") { request, _ in
-            try answer(request, from: BacklogModel.name) { models, context in models.backlog.report(in: context) }
+            try answer(request, from: ReadModels.Selection([BacklogModel.name])) { models, context in
+                models.backlog.report(in: context)
+            }
         }
         router.get("funnel") { request, _ in
-            try answer(request, from: FunnelModel.name) { models, context in models.funnel.report(in: context) }
+            try answer(request, from: ReadModels.Selection([FunnelModel.name])) { models, context in
+                models.funnel.report(in: context)
+            }
         }
         router.get("accounts/{id}") { request, context in
             let id = try Self.recordId(context.parameters.get("id") ?? "")
-            return try answer(request, from: AccountsModel.name) { models, context in
+            return try answer(request, from: .account(id)) { models, context in
                 guard let report = models.accounts.report(for: id, in: context) else {
                     throw Problem(
                         .notFound,
@@ -36,14 +42,15 @@ struct ReadModelRoutes {
         }
     }
 
-    /// Renders one read model's report in the request's time window, folding only that model.
+    /// Renders one read model's report in the request's time window, folding only that model (for an account,
+    /// only what its report needs).
     private func answer(
         _ request: Request,
-        from model: String,
+        from selection: ReadModels.Selection,
         _ report: (ReadModels, ReportContext) throws -> some TabularReport
     ) throws -> Response {
         let window = try Self.window(Query(request))
-        let json = try engine.withReadModels(in: window, models: ReadModels.Selection([model])) { models, context in
+        let json = try engine.withReadModels(in: window, models: selection) { models, context in
             try ReportFormat.json.render(try report(models, context))
         }
         return JSONResponse.text(json)

@@ -1,0 +1,167 @@
+public import RapportCRM
+
+extension AccountsModel {
+    /// What a view focused on one account (``focused(on:)``) does with the next event of the log.
+    public enum FocusAdmission: Sendable, Hashable {
+        /// Fold it: it changes a record the focused view holds, or puts a new one on the account.
+        case fold
+        /// Pass over it: it cannot change the account's report.
+        case pass
+        /// The event moves a record the focused view does not hold onto the account (a transfer, a merge, a new
+        /// parent or child): only the whole view can fold it, so the report must come from the whole view.
+        case outOfFocus
+    }
+
+    /// The part of the view one account's report reads: the account; its parent, children and merged duplicates,
+    /// for their names and statuses; its contacts, opportunities and cases; the campaigns and the text pool.
+    ///
+    /// Folding on from it only the events ``admission(of:focusedOn:)`` says to fold gives the account the same
+    /// report as folding every event into the whole view, until an event is out of focus. Empty but for the
+    /// campaigns and the texts when the view has no such account: its opening is then folded like any other.
+    ///
+    /// - Parameter id: The account.
+    /// - Returns: The focused view.
+    public func focused(on id: RecordId) -> AccountsModel {
+        var focused = AccountsModel()
+        focused.texts = texts
+        focused.campaigns = campaigns
+        guard let account = accounts[id] else { return focused }
+        for related in Self.relatedAccounts(of: id, account) { focused.accounts[related] = accounts[related] }
+        for contactId in account.contactIds { focused.contacts[contactId] = contacts[contactId] }
+        for opportunityId in account.opportunityIds {
+            focused.opportunities[opportunityId] = opportunities[opportunityId]
+        }
+        for caseId in account.caseIds { focused.cases[caseId] = cases[caseId] }
+        focused.openTasks = openTasks.filter { focused.accounts.index(forKey: $0.value) != nil }
+        return focused
+    }
+
+    /// The accounts a focused view holds: the account itself and those its report names.
+    static func relatedAccounts(of id: RecordId, _ account: AccountRecord) -> Set<RecordId> {
+        var related: Set<RecordId> = [id]
+        if let parent = account.parentId { related.insert(parent) }
+        related.formUnion(account.childIds)
+        related.formUnion(account.mergedAccounts.map(\.id))
+        return related
+    }
+
+    /// Whether an event, known only by its stream and type, may matter to a focused view, so that it is worth
+    /// decoding for ``admission(of:focusedOn:)``: an event of a record the view holds, of a campaign, or of a type
+    /// that can put a record on an account. The others are passed over unread.
+    ///
+    /// - Parameters:
+    ///   - streamName: The event's stream name, as the log stores it.
+    ///   - type: The event's type name, as the log stores it.
+    /// - Returns: `false` only when the event cannot matter; `true` for a stream of no known kind, so that it is
+    ///   read and refused like anywhere else.
+    public func mayConcernFocus(streamName: UnsafeRawBufferPointer, type: UnsafeRawBufferPointer) -> Bool {
+        guard let kind = RecordKind(streamName: streamName) else { return true }
+        if kind == .campaign || Self.linkingTypes(of: kind).contains(where: { type.elementsEqual($0) }) { return true }
+        let idBytes = UnsafeRawBufferPointer(rebasing: streamName[kind.streamPrefix.utf8.count...])
+        let id = RecordId(unchecked: String(decoding: idBytes, as: UTF8.self))
+        switch kind {
+        case .account: return accounts.index(forKey: id) != nil
+        case .contact: return contacts.index(forKey: id) != nil
+        case .opportunity: return opportunities.index(forKey: id) != nil
+        case .case: return cases.index(forKey: id) != nil
+        case .activity: return openTasks.index(forKey: id) != nil
+        case .lead, .campaign: return false
+        }
+    }
+
+    /// The types of a kind of record whose events can put a record on an account, or an account under a parent,
+    /// as the log stores their names.
+    private static func linkingTypes(of kind: RecordKind) -> [[UInt8]] {
+        switch kind {
+        case .account: accountLinkingTypes
+        case .contact: contactLinkingTypes
+        case .opportunity: opportunityLinkingTypes
+        case .case: caseLinkingTypes
+        case .activity: activityLinkingTypes
+        case .lead: leadLinkingTypes
+        case .campaign: []
+        }
+    }
+
+    private static let accountLinkingTypes = names(AccountOpened.eventType, AccountUpdated.eventType)
+    private static let contactLinkingTypes = names(ContactAdded.eventType, ContactMoved.eventType)
+    private static let opportunityLinkingTypes = names(OpportunityOpened.eventType, OpportunityTransferred.eventType)
+    private static let caseLinkingTypes = names(CaseOpened.eventType, CaseTransferred.eventType)
+    private static let activityLinkingTypes = names(
+        ActivityLogged.eventType,
+        TaskCreated.eventType,
+        ActivityTransferred.eventType
+    )
+    private static let leadLinkingTypes = names(LeadConverted.eventType)
+
+    private static func names(_ types: String...) -> [[UInt8]] { types.map { Array($0.utf8) } }
+
+    /// What a view focused on an account (``focused(on:)``, folded on this way) does with the next event.
+    ///
+    /// - Parameters:
+    ///   - event: The event, in log order; its personal values may still be sealed.
+    ///   - focus: The account the view is focused on.
+    /// - Returns: ``FocusAdmission/fold`` for an event of a record the view holds or one that puts a new record on
+    ///   the account, ``FocusAdmission/outOfFocus`` for one that moves onto it a record the view does not hold,
+    ///   else ``FocusAdmission/pass``.
+    public func admission(of event: RecordedEvent, focusedOn focus: RecordId) -> FocusAdmission {
+        let id = event.stream.id
+        switch event.event {
+        case .account(let change): return accountAdmission(of: change, to: id, focusedOn: focus)
+        case .contact(.added(let added)) where contacts.index(forKey: id) == nil:
+            return added.accountId == focus ? .fold : .pass
+        case .contact(.moved(let moved)) where contacts.index(forKey: id) == nil:
+            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .contact: return contacts.index(forKey: id) != nil ? .fold : .pass
+        case .opportunity(.opened(let opened)) where opportunities.index(forKey: id) == nil:
+            return opened.accountId == focus ? .fold : .pass
+        case .opportunity(.transferred(let moved)) where opportunities.index(forKey: id) == nil:
+            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .opportunity: return opportunities.index(forKey: id) != nil ? .fold : .pass
+        case .case(.opened(let opened)) where cases.index(forKey: id) == nil:
+            return opened.accountId == focus ? .fold : .pass
+        case .case(.transferred(let moved)) where cases.index(forKey: id) == nil:
+            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .case: return cases.index(forKey: id) != nil ? .fold : .pass
+        case .activity(.logged(let logged)): return logged.accountId == focus ? .fold : .pass
+        case .activity(.taskCreated(let created)): return created.accountId == focus ? .fold : .pass
+        case .activity(.taskCompleted): return openTasks[id] == focus ? .fold : .pass
+        case .activity(.transferred(let moved)):
+            if moved.transfer.fromAccountId == focus { return .fold }
+            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .lead(.converted(let converted)): return converted.accountId == focus ? .fold : .pass
+        case .lead: return .pass
+        case .campaign: return .fold
+        }
+    }
+
+    /// The admission of an account's event: the focused view follows the accounts it holds, the account's own
+    /// opening and a new child; a parent or a merged duplicate it does not hold, or a child it does not hold moving
+    /// under the account, is out of focus.
+    private func accountAdmission(
+        of change: AccountEvent,
+        to id: RecordId,
+        focusedOn focus: RecordId
+    ) -> FocusAdmission {
+        guard accounts.index(forKey: id) != nil else {
+            switch change {
+            case .opened(let opened) where id == focus:
+                // The report names the parent, which the view holds only if it is already related.
+                guard let parent = opened.parentAccountId, accounts.index(forKey: parent) == nil else { return .fold }
+                return .outOfFocus
+            case .opened(let opened): return opened.parentAccountId == focus ? .fold : .pass
+            case .updated(let update): return update.parentAccountId == focus ? .outOfFocus : .pass
+            default: return .pass
+            }
+        }
+        guard id == focus else { return .fold }
+        switch change {
+        case .updated(let update):
+            if let parent = update.parentAccountId, accounts.index(forKey: parent) == nil { return .outOfFocus }
+        case .mergedIn(let mergedIn):
+            if accounts.index(forKey: mergedIn.mergedAccountId) == nil { return .outOfFocus }
+        default: break
+        }
+        return .fold
+    }
+}

@@ -1,0 +1,102 @@
+import PropertyBased
+import RapportCRM
+import RapportProjections
+import Testing
+
+/// A view focused on one account, folded on with only the events it admits, reports the account as the whole view
+/// does, or says that an event is out of its focus.
+struct AccountFocusTests {
+    private static let context = AccountFixtures.context("2026-01-01T00:00:00Z")
+
+    @Test func aFocusedViewReportsItsAccountAsTheWholeViewDoes() async throws {
+        await propertyCheck(count: 25, input: RecordedHistory.random) { history in
+            let events = history.events
+            let whole = history.fold(into: AccountsModel.self)
+            let ids = Set(events.filter { $0.stream.kind == .account }.map(\.stream.id))
+            var compared = 0
+            for cut in [0, events.count / 3, 2 * events.count / 3] {
+                var start = AccountsModel()
+                for event in events[..<cut] { start.apply(event) }
+                for id in ids {
+                    let focused = try Self.read(AccountPropertyTests.bytes(of: start), focusedOn: id)
+                    #expect(focused == start.focused(on: id))
+                    if let folded = Self.fold(events[cut...], into: focused, focusedOn: id) {
+                        compared += 1
+                        #expect(folded.report(for: id, in: Self.context) == whole.report(for: id, in: Self.context))
+                    }
+                }
+            }
+            #expect(compared > 0)
+        }
+    }
+
+    @Test func mergingAnotherAccountInIsOutOfFocusButTheDuplicateStaysInFocus() throws {
+        let events = try AccountMergeTests.history().events
+        #expect(Self.fold(events[...], into: AccountsModel(), focusedOn: AccountFixtures.id("acme")) == nil)
+        let duplicate = try #require(
+            Self.fold(events[...], into: AccountsModel(), focusedOn: AccountFixtures.id("acme-dup"))
+        )
+        #expect(duplicate.report(for: AccountFixtures.id("acme-dup"), in: Self.context)?.account.status == .merged)
+        #expect(duplicate.accountIds.map(\.text) == ["acme-dup", "labs"])
+    }
+
+    @Test func aFocusedViewHoldsOnlyWhatTheAccountsReportNames() throws {
+        let whole = try AccountMergeTests.history().fold(into: AccountsModel.self)
+        let focused = whole.focused(on: AccountFixtures.id("labs"))
+        #expect(focused.accountIds.map(\.text) == ["acme", "labs"])
+        #expect(
+            focused.report(for: AccountFixtures.id("labs"), in: Self.context)
+                == whole.report(for: AccountFixtures.id("labs"), in: Self.context)
+        )
+        #expect(whole.focused(on: AccountFixtures.id("nobody")).accountIds.isEmpty)
+        #expect(
+            try Self.read(AccountPropertyTests.bytes(of: whole), focusedOn: AccountFixtures.id("nobody"))
+                == whole.focused(on: AccountFixtures.id("nobody"))
+        )
+    }
+
+    @Test func aDamagedRecordIsRefusedWhenKeptAndPassedOverWhenNot() throws {
+        // No texts, no campaigns, one account whose stored record is one byte long.
+        var writer = ByteWriter()
+        writer.writeVarint(0)
+        writer.writeVarint(0)
+        writer.writeVarint(1)
+        writer.writeString("A1")
+        writer.writeBytes([0x01])
+        let bytes = writer.bytes + [0, 0, 0]
+        #expect(throws: BinaryFormatError.self) { try Self.read(bytes, focusedOn: AccountFixtures.id("A1")) }
+        #expect(try Self.read(bytes, focusedOn: AccountFixtures.id("A2")).accountIds.isEmpty)
+    }
+
+    /// Folds events into a focused view as a reader does: decoding only what may concern it, folding what it
+    /// admits; nil once an event is out of focus.
+    private static func fold(
+        _ events: ArraySlice<RecordedEvent>,
+        into view: AccountsModel,
+        focusedOn id: RecordId
+    ) -> AccountsModel? {
+        var view = view
+        for event in events {
+            let admission = view.admission(of: event, focusedOn: id)
+            let streamName = Array(event.stream.description.utf8)
+            let type = Array(event.event.eventType.utf8)
+            let concerns = streamName.withUnsafeBytes { name in
+                type.withUnsafeBytes { type in view.mayConcernFocus(streamName: name, type: type) }
+            }
+            #expect(concerns || admission == .pass, "\(event.event.eventType) of \(event.stream)")
+            switch admission {
+            case .fold: view.apply(event)
+            case .pass: break
+            case .outOfFocus: return nil
+            }
+        }
+        return view
+    }
+
+    private static func read(_ bytes: [UInt8], focusedOn id: RecordId) throws -> AccountsModel {
+        try bytes.withUnsafeBytes { raw in
+            var reader = ByteReader(raw)
+            return try AccountsModel.read(from: &reader, focusedOn: id)
+        }
+    }
+}
