@@ -32,14 +32,7 @@ struct ReadModelSelectionTests {
 
     @Test func oneModelInAnyTimeWindowIsThatModelFoldedFromEveryEventInTheWindow() async throws {
         try await withTemporaryDirectory { directory in
-            try await Self.writeHistory(seed: 21, snapshotInterval: 80, in: directory)
-            let log = try EventLog.openForReading(directory: directory)
-            let events = try EventReading.events(
-                in: log,
-                from: 0,
-                limit: .max,
-                keys: .forReading(dataDirectory: directory)
-            )
+            let events = try await Self.writeHistory(seed: 21, snapshotInterval: 80, in: directory)
             let samples = stride(from: 0, to: events.count, by: max(1, events.count / 6)).map { events[$0] }
             let windows =
                 samples.map { TimeWindow(knownAt: $0.recordedAt) } + samples.map { TimeWindow(asOf: $0.occurredAt) }
@@ -63,20 +56,13 @@ struct ReadModelSelectionTests {
 
     @Test func oneAccountsReportInAnyWindowIsItsReportFromTheWholeView() async throws {
         try await withTemporaryDirectory { directory in
-            try await Self.writeHistory(seed: 29, snapshotInterval: 50, in: directory)
-            let log = try EventLog.openForReading(directory: directory)
-            let events = try EventReading.events(
-                in: log,
-                from: 0,
-                limit: .max,
-                keys: .forReading(dataDirectory: directory)
-            )
+            let events = try await Self.writeHistory(seed: 29, snapshotInterval: 50, in: directory)
             let accountIds = Set(events.filter { $0.stream.kind == .account }.map(\.stream.id)).sorted()
             #expect(accountIds.count >= 3)
             let samples = stride(from: 0, to: events.count, by: max(1, events.count / 8)).map { events[$0] }
             let windows =
                 samples.map { TimeWindow(at: $0.position) } + samples.map { TimeWindow(asOf: $0.occurredAt) }
-                + [TimeWindow(at: log.endPosition - 1)]
+                + [TimeWindow(at: UInt64(events.count - 1))]
             var reports = 0
             for window in windows {
                 for id in accountIds {
@@ -102,13 +88,26 @@ struct ReadModelSelectionTests {
     }
 
     /// Runs a demo history of three accounts into a data directory, with a snapshot every `snapshotInterval` events.
-    private static func writeHistory(seed: UInt64, snapshotInterval: UInt64, in directory: String) async throws {
+    ///
+    /// - Returns: The events the log holds, in order.
+    @discardableResult
+    private static func writeHistory(
+        seed: UInt64,
+        snapshotInterval: UInt64,
+        in directory: String
+    ) async throws -> [RecordedEvent] {
         let engine = try await Engine.open(
             directory: directory,
             options: EngineHistory.options(snapshotInterval: snapshotInterval)
         )
         try await EngineHistory.run(EngineHistory.commands(seed: seed, accounts: 3), on: engine)
         await engine.close()
+        return try EventReading.events(
+            in: try EventLog.openForReading(directory: directory),
+            from: 0,
+            limit: .max,
+            keys: .forReading(dataDirectory: directory)
+        )
     }
 
     private static func models(
