@@ -5,19 +5,19 @@
 /// how the engine restores it on open.
 public struct DecisionState: Sendable, Hashable {
     /// Accounts by id.
-    public internal(set) var accounts: [RecordId: AccountState] = [:]
+    public internal(set) var accounts = ShardedDictionary<RecordId, AccountState>()
     /// Contacts by id.
-    public internal(set) var contacts: [RecordId: ContactState] = [:]
+    public internal(set) var contacts = ShardedDictionary<RecordId, ContactState>()
     /// Leads by id.
-    public internal(set) var leads: [RecordId: LeadState] = [:]
+    public internal(set) var leads = ShardedDictionary<RecordId, LeadState>()
     /// Opportunities by id.
-    public internal(set) var opportunities: [RecordId: OpportunityState] = [:]
+    public internal(set) var opportunities = ShardedDictionary<RecordId, OpportunityState>()
     /// Cases by id.
-    public internal(set) var cases: [RecordId: CaseState] = [:]
+    public internal(set) var cases = ShardedDictionary<RecordId, CaseState>()
     /// Activities and tasks by id.
-    public internal(set) var activities: [RecordId: ActivityState] = [:]
+    public internal(set) var activities = ShardedDictionary<RecordId, ActivityState>()
     /// Campaigns by id.
-    public internal(set) var campaigns: [RecordId: CampaignState] = [:]
+    public internal(set) var campaigns = ShardedDictionary<RecordId, CampaignState>()
 
     /// An empty state: no records.
     public init() {}

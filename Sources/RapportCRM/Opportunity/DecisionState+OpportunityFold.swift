@@ -52,9 +52,10 @@ extension DecisionState {
         version: UInt64,
         _ change: (inout OpportunityState) -> Void
     ) {
-        guard let index = opportunities.index(forKey: id) else { return }
-        opportunities.values[index].version = version
-        change(&opportunities.values[index])
+        opportunities.modifyValue(forKey: id) { opportunity in
+            opportunity.version = version
+            change(&opportunity)
+        }
     }
 }
 

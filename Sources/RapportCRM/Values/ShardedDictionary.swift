@@ -1,0 +1,138 @@
+/// A key that tells which part of a ``ShardedDictionary`` holds it, by a hash of its own that is cheap and the same
+/// in every process.
+public protocol ShardKey: Hashable {
+    /// A hash of the key whose low bits spread keys evenly.
+    var shardHash: Int { get }
+}
+
+/// A dictionary kept in parts, each key in the part its ``ShardKey/shardHash`` names, so that growing rehashes one
+/// part at a time, never the whole.
+///
+/// A Swift dictionary grows by doubling and rehashing every entry at once. The decision state's dictionaries grow
+/// with every new record, and they are changed while the engine holds the state for a command: at a few hundred
+/// thousand records one such rehash held every command in flight for tens of milliseconds. In parts, a growth moves
+/// a sixty-fourth of the entries. Neither the standard library nor the collections package has a hashed dictionary
+/// that grows in steps, so the project keeps this one; each part is a standard dictionary.
+///
+/// Iteration visits the parts in order and each part in its own order; the binary form is the one a dictionary has
+/// (the count, then each key and value), so either reads the other's.
+public struct ShardedDictionary<Key: ShardKey, Value> {
+    private static var partCount: Int { 64 }
+
+    private var parts: [[Key: Value]]
+
+    /// An empty dictionary.
+    public init() {
+        parts = Array(repeating: [:], count: Self.partCount)
+    }
+
+    /// An empty dictionary with room for about this many entries before any part grows.
+    ///
+    /// - Parameter minimumCapacity: The entries expected.
+    public init(minimumCapacity: Int) {
+        let perPart = minimumCapacity / Self.partCount + 1
+        parts = (0..<Self.partCount).map { _ in [Key: Value](minimumCapacity: perPart) }
+    }
+
+    @inline(__always)
+    private static func part(of key: Key) -> Int {
+        key.shardHash & (partCount - 1)
+    }
+
+    /// The value stored for a key; setting `nil` removes it.
+    public subscript(key: Key) -> Value? {
+        get { parts[Self.part(of: key)][key] }
+        set { parts[Self.part(of: key)][key] = newValue }
+    }
+
+    /// The number of entries.
+    public var count: Int { parts.reduce(0) { $0 + $1.count } }
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { parts.allSatisfy(\.isEmpty) }
+
+    /// The keys.
+    public var keys: some Sequence<Key> { parts.lazy.flatMap(\.keys) }
+
+    /// The values.
+    public var values: some Sequence<Value> { parts.lazy.flatMap(\.values) }
+
+    /// Whether a key has a value.
+    ///
+    /// - Parameter key: The key.
+    /// - Returns: `true` when it has one.
+    public func contains(_ key: Key) -> Bool {
+        parts[Self.part(of: key)].index(forKey: key) != nil
+    }
+
+    /// Stores a value for a key.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - key: The key.
+    /// - Returns: The value it replaced, if any.
+    @discardableResult
+    public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
+        parts[Self.part(of: key)].updateValue(value, forKey: key)
+    }
+
+    /// Changes the value stored for a key where it is stored, when there is one (see
+    /// `Dictionary.modifyValue(forKey:_:)`).
+    ///
+    /// - Parameters:
+    ///   - key: The key.
+    ///   - body: Changes the value.
+    /// - Returns: Whether the key had a value.
+    @discardableResult
+    @inline(__always)
+    package mutating func modifyValue(forKey key: Key, _ body: (inout Value) throws -> Void) rethrows -> Bool {
+        try parts[Self.part(of: key)].modifyValue(forKey: key, body)
+    }
+}
+
+extension ShardedDictionary: Sequence {
+    /// Visits every entry.
+    public func makeIterator() -> some IteratorProtocol<(key: Key, value: Value)> {
+        parts.lazy.flatMap { $0 }.makeIterator()
+    }
+}
+
+extension ShardedDictionary: Sendable where Key: Sendable, Value: Sendable {}
+
+extension ShardedDictionary: Equatable where Value: Equatable {}
+
+extension ShardedDictionary: Hashable where Value: Hashable {}
+
+extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryField {
+    /// Writes the count, then each key and its value, as a dictionary does.
+    public func write(to writer: inout ByteWriter) {
+        writer.writeVarint(UInt64(count))
+        for (key, value) in self {
+            key.write(to: &writer)
+            value.write(to: &writer)
+        }
+    }
+
+    /// Reads the count, then each key and value, as a dictionary does; a count larger than the bytes left is refused
+    /// before any allocation.
+    public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
+        let count = try reader.readCount()
+        var entries = Self(minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try Key.read(from: &reader)
+            entries[key] = try Value.read(from: &reader)
+        }
+        return entries
+    }
+}
+
+extension RecordId: ShardKey {
+    /// The FNV-1a hash of the id's bytes: a few cycles for ids of a few bytes, against a keyed hash's dozens.
+    public var shardHash: Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+}
