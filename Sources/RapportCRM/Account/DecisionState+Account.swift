@@ -61,7 +61,8 @@ extension DecisionState {
         var current: RecordId? = id
         // Commands never make a cycle; the bound only guarantees the walk ends whatever the state holds.
         var steps = 0
-        while let account = current, steps <= accounts.count {
+        let bound = accounts.count
+        while let account = current, steps <= bound {
             if account == ancestor { return true }
             current = accounts[account]?.parentAccountId
             steps += 1
