@@ -39,11 +39,7 @@ extension Set: BinaryField where Element: BinaryField {
 extension Dictionary: BinaryField where Key: BinaryField, Value: BinaryField {
     /// Writes the count, then each key and its value, in the dictionary's own order.
     public func write(to writer: inout ByteWriter) {
-        writer.writeVarint(UInt64(count))
-        for (key, value) in self {
-            key.write(to: &writer)
-            value.write(to: &writer)
-        }
+        writer.writeEntries(self, count: count)
     }
     /// Reads the count, then each key and value; a count larger than the bytes left is refused before any
     /// allocation.
@@ -55,6 +51,24 @@ extension Dictionary: BinaryField where Key: BinaryField, Value: BinaryField {
             entries[key] = try Value.read(from: &reader)
         }
         return entries
+    }
+}
+
+extension ByteWriter {
+    /// Writes the binary form of a dictionary, whatever holds its entries: the count, then each key and its value.
+    ///
+    /// - Parameters:
+    ///   - entries: The entries, in the order to write them.
+    ///   - count: How many there are.
+    mutating func writeEntries<Key: BinaryField, Value: BinaryField>(
+        _ entries: some Sequence<(key: Key, value: Value)>,
+        count: Int
+    ) {
+        writeVarint(UInt64(count))
+        for (key, value) in entries {
+            key.write(to: &self)
+            value.write(to: &self)
+        }
     }
 }
 

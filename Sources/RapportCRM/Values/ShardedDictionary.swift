@@ -107,11 +107,7 @@ extension ShardedDictionary: Hashable where Value: Hashable {}
 extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryField {
     /// Writes the count, then each key and its value, as a dictionary does.
     public func write(to writer: inout ByteWriter) {
-        writer.writeVarint(UInt64(count))
-        for (key, value) in self {
-            key.write(to: &writer)
-            value.write(to: &writer)
-        }
+        writer.writeEntries(self, count: count)
     }
 
     /// Reads the count, then each key and value, as a dictionary does; a count larger than the bytes left is refused
