@@ -96,18 +96,8 @@ public enum ReadModelQuery {
                     projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
                     return true
                 }
-                if projected.models.accounts.mayConcernFocus(streamName: view.streamIdBytes, type: view.typeBytes) {
-                    let event = try EventReading.sealedEvent(in: view)
-                    switch projected.models.accounts.admission(of: event, focusedOn: focus) {
-                    case .fold:
-                        projected.fold(try EventReading.opened(event, keys: keys), only: selection)
-                        return true
-                    case .outOfFocus:
-                        inFocus = false
-                        return false
-                    case .pass: break
-                    }
-                }
+                inFocus = try projected.foldFocused(view, on: focus, keys: keys, only: selection)
+                return inFocus
             }
             projected.progress.advance(
                 position: position,
