@@ -1,6 +1,7 @@
 import PropertyBased
 import RapportCRM
 import RapportProjections
+import RapportTime
 import Testing
 
 /// A view focused on one account, folded on with only the events it admits, reports the account as the whole view
@@ -37,35 +38,47 @@ struct AccountFocusTests {
             Self.fold(events[...], into: AccountsModel(), focusedOn: AccountFixtures.id("acme-dup"))
         )
         #expect(duplicate.report(for: AccountFixtures.id("acme-dup"), in: Self.context)?.account.status == .merged)
-        #expect(duplicate.accountIds.map(\.text) == ["acme-dup", "labs"])
     }
 
-    @Test func aFocusedViewHoldsOnlyWhatTheAccountsReportNames() throws {
+    @Test func aFocusedViewHoldsTheAccountWholeAndTheOthersProfiles() throws {
         let whole = try AccountMergeTests.history().fold(into: AccountsModel.self)
-        let focused = whole.focused(on: AccountFixtures.id("labs"))
-        #expect(focused.accountIds.map(\.text) == ["acme", "labs"])
-        #expect(
-            focused.report(for: AccountFixtures.id("labs"), in: Self.context)
-                == whole.report(for: AccountFixtures.id("labs"), in: Self.context)
-        )
-        #expect(whole.focused(on: AccountFixtures.id("nobody")).accountIds.isEmpty)
-        #expect(
-            try Self.read(AccountPropertyTests.bytes(of: whole), focusedOn: AccountFixtures.id("nobody"))
-                == whole.focused(on: AccountFixtures.id("nobody"))
-        )
+        let (acme, labs) = (AccountFixtures.id("acme"), AccountFixtures.id("labs"))
+        let focused = whole.focused(on: labs)
+        #expect(focused.accountIds == whole.accountIds)
+        #expect(focused.report(for: labs, in: Self.context) == whole.report(for: labs, in: Self.context))
+        let survivor = try #require(focused.report(for: acme, in: Self.context))
+        #expect(survivor.account == whole.report(for: acme, in: Self.context)?.account)
+        #expect(survivor.contacts.isEmpty && survivor.children.isEmpty && survivor.mergedAccounts.isEmpty)
+        let nobody = whole.focused(on: AccountFixtures.id("nobody"))
+        #expect(nobody.report(for: acme, in: Self.context)?.contacts.isEmpty == true)
+        #expect(try Self.read(AccountPropertyTests.bytes(of: whole), focusedOn: AccountFixtures.id("nobody")) == nobody)
     }
 
-    @Test func aDamagedRecordIsRefusedWhenKeptAndPassedOverWhenNot() throws {
-        // No texts, no campaigns, one account whose stored record is one byte long.
+    @Test func aDamagedRecordIsRefusedWhenReadWholeAndPassedOverPastItsProfile() throws {
+        // No texts, no campaigns, one account whose profile is whole but whose lists are cut short.
+        var record = ByteWriter()
+        record.write(
+            "Acme",
+            String?.none,
+            Money?.none,
+            Int?.none,
+            RecordId?.none,
+            RecordId?.none,
+            Timestamp(microsecondsSinceEpoch: 0)
+        )
+        for _ in 0..<5 { record.writeVarint(0) }
+        record.writeByte(0)
+        record.writeVarint(9)
         var writer = ByteWriter()
         writer.writeVarint(0)
         writer.writeVarint(0)
         writer.writeVarint(1)
         writer.writeString("A1")
-        writer.writeBytes([0x01])
+        writer.writeBytes(record.bytes)
         let bytes = writer.bytes + [0, 0, 0]
         #expect(throws: BinaryFormatError.self) { try Self.read(bytes, focusedOn: AccountFixtures.id("A1")) }
-        #expect(try Self.read(bytes, focusedOn: AccountFixtures.id("A2")).accountIds.isEmpty)
+        let other = try Self.read(bytes, focusedOn: AccountFixtures.id("A2"))
+        #expect(other.report(for: AccountFixtures.id("A1"), in: Self.context)?.account.name == "Acme")
     }
 
     /// Folds events into a focused view as a reader does: decoding only what may concern it, folding what it

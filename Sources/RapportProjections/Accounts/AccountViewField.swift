@@ -70,7 +70,9 @@ extension Dictionary where Key == RecordId, Value: AccountViewField {
         from reader: inout ByteReader,
         texts: AccountTexts
     ) throws(BinaryFormatError) -> [RecordId: Value] {
-        try readFields(from: &reader, texts: texts, keepingAll: true) { _ in true }
+        try readFields(from: &reader, reservingRoom: true) { (id, bytes: inout ByteReader) throws(BinaryFormatError) in
+            try readWhole(id, from: &bytes, texts: texts)
+        }
     }
 
     /// Reads records written by ``writeFields(to:)``, keeping only some: the others are passed over undecoded.
@@ -86,26 +88,30 @@ extension Dictionary where Key == RecordId, Value: AccountViewField {
         texts: AccountTexts,
         keeping keep: (RecordId) -> Bool
     ) throws(BinaryFormatError) -> [RecordId: Value] {
-        try readFields(from: &reader, texts: texts, keepingAll: false, keep)
+        try readFields(from: &reader, reservingRoom: false) { (id, bytes: inout ByteReader) throws(BinaryFormatError) in
+            keep(id) ? try readWhole(id, from: &bytes, texts: texts) : nil
+        }
     }
 
-    private static func readFields(
+    /// Reads records written by ``writeFields(to:)``, each as `decode` reads it from its own bytes.
+    ///
+    /// - Parameters:
+    ///   - reader: The reader.
+    ///   - reservingRoom: Whether to make room for every record at once (when most are kept).
+    ///   - decode: Reads a record from a reader over its bytes; `nil` passes over it.
+    /// - Returns: The records kept, by id.
+    /// - Throws: ``BinaryFormatError`` when the bytes are damaged or a kept id appears twice.
+    static func readFields(
         from reader: inout ByteReader,
-        texts: AccountTexts,
-        keepingAll: Bool,
-        _ keep: (RecordId) -> Bool
+        reservingRoom: Bool,
+        _ decode: (RecordId, inout ByteReader) throws(BinaryFormatError) -> Value?
     ) throws(BinaryFormatError) -> [RecordId: Value] {
         let count = try reader.readCount()
-        var records = [RecordId: Value](minimumCapacity: keepingAll ? count : 0)
+        var records = [RecordId: Value](minimumCapacity: reservingRoom ? count : 0)
         for _ in 0..<count {
             let id = try RecordId.read(from: &reader)
-            let value = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) -> Value? in
-                guard keep(id) else { return nil }
-                let value = try Value.read(from: &bytes, texts: texts)
-                guard bytes.isAtEnd else {
-                    throw BinaryFormatError("record \(id) has \(bytes.remainingCount) bytes after its end")
-                }
-                return value
+            let value = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) in
+                try decode(id, &bytes)
             }
             guard let value else { continue }
             guard records.updateValue(value, forKey: id) == nil else {
@@ -113,5 +119,16 @@ extension Dictionary where Key == RecordId, Value: AccountViewField {
             }
         }
         return records
+    }
+
+    /// Reads a whole record from its bytes, refusing bytes left after it.
+    static func readWhole(_ id: RecordId, from bytes: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError)
+        -> Value
+    {
+        let value = try Value.read(from: &bytes, texts: texts)
+        guard bytes.isAtEnd else {
+            throw BinaryFormatError("record \(id) has \(bytes.remainingCount) bytes after its end")
+        }
+        return value
     }
 }

@@ -83,6 +83,25 @@ extension AccountsModel.AccountRecord: AccountViewField {
     }
 
     static func read(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {
+        var record = try readProfile(from: &reader, texts: texts)
+        record.childIds = try reader.read()
+        record.contactIds = try reader.read()
+        record.opportunityIds = try reader.read()
+        record.caseIds = try reader.read()
+        record.activities = try .read(from: &reader, texts: texts)
+        record.mergedAccounts = try .readFields(from: &reader, texts: texts)
+        record.leadConversions = try .readFields(from: &reader, texts: texts)
+        return record
+    }
+
+    /// Reads the leading part of a record written by ``write(to:)``, its ``profile``, leaving the rest unread.
+    ///
+    /// - Parameters:
+    ///   - reader: The reader, at the record.
+    ///   - texts: The pool the record's text numbers refer to.
+    /// - Returns: The account without the ids of its records, its timeline, merges and conversions.
+    /// - Throws: ``BinaryFormatError`` when the bytes are damaged.
+    static func readProfile(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {
         let name: String = try reader.read()
         let website: String? = try reader.read()
         let annualRevenue: Money? = try reader.read()
@@ -102,13 +121,22 @@ extension AccountsModel.AccountRecord: AccountViewField {
         record.country = try texts.readNumber(from: &reader)
         record.territory = try texts.readNumber(from: &reader)
         record.status = try .readOrdinal(from: &reader)
-        record.childIds = try reader.read()
-        record.contactIds = try reader.read()
-        record.opportunityIds = try reader.read()
-        record.caseIds = try reader.read()
-        record.activities = try .read(from: &reader, texts: texts)
-        record.mergedAccounts = try .readFields(from: &reader, texts: texts)
-        record.leadConversions = try .readFields(from: &reader, texts: texts)
         return record
+    }
+}
+
+extension AccountsModel.AccountRecord {
+    /// The account without the ids of its records, its timeline, merges and conversions: what another account's
+    /// report names of it (its name and status), and what its own events still change.
+    var profile: Self {
+        var profile = self
+        profile.childIds = []
+        profile.contactIds = []
+        profile.opportunityIds = []
+        profile.caseIds = []
+        profile.activities = AccountsModel.ActivityTimeline()
+        profile.mergedAccounts = []
+        profile.leadConversions = []
+        return profile
     }
 }

@@ -32,29 +32,31 @@ extension AccountsModel {
     }
 
     /// Reads the part of a view written by ``write(to:)`` that ``focused(on:)`` keeps: what one account's report
-    /// reads. The other records are passed over undecoded, which is most of the time and memory a whole view
-    /// takes.
+    /// reads. Of the other accounts only the leading fields are decoded, and the other records are passed over
+    /// undecoded, which is most of the time and memory a whole view takes.
     ///
     /// - Parameters:
     ///   - reader: The reader.
     ///   - id: The account.
     /// - Returns: The focused view, equal to `read(from:)` then `focused(on: id)`.
-    /// - Throws: ``BinaryFormatError`` as ``read(from:)`` does, for the records kept.
+    /// - Throws: ``BinaryFormatError`` as ``read(from:)`` does, for the parts decoded.
     public static func read(from reader: inout ByteReader, focusedOn id: RecordId) throws(BinaryFormatError)
         -> AccountsModel
     {
         var model = AccountsModel()
         model.texts = try AccountTexts.read(from: &reader)
         model.campaigns = try reader.read()
-        // The accounts are passed over twice: first to find the account, then to keep those its report names.
-        var related = reader
-        let account = try [RecordId: AccountRecord].readFields(from: &reader, texts: model.texts) { $0 == id }[id]
-        let kept = account.map { relatedAccounts(of: id, $0) } ?? []
-        model.accounts = try .readFields(from: &related, texts: model.texts, keeping: kept.contains)
+        let texts = model.texts
+        model.accounts = try .readFields(from: &reader, reservingRoom: true) {
+            (accountId, bytes: inout ByteReader) throws(BinaryFormatError) in
+            guard accountId == id else { return try AccountRecord.readProfile(from: &bytes, texts: texts) }
+            return try [RecordId: AccountRecord].readWhole(accountId, from: &bytes, texts: texts)
+        }
+        let account = model.accounts[id]
         let records = Set((account?.contactIds ?? []) + (account?.opportunityIds ?? []) + (account?.caseIds ?? []))
-        model.contacts = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
-        model.opportunities = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
-        model.cases = try .readFields(from: &reader, texts: model.texts, keeping: records.contains)
+        model.contacts = try .readFields(from: &reader, texts: texts, keeping: records.contains)
+        model.opportunities = try .readFields(from: &reader, texts: texts, keeping: records.contains)
+        model.cases = try .readFields(from: &reader, texts: texts, keeping: records.contains)
         try model.indexOpenTasks()
         return model
     }

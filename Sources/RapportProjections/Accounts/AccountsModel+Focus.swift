@@ -7,17 +7,19 @@ extension AccountsModel {
         case fold
         /// Pass over it: it cannot change the account's report.
         case pass
-        /// The event moves a record the focused view does not hold onto the account (a transfer, a merge, a new
-        /// parent or child): only the whole view can fold it, so the report must come from the whole view.
+        /// The event moves onto the account a record the focused view does not hold (a transfer, or a merge, of
+        /// another account's contact, opportunity, case or activity): only the whole view can fold it, so the
+        /// report must come from the whole view.
         case outOfFocus
     }
 
-    /// The part of the view one account's report reads: the account; its parent, children and merged duplicates,
-    /// for their names and statuses; its contacts, opportunities and cases; the campaigns and the text pool.
+    /// The part of the view one account's report reads: the account whole; every other account's ``AccountRecord/profile``
+    /// (its name and status, for the parent, children and merged duplicates the report names, whenever they join);
+    /// the account's contacts, opportunities and cases; the campaigns and the text pool.
     ///
     /// Folding on from it only the events ``admission(of:focusedOn:)`` says to fold gives the account the same
-    /// report as folding every event into the whole view, until an event is out of focus. Empty but for the
-    /// campaigns and the texts when the view has no such account: its opening is then folded like any other.
+    /// report as folding every event into the whole view, until an event is out of focus. When the view has no
+    /// such account, its opening is folded like any other.
     ///
     /// - Parameter id: The account.
     /// - Returns: The focused view.
@@ -25,24 +27,16 @@ extension AccountsModel {
         var focused = AccountsModel()
         focused.texts = texts
         focused.campaigns = campaigns
+        focused.accounts = accounts.mapValues(\.profile)
         guard let account = accounts[id] else { return focused }
-        for related in Self.relatedAccounts(of: id, account) { focused.accounts[related] = accounts[related] }
+        focused.accounts[id] = account
         for contactId in account.contactIds { focused.contacts[contactId] = contacts[contactId] }
         for opportunityId in account.opportunityIds {
             focused.opportunities[opportunityId] = opportunities[opportunityId]
         }
         for caseId in account.caseIds { focused.cases[caseId] = cases[caseId] }
-        focused.openTasks = openTasks.filter { focused.accounts.index(forKey: $0.value) != nil }
+        focused.openTasks = openTasks.filter { $0.value == id }
         return focused
-    }
-
-    /// The accounts a focused view holds: the account itself and those its report names.
-    static func relatedAccounts(of id: RecordId, _ account: AccountRecord) -> Set<RecordId> {
-        var related: Set<RecordId> = [id]
-        if let parent = account.parentId { related.insert(parent) }
-        related.formUnion(account.childIds)
-        related.formUnion(account.mergedAccounts.map(\.id))
-        return related
     }
 
     /// Whether an event, known only by its stream and type, may matter to a focused view, so that it is worth
@@ -107,7 +101,7 @@ extension AccountsModel {
     public func admission(of event: RecordedEvent, focusedOn focus: RecordId) -> FocusAdmission {
         let id = event.stream.id
         switch event.event {
-        case .account(let change): return accountAdmission(of: change, to: id, focusedOn: focus)
+        case .account(let change): return accountAdmission(of: change, to: id)
         case .contact(.added(let added)) where contacts.index(forKey: id) == nil:
             return added.accountId == focus ? .fold : .pass
         case .contact(.moved(let moved)) where contacts.index(forKey: id) == nil:
@@ -135,33 +129,11 @@ extension AccountsModel {
         }
     }
 
-    /// The admission of an account's event: the focused view follows the accounts it holds, the account's own
-    /// opening and a new child; a parent or a merged duplicate it does not hold, or a child it does not hold moving
-    /// under the account, is out of focus.
-    private func accountAdmission(
-        of change: AccountEvent,
-        to id: RecordId,
-        focusedOn focus: RecordId
-    ) -> FocusAdmission {
-        guard accounts.index(forKey: id) != nil else {
-            switch change {
-            case .opened(let opened) where id == focus:
-                // The report names the parent, which the view holds only if it is already related.
-                guard let parent = opened.parentAccountId, accounts.index(forKey: parent) == nil else { return .fold }
-                return .outOfFocus
-            case .opened(let opened): return opened.parentAccountId == focus ? .fold : .pass
-            case .updated(let update): return update.parentAccountId == focus ? .outOfFocus : .pass
-            default: return .pass
-            }
-        }
-        guard id == focus else { return .fold }
-        switch change {
-        case .updated(let update):
-            if let parent = update.parentAccountId, accounts.index(forKey: parent) == nil { return .outOfFocus }
-        case .mergedIn(let mergedIn):
-            if accounts.index(forKey: mergedIn.mergedAccountId) == nil { return .outOfFocus }
-        default: break
-        }
-        return .fold
+    /// The admission of an account's event: the focused view holds every account, the account whole and the
+    /// others' profiles, so it folds every account's event, a new account's opening included.
+    private func accountAdmission(of change: AccountEvent, to id: RecordId) -> FocusAdmission {
+        guard accounts.index(forKey: id) == nil else { return .fold }
+        if case .opened = change { return .fold }
+        return .pass
     }
 }
