@@ -84,7 +84,7 @@ struct SubjectKeySlot: Sendable {
                 "has non-zero bytes in its reserved bytes \(reservedStart)..<\(SubjectKeyFile.checksumOffset)"
             )
         }
-        guard let subject = String(validating: bytes[Self.subjectOffset..<subjectEnd], as: UTF8.self) else {
+        guard let subject = Self.text(UnsafeRawBufferPointer(rebasing: bytes[Self.subjectOffset..<subjectEnd])) else {
             throw damaged("has a subject that is not valid UTF-8")
         }
         let keyBytes = UnsafeRawBufferPointer(rebasing: bytes[Self.keyOffset..<reservedStart])
@@ -96,6 +96,13 @@ struct SubjectKeySlot: Sendable {
         } else {
             self.init(subject: subject, key: SymmetricKey(data: keyBytes))
         }
+    }
+
+    /// The text of valid UTF-8 bytes, else `nil`; ASCII, what stream names are, is taken as it is, without the
+    /// general validation.
+    private static func text(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(validating: bytes, as: UTF8.self) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Checks that a subject fits in a slot: 1 to 88 bytes of UTF-8.

@@ -46,8 +46,11 @@ struct SubjectKeyTable: Sendable {
     /// - Returns: `false`, changing nothing, when the subject already has a slot.
     @discardableResult
     mutating func append(_ slot: SubjectKeySlot) -> Bool {
-        guard entries[slot.subject] == nil else { return false }
-        entries[slot.subject] = Entry(slot: slotCount, key: slot.key)
+        // One lookup for the common case, a new subject; a subject already held is put back as it was.
+        if let held = entries.updateValue(Entry(slot: slotCount, key: slot.key), forKey: slot.subject) {
+            entries[slot.subject] = held
+            return false
+        }
         slotCount += 1
         if slot.key != nil { liveCount += 1 }
         return true
