@@ -6,15 +6,18 @@ import RapportProjections
 /// without decoding it, whether any selected model needs its event.
 struct FoldedKinds {
     private let kinds: [RecordKind]
+    /// Whether every kind is folded: then every event is, and no stream name needs reading.
+    private let foldsEveryKind: Bool
 
     /// The kinds the selected models fold (see ``RapportProjections/ReadModel/recordKinds``).
     init(_ selection: ReadModels.Selection) {
         kinds = RecordKind.allCases.filter(selection.folds)
+        foldsEveryKind = kinds.count == RecordKind.allCases.count
     }
 
     /// Whether a selected model folds the record's event. A stream of no known kind counts, so that its event is
     /// decoded and refused as the log's other readers refuse it.
     func include(_ view: RecordView) -> Bool {
-        RecordKind(streamName: view.streamIdBytes).map(kinds.contains) ?? true
+        foldsEveryKind || (RecordKind(streamName: view.streamIdBytes).map(kinds.contains) ?? true)
     }
 }
