@@ -16,7 +16,18 @@ public enum EventReading {
     ///   CRM event (a raw record appended with `rapport log append`, or damaged content), or `key_store_failure`
     ///   when its personal values do not open.
     public static func event(in view: RecordView, keys: PersonalDataKeys) throws -> RecordedEvent {
-        try opened(sealedEvent(in: view), keys: keys)
+        try event(
+            position: view.position,
+            id: view.id,
+            streamId: view.streamIdBytes,
+            streamVersion: view.streamVersion,
+            occurredAt: view.occurredAt,
+            recordedAt: view.recordedAt,
+            type: view.typeBytes,
+            metadata: view.metadataBytes,
+            payload: view.payloadBytes,
+            keys: keys
+        )
     }
 
     /// The event a record in place holds, its personal values, if any, still sealed in its metadata (the payload's
@@ -26,7 +37,7 @@ public enum EventReading {
     /// - Returns: The event with its log coordinates and metadata.
     /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position.
     static func sealedEvent(in view: RecordView) throws -> RecordedEvent {
-        try sealedEvent(
+        try event(
             position: view.position,
             id: view.id,
             streamId: view.streamIdBytes,
@@ -35,7 +46,8 @@ public enum EventReading {
             recordedAt: view.recordedAt,
             type: view.typeBytes,
             metadata: view.metadataBytes,
-            payload: view.payloadBytes
+            payload: view.payloadBytes,
+            keys: nil
         )
     }
 
@@ -49,17 +61,36 @@ public enum EventReading {
     /// - Throws: ``RapportError`` with code `key_store_failure` when its personal values do not open, or
     ///   `unreadable_event` when they do not fit the event.
     static func opened(_ event: consuming RecordedEvent, keys: PersonalDataKeys) throws -> RecordedEvent {
-        // Most events hold no personal values: they pass through without the metadata being copied to change it.
-        guard let sealed = event.metadata.sealedPersonalData, keys.opens(event.event) else { return event }
-        event.event = try keys.open(
-            event.event,
-            sealed: sealed,
-            eventId: event.id,
-            stream: event.stream.description,
-            position: event.position
-        )
-        event.metadata.sealedPersonalData = nil
+        guard
+            let (metadata, opened) = try opening(
+                event.metadata,
+                event.event,
+                id: event.id,
+                stream: event.stream,
+                position: event.position,
+                keys: keys
+            )
+        else { return event }
+        event.metadata = metadata
+        event.event = opened
         return event
+    }
+
+    /// The metadata and event with the personal values opened, or `nil` when there are none to open (most events)
+    /// or `keys` do not open the event's type.
+    private static func opening(
+        _ metadata: EventMetadata,
+        _ event: CRMEvent,
+        id: UUID,
+        stream: StreamName,
+        position: UInt64,
+        keys: PersonalDataKeys
+    ) throws -> (EventMetadata, CRMEvent)? {
+        guard let sealed = metadata.sealedPersonalData, keys.opens(event) else { return nil }
+        let opened = try keys.open(event, sealed: sealed, eventId: id, stream: stream.description, position: position)
+        var openedMetadata = metadata
+        openedMetadata.sealedPersonalData = nil
+        return (openedMetadata, opened)
     }
 
     /// The event a copied record holds.
@@ -74,18 +105,16 @@ public enum EventReading {
             try Array(record.streamId.utf8).withUnsafeBytes { streamId in
                 try record.metadata.withUnsafeBytes { metadata in
                     try record.payload.withUnsafeBytes { payload in
-                        try opened(
-                            sealedEvent(
-                                position: record.position,
-                                id: record.id,
-                                streamId: streamId,
-                                streamVersion: record.streamVersion,
-                                occurredAt: record.occurredAt,
-                                recordedAt: record.recordedAt,
-                                type: type,
-                                metadata: metadata,
-                                payload: payload
-                            ),
+                        try event(
+                            position: record.position,
+                            id: record.id,
+                            streamId: streamId,
+                            streamVersion: record.streamVersion,
+                            occurredAt: record.occurredAt,
+                            recordedAt: record.recordedAt,
+                            type: type,
+                            metadata: metadata,
+                            payload: payload,
                             keys: keys
                         )
                     }
@@ -172,7 +201,8 @@ public enum EventReading {
         }
     }
 
-    private static func sealedEvent(
+    /// The event a record's parts hold, its personal values opened with `keys`, or left sealed without them.
+    private static func event(
         position: UInt64,
         id: UUID,
         streamId: UnsafeRawBufferPointer,
@@ -181,7 +211,8 @@ public enum EventReading {
         recordedAt: Timestamp,
         type: UnsafeRawBufferPointer,
         metadata: UnsafeRawBufferPointer,
-        payload: UnsafeRawBufferPointer
+        payload: UnsafeRawBufferPointer,
+        keys: PersonalDataKeys?
     ) throws -> RecordedEvent {
         let (decodedMetadata, event) = try contents(
             type: type,
@@ -201,16 +232,30 @@ public enum EventReading {
                 error
             )
         }
-        return RecordedEvent(
-            position: position,
-            id: id,
-            stream: stream,
-            streamVersion: streamVersion,
-            occurredAt: occurredAt,
-            recordedAt: recordedAt,
-            metadata: decodedMetadata,
-            event: event
-        )
+        func recorded(_ metadata: consuming EventMetadata, _ event: consuming CRMEvent) -> RecordedEvent {
+            RecordedEvent(
+                position: position,
+                id: id,
+                stream: stream,
+                streamVersion: streamVersion,
+                occurredAt: occurredAt,
+                recordedAt: recordedAt,
+                metadata: metadata,
+                event: event
+            )
+        }
+        // Most events hold no personal values: they pass through without the metadata being copied to change it.
+        guard let keys,
+            let (openedMetadata, opened) = try opening(
+                decodedMetadata,
+                event,
+                id: id,
+                stream: stream,
+                position: position,
+                keys: keys
+            )
+        else { return recorded(decodedMetadata, event) }
+        return recorded(openedMetadata, opened)
     }
 
     /// The refusal of a record that does not hold a CRM event, naming where it is and why.
