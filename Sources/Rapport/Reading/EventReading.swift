@@ -16,6 +16,21 @@ public enum EventReading {
     ///   CRM event (a raw record appended with `rapport log append`, or damaged content), or `key_store_failure`
     ///   when its personal values do not open.
     public static func event(in view: RecordView, keys: PersonalDataKeys) throws -> RecordedEvent {
+        try event(in: view, opening: keys)
+    }
+
+    /// The event a record in place holds, its personal values, if any, still sealed in its metadata (the payload's
+    /// personal fields are empty): enough to tell what the event is about before paying for opening them.
+    ///
+    /// - Parameter view: The record.
+    /// - Returns: The event with its log coordinates and metadata.
+    /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position.
+    static func sealedEvent(in view: RecordView) throws -> RecordedEvent {
+        try event(in: view, opening: nil)
+    }
+
+    /// The event a record in place holds, its personal values opened with `keys`, or left sealed without them.
+    private static func event(in view: RecordView, opening keys: PersonalDataKeys?) throws -> RecordedEvent {
         try event(
             position: view.position,
             id: view.id,
@@ -27,27 +42,6 @@ public enum EventReading {
             metadata: view.metadataBytes,
             payload: view.payloadBytes,
             keys: keys
-        )
-    }
-
-    /// The event a record in place holds, its personal values, if any, still sealed in its metadata (the payload's
-    /// personal fields are empty): enough to tell what the event is about before paying for opening them.
-    ///
-    /// - Parameter view: The record.
-    /// - Returns: The event with its log coordinates and metadata.
-    /// - Throws: ``RapportError`` with code `unreadable_event`, naming the position.
-    static func sealedEvent(in view: RecordView) throws -> RecordedEvent {
-        try event(
-            position: view.position,
-            id: view.id,
-            streamId: view.streamIdBytes,
-            streamVersion: view.streamVersion,
-            occurredAt: view.occurredAt,
-            recordedAt: view.recordedAt,
-            type: view.typeBytes,
-            metadata: view.metadataBytes,
-            payload: view.payloadBytes,
-            keys: nil
         )
     }
 
