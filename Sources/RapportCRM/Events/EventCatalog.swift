@@ -46,7 +46,7 @@ struct EventCatalog: Sendable {
 
     init(_ entries: [Entry]) {
         let names = entries.map { Array($0.name.utf8) }
-        let keys = names.map { name in name.withUnsafeBytes(Self.key) }
+        let keys = names.map { name in name.withUnsafeBytes(\.endsHash) }
         precondition(Set(keys).count == keys.count, "two event types share a name or its lookup key")
         var size = 16
         while size < entries.count * 4 { size *= 2 }
@@ -66,7 +66,7 @@ struct EventCatalog: Sendable {
 
     /// The index of the entry whose name is exactly these bytes.
     func index(named bytes: UnsafeRawBufferPointer) -> Int? {
-        let key = Self.key(bytes)
+        let key = bytes.endsHash
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
         while slots[slot] != 0 {
@@ -91,17 +91,5 @@ struct EventCatalog: Sendable {
     @inline(__always)
     func decode(_ index: Int, from reader: inout ByteReader, schemaVersion: Int) throws(BinaryFormatError) -> CRMEvent {
         try decoders[index].decode(&reader, schemaVersion)
-    }
-
-    /// A lookup key from the name's length and its first and last eight bytes, which tell the domain's names
-    /// apart (checked at start-up) at a fraction of the cost of hashing every byte.
-    private static func key(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        let count = bytes.count
-        guard count >= 8 else {
-            return bytes.reduce(UInt64(count)) { ($0 &<< 8) | UInt64($1) } &* 0x9E37_79B9_7F4A_7C15
-        }
-        let first = bytes.loadUnaligned(as: UInt64.self)
-        let last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-        return (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
     }
 }

@@ -124,23 +124,12 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
 }
 
 extension RecordId: ShardKey {
-    /// A hash of the id's first and last eight bytes and its length (all of it when shorter): a few cycles, against
-    /// a keyed hash of every byte's dozens. The bits of both ends reach the low bits that choose a part.
+    /// The id's ``Swift/UnsafeRawBufferPointer/endsHash``, its high bits folded onto the low ones that choose a
+    /// part: a few cycles, against a keyed hash of every byte's dozens.
     public var shardHash: Int {
         var text = text
-        return text.withUTF8 { utf8 in
-            let bytes = UnsafeRawBufferPointer(utf8)
-            let count = bytes.count
-            let mixed: UInt64
-            if count >= 8 {
-                let first = bytes.loadUnaligned(as: UInt64.self)
-                let last = bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ (last &* 0xC2B2_AE3D_27D4_EB4F) ^ UInt64(count)
-            } else {
-                mixed = bytes.reduce(UInt64(count)) { ($0 &<< 8) | UInt64($1) } &* 0x9E37_79B9_7F4A_7C15
-            }
-            let folded = mixed ^ (mixed >> 32)
-            return Int(truncatingIfNeeded: folded ^ (folded >> 26))
-        }
+        let mixed = text.withUTF8 { UnsafeRawBufferPointer($0).endsHash }
+        let folded = mixed ^ (mixed >> 32)
+        return Int(truncatingIfNeeded: folded ^ (folded >> 26))
     }
 }
