@@ -56,16 +56,7 @@ struct AccountFocusTests {
 
     @Test func aDamagedRecordIsRefusedWhenReadWholeAndPassedOverPastItsProfile() throws {
         // No texts, no campaigns, one account whose profile is whole but whose lists are cut short.
-        var record = ByteWriter()
-        record.write(
-            "Acme",
-            String?.none,
-            Money?.none,
-            Int?.none,
-            RecordId?.none,
-            RecordId?.none,
-            Timestamp(microsecondsSinceEpoch: 0)
-        )
+        var record = AccountFixtures.storedAccountFields(named: "Acme")
         for _ in 0..<5 { record.writeVarint(0) }
         record.writeByte(0)
         record.writeVarint(9)

@@ -49,16 +49,7 @@ struct AccountPropertyTests {
             try Self.read([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])
         }
         // One text, "x", then no campaigns, then one account whose type is text number 7.
-        var record = ByteWriter()
-        record.write(
-            "Acme",
-            String?.none,
-            Money?.none,
-            Int?.none,
-            RecordId?.none,
-            RecordId?.none,
-            Timestamp(microsecondsSinceEpoch: 0)
-        )
+        var record = AccountFixtures.storedAccountFields(named: "Acme")
         record.writeVarint(7)
         var writer = ByteWriter()
         writer.writeVarint(1)

@@ -48,6 +48,22 @@ enum AccountFixtures {
         ReportContext(asOf: time(asOf), position: position)
     }
 
+    /// The fields a stored account record begins with, as the view writes them: the name, no website, revenue,
+    /// employees, survivor or parent, opened at the Unix epoch; its text numbers and the rest follow.
+    static func storedAccountFields(named name: String) -> ByteWriter {
+        var writer = ByteWriter()
+        writer.write(
+            name,
+            String?.none,
+            Money?.none,
+            Int?.none,
+            RecordId?.none,
+            RecordId?.none,
+            Timestamp(microsecondsSinceEpoch: 0)
+        )
+        return writer
+    }
+
     /// The JSON data of an account with a name and an owner.
     static func account(_ id: String, _ name: String, extra: String = "") -> String {
         #""accountId":"\#(id)","name":"\#(name)","ownerId":"user-1""# + (extra.isEmpty ? "" : "," + extra)
