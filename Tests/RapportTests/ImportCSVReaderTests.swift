@@ -48,6 +48,15 @@ struct ImportCSVReaderTests {
     @Test func reportsAQuoteLeftOpenUntilTheEndOfTheFile() throws {
         let table = try read("a,b\n1,2\n\"open,3\n4,5\n")
         #expect(table.rows.map { $0.problem?.code } == [nil, "csv_unclosed_quote"])
+        #expect(table.rows[1].raw == "\"open,3\n4,5\n")
+    }
+
+    /// The error file shows a malformed row as it was written, without its line break; a row that reads well is
+    /// shown by its fields, so its text is not kept.
+    @Test func keepsTheTextOfTheRowsThatCannotBeUsedOnly() throws {
+        let table = try read("a,b\r\n1,2\r\n1,2,3\r\nx\"y,3\r\n\"q\"z,4\n\"5\",\"6\"")
+        #expect(table.rows.map(\.raw) == ["", "1,2,3", "x\"y,3", "\"q\"z,4", ""])
+        #expect(table.rows.map(\.fields) == [["1", "2"], ["1", "2", "3"], ["x\"y", "3"], ["qz", "4"], ["5", "6"]])
     }
 
     @Test(arguments: ["", "\"a,b\n"])

@@ -19,15 +19,19 @@ enum CSVReader {
     /// - Returns: The header and the rows.
     /// - Throws: ``ImportProblem`` `csv_no_header` when the file is empty or its header row is malformed.
     static func read(_ bytes: [UInt8], file: String) throws(ImportProblem) -> CSVTable {
+        try bytes.withUnsafeBufferPointer { buffer throws(ImportProblem) in try read(buffer, file: file) }
+    }
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ImportProblem) -> CSVTable {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         var rows: [CSVTable.Row] = []
         var scanner = Scanner(bytes: bytes, offset: start)
         var number: UInt64 = 0
         var header: [String]?
-        while let scanned = scanner.nextRow() {
+        while let scanned = scanner.nextRow(expectedFields: header?.count ?? 8) {
             number += 1
-            var row = CSVTable.Row(number: number, fields: scanned.fields, raw: scanned.raw, problem: scanned.problem)
+            var row = CSVTable.Row(number: number, fields: scanned.fields, raw: "", problem: scanned.problem)
             guard let columns = header else {
                 guard row.problem == nil, !(row.fields.count == 1 && row.fields[0].isEmpty) else {
                     throw ImportProblem(
@@ -44,6 +48,9 @@ enum CSVReader {
                     "row \(number) has \(row.fields.count) fields; the header has \(columns.count) columns"
                 )
             }
+            if row.problem != nil {
+                row.raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[scanned.text]), as: UTF8.self)
+            }
             rows.append(row)
         }
         guard let header else {
@@ -52,82 +59,67 @@ enum CSVReader {
         return CSVTable(header: header, rows: rows)
     }
 
-    /// Walks the bytes row by row.
+    /// Walks the bytes row by row. An unquoted field, the common case, becomes a string straight from its bytes;
+    /// only a quoted or malformed one is copied byte by byte.
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var offset: Int
+        /// Set when a field of the current row is not UTF-8.
+        private var invalidUTF8 = false
+        /// The bytes of a field being unquoted or repaired.
+        private var field: [UInt8] = []
 
-        init(bytes: [UInt8], offset: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, offset: Int) {
             self.bytes = bytes
             self.offset = offset
         }
 
-        /// The next row, or nil at the end of the file. An empty last line is not a row.
-        mutating func nextRow() -> (fields: [String], raw: String, problem: ImportProblem?)? {
+        /// The next row: its fields, where its text lies in the bytes, and its problem; nil at the end of the file.
+        /// An empty last line is not a row.
+        mutating func nextRow(expectedFields: Int) -> (fields: [String], text: Range<Int>, problem: ImportProblem?)? {
             guard offset < bytes.count else { return nil }
             let rowStart = offset
             var fields: [String] = []
-            var field: [UInt8] = []
+            fields.reserveCapacity(expectedFields)
             var problem: ImportProblem?
-            var invalidUTF8 = false
-            func finish(_ field: [UInt8]) {
-                guard let text = String(validating: field, as: UTF8.self) else {
-                    invalidUTF8 = true
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    return
-                }
-                fields.append(text)
-            }
+            invalidUTF8 = false
             var rowEnd = bytes.count
             var atEnd = false
             fieldLoop: while !atEnd {
-                field.removeAll(keepingCapacity: true)
-                let quoted = offset < bytes.count && bytes[offset] == CSVReader.quote
-                if quoted {
-                    offset += 1
-                    var closed = false
-                    while offset < bytes.count {
-                        let byte = bytes[offset]
-                        offset += 1
-                        if byte == CSVReader.quote {
-                            if offset < bytes.count, bytes[offset] == CSVReader.quote {
-                                field.append(CSVReader.quote)
-                                offset += 1
-                            } else {
-                                closed = true
-                                break
-                            }
-                        } else {
-                            field.append(byte)
-                        }
-                    }
-                    guard closed else {
+                let fieldStart = offset
+                if offset < bytes.count, bytes[offset] == CSVReader.quote {
+                    field.removeAll(keepingCapacity: true)
+                    guard readQuoted() else {
                         problem = ImportProblem(
                             "csv_unclosed_quote",
                             "a quoted field is still open at the end of the file"
                         )
-                        finish(field)
+                        fields.append(text(of: field))
                         break fieldLoop
                     }
+                } else {
+                    while offset < bytes.count, !CSVReader.endsUnquotedRun(bytes[offset]) { offset += 1 }
+                    if offset == bytes.count || bytes[offset] != CSVReader.quote {
+                        fields.append(text(of: UnsafeBufferPointer(rebasing: bytes[fieldStart..<offset])))
+                        if offset == bytes.count {
+                            atEnd = true
+                        } else {
+                            atEnd = endField(at: &rowEnd)
+                        }
+                        continue fieldLoop
+                    }
+                    field.removeAll(keepingCapacity: true)
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[fieldStart..<offset]))
                 }
+                // After a closing quote, or at a quote inside an unquoted field: the rest up to the separator is
+                // kept, and the row fails.
+                let quoted = bytes[fieldStart] == CSVReader.quote
                 while offset < bytes.count {
                     let byte = bytes[offset]
-                    if byte == CSVReader.comma {
-                        offset += 1
-                        finish(field)
-                        continue fieldLoop
+                    if byte == CSVReader.comma || byte == CSVReader.newline || byte == CSVReader.carriageReturn {
+                        break
                     }
-                    if byte == CSVReader.newline || byte == CSVReader.carriageReturn {
-                        rowEnd = offset
-                        offset += 1
-                        if byte == CSVReader.carriageReturn, offset < bytes.count, bytes[offset] == CSVReader.newline {
-                            offset += 1
-                        }
-                        finish(field)
-                        atEnd = true
-                        continue fieldLoop
-                    }
-                    if quoted || byte == CSVReader.quote, problem == nil {
+                    if problem == nil {
                         problem = ImportProblem(
                             "csv_bad_quote",
                             quoted
@@ -139,15 +131,62 @@ enum CSVReader {
                     field.append(byte)
                     offset += 1
                 }
-                rowEnd = bytes.count
-                finish(field)
-                atEnd = true
+                fields.append(text(of: field))
+                atEnd = offset == bytes.count || endField(at: &rowEnd)
             }
             if problem == nil, invalidUTF8 {
                 problem = ImportProblem("csv_invalid_utf8", "the row holds bytes that are not UTF-8")
             }
-            let raw = String(decoding: bytes[rowStart..<min(rowEnd, bytes.count)], as: UTF8.self)
-            return (fields, raw, problem)
+            return (fields, rowStart..<min(rowEnd, bytes.count), problem)
         }
+
+        /// Reads a quoted field from its opening quote into ``field``, undoubling quotes.
+        ///
+        /// - Returns: Whether the field was closed before the end of the file.
+        private mutating func readQuoted() -> Bool {
+            offset += 1
+            while offset < bytes.count {
+                let byte = bytes[offset]
+                offset += 1
+                guard byte == CSVReader.quote else {
+                    field.append(byte)
+                    continue
+                }
+                guard offset < bytes.count, bytes[offset] == CSVReader.quote else { return true }
+                field.append(CSVReader.quote)
+                offset += 1
+            }
+            return false
+        }
+
+        /// Steps over the separator at ``offset``, a comma or a line break (CRLF counts as one).
+        ///
+        /// - Parameter rowEnd: Set to where the row's text ends, when the separator ends the row.
+        /// - Returns: Whether the separator ended the row.
+        private mutating func endField(at rowEnd: inout Int) -> Bool {
+            let byte = bytes[offset]
+            offset += 1
+            guard byte != CSVReader.comma else { return false }
+            rowEnd = offset - 1
+            if byte == CSVReader.carriageReturn, offset < bytes.count, bytes[offset] == CSVReader.newline {
+                offset += 1
+            }
+            return true
+        }
+
+        /// A field's text; bytes that are not UTF-8 are replaced and mark the row.
+        private mutating func text(of bytes: some Collection<UInt8>) -> String {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                invalidUTF8 = true
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return text
+        }
+    }
+
+    /// Whether a byte ends a run of an unquoted field's bytes: a separator, or a quote, which has no place there.
+    @inline(__always)
+    private static func endsUnquotedRun(_ byte: UInt8) -> Bool {
+        byte == comma || byte == newline || byte == carriageReturn || byte == quote
     }
 }

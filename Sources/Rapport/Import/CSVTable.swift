@@ -12,7 +12,8 @@ struct CSVTable: Sendable {
         var number: UInt64
         /// The fields, one per header column when the row is well formed.
         var fields: [String]
-        /// The row's text as read, with bytes that are not UTF-8 replaced, for error reports.
+        /// The text of a row that cannot be used, as read, with bytes that are not UTF-8 replaced, for the error
+        /// file; empty for a row that reads well, which the error file gives by its fields.
         var raw: String
         /// Why the row cannot be used, when it cannot.
         var problem: ImportProblem?

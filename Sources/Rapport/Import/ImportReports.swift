@@ -7,7 +7,8 @@ import RapportCRM
 /// note; the error file every failed row with its code, field and message, then the input row (and, for a row
 /// that could not be split into the header's columns, its text as read).
 enum ImportReports {
-    /// Writes the two files of one source file and returns its summary.
+    /// Writes the two files of one source file and returns its summary. The amounts are reconciled on a task of
+    /// their own while the files are written.
     ///
     /// - Parameters:
     ///   - file: The file's mapping.
@@ -23,7 +24,8 @@ enum ImportReports {
         plans: [RowPlan],
         state: DecisionState,
         outputDirectory: String
-    ) throws -> ImportSummary.FileSummary {
+    ) async throws -> ImportSummary.FileSummary {
+        let reconciling = Task { amounts(file, table: table, plans: plans, state: state) }
         let stem = (file.file as NSString).deletingPathExtension
         let successName = "\(stem).success.csv"
         let errorName = "\(stem).errors.csv"
@@ -35,28 +37,31 @@ enum ImportReports {
         )
         var success = CSVText(["row", "external_id", "outcome", "events", "note"], table.header)
         var errors = CSVText(["row", "error_code", "error_field", "error_message"], table.header, ["raw_row"])
-        for plan in plans {
-            let outcome = plan.outcome
+        for index in plans.indices {
+            let outcome = plans[index].outcome
             summary.read += 1
             summary.count(outcome)
-            summary.events += plan.events
-            let row = String(plan.row.number)
-            if let failure = plan.failure {
-                let wellFormed = plan.row.fields.count == table.header.count
-                let input = wellFormed ? plan.row.fields : Array(repeating: "", count: table.header.count)
+            summary.events += plans[index].events
+            let row = String(plans[index].row.number)
+            if let failure = plans[index].failure {
+                let wellFormed = plans[index].row.fields.count == table.header.count
+                let input = wellFormed ? plans[index].row.fields : Array(repeating: "", count: table.header.count)
                 errors.add(
                     [row, failure.code, failure.field ?? "", failure.message],
                     input,
-                    [wellFormed ? "" : plan.row.raw]
+                    [wellFormed ? "" : plans[index].row.raw]
                 )
             } else {
-                let note = plan.skip.map { "\($0.code): \($0.message)" } ?? ""
-                success.add([row, plan.externalId ?? "", outcome.rawValue, String(plan.events), note], plan.row.fields)
+                let note = plans[index].skip.map { "\($0.code): \($0.message)" } ?? ""
+                success.add(
+                    [row, plans[index].externalId ?? "", outcome.rawValue, String(plans[index].events), note],
+                    plans[index].row.fields
+                )
             }
         }
-        summary.amounts = amounts(file, table: table, plans: plans, state: state)
         try success.write(to: (outputDirectory as NSString).appendingPathComponent(successName))
         try errors.write(to: (outputDirectory as NSString).appendingPathComponent(errorName))
+        summary.amounts = await reconciling.value
         return summary
     }
 
@@ -74,13 +79,14 @@ enum ImportReports {
         var loaded = Money.zero
         var inLog = Money.zero
         var counted: Set<RecordId> = []
-        for plan in plans where plan.row.problem == nil {
-            let values = RowValues(columns: columns, fields: plan.row.fields)
+        counted.reserveCapacity(plans.count)
+        for index in plans.indices where plans[index].row.problem == nil {
+            let values = RowValues(columns: columns, fields: plans[index].row.fields)
             let amount = (try? values.money(rule, field: field)) ?? nil
             source = source + (amount ?? .zero)
-            guard plan.failure == nil, plan.skip == nil, let id = plan.recordId, counted.insert(id).inserted else {
-                continue
-            }
+            guard plans[index].failure == nil, plans[index].skip == nil, let id = plans[index].recordId,
+                counted.insert(id).inserted
+            else { continue }
             loaded = loaded + (amount ?? .zero)
             inLog = inLog + (state.opportunities[id]?.amount ?? .zero)
         }

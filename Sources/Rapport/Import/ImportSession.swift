@@ -91,12 +91,14 @@ final class ImportSession {
                 queued.append(envelope)
             } catch let refusal as DomainError {
                 plan.failure = ImportProblem(refusal.code.description, field: refusal.field, refusal.message)
+                plan.commands = []
                 plans[file][index] = plan
                 if !queued.isEmpty { try await rebuildShadow() }
                 return
             }
         }
         plan.events = events
+        plan.commands = []
         plans[file][index] = plan
         for envelope in queued {
             if let id = envelope.commandId { knownIds.insert(id) }

@@ -33,7 +33,7 @@ public enum Importer {
         try FileManager.default.createDirectory(atPath: options.outputDirectory, withIntermediateDirectories: true)
         for (index, file) in mapping.files.enumerated() {
             summaries.append(
-                try ImportReports.write(
+                try await ImportReports.write(
                     file,
                     table: tables[index],
                     plans: session.plans[index],

@@ -9,7 +9,8 @@ struct RowPlan: Sendable {
     var externalId: String?
     /// The record's id made from the external id, when the row has a valid one.
     var recordId: RecordId?
-    /// The commands, in order; empty when the log already says what the row says.
+    /// The commands, in order, until the import session has decided them (the reports need only their count of
+    /// events); empty when the log already says what the row says.
     var commands: [CommandEnvelope] = []
     /// Why the row failed, when it did.
     var failure: ImportProblem?

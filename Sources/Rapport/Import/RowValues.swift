@@ -158,24 +158,45 @@ struct RowValues {
         rule.column.map { "column \($0)" } ?? "the constant"
     }
 
-    /// Reads `[-]digits[.digits]` exactly, in ten-thousandths, times `scale`.
-    private static func decimal(_ text: String, scale: Int64) -> Int64? {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII),
-            let units = Int64(whole)
-        else { return nil }
-        var fraction: Int64 = 0
-        if parts.count == 2 {
-            let digits = parts[1]
-            guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-                let value = Int64(digits)
-            else { return nil }
-            fraction = value
-            for _ in digits.count..<4 { fraction *= 10 }
+    /// Reads `[+|-]digits[.digits]` exactly, in ten-thousandths, times `scale`: at most four decimals, no
+    /// overflow.
+    static func decimal(_ text: String, scale: Int64) -> Int64? {
+        var text = text
+        return text.withUTF8 { bytes -> Int64? in
+            var index = 0
+            let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
+            if negative || (index < bytes.count && bytes[index] == UInt8(ascii: "+")) { index += 1 }
+            guard let (units, afterUnits) = digits(in: bytes, from: index), afterUnits > index else { return nil }
+            index = afterUnits
+            var fraction: Int64 = 0
+            if index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "."), let (value, end) = digits(in: bytes, from: index + 1),
+                    end == bytes.count, (1...4).contains(end - index - 1)
+                else { return nil }
+                fraction = value
+                for _ in (end - index - 1)..<4 { fraction *= 10 }
+            }
+            let (base, overflow) = units.multipliedReportingOverflow(by: 10_000)
+            guard !overflow else { return nil }
+            let magnitude = base + fraction
+            guard magnitude >= base else { return nil }
+            let (scaled, scaleOverflow) = (negative ? -magnitude : magnitude).multipliedReportingOverflow(by: scale)
+            return scaleOverflow ? nil : scaled
         }
-        let (base, overflow) = units.multipliedReportingOverflow(by: 10_000)
-        guard !overflow else { return nil }
-        let (scaled, scaleOverflow) = (base + (units < 0 ? -fraction : fraction)).multipliedReportingOverflow(by: scale)
-        return scaleOverflow ? nil : scaled
+    }
+
+    /// The value of the decimal digits from `start` up to the first other byte, and where they end; nil on
+    /// overflow.
+    private static func digits(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Int64, end: Int)? {
+        var value: Int64 = 0
+        var index = start
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (next, carry) = shifted.addingReportingOverflow(Int64(bytes[index] - UInt8(ascii: "0")))
+            guard !overflow, !carry else { return nil }
+            value = next
+            index += 1
+        }
+        return (value, index)
     }
 }
