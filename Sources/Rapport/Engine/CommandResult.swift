@@ -1,5 +1,9 @@
 public import RapportCRM
 
+/// The results of commands by their `commandId`, kept for idempotency: in parts, so that the engine never rehashes
+/// them all at once while it holds its state for a command.
+public typealias CommandResults = ShardedDictionary<String, CommandResult>
+
 /// What a command accepted by the engine did: the events it appended, in order (none when it changed nothing).
 public struct CommandResult: Sendable, Hashable {
     /// One appended event.

@@ -7,7 +7,7 @@ import RapportTime
 /// position the log will give, and the event id generator.
 struct EngineCore {
     var decisions = DecisionState()
-    var results: [String: CommandResult] = [:]
+    var results = CommandResults()
     var nextPosition: UInt64 = 0
     var ids = EventIdGenerator()
 

@@ -8,7 +8,7 @@ public struct Snapshot: Sendable {
     /// The decision state.
     public var decisions: DecisionState
     /// The results of commands by `commandId`, for idempotency.
-    public var results: [String: CommandResult]
+    public var results: CommandResults
     /// The number of events folded into ``decisions`` and ``results``.
     public var decisionsPosition: UInt64
 
@@ -22,7 +22,7 @@ public struct Snapshot: Sendable {
     public init(
         models: ProjectedModels,
         decisions: DecisionState,
-        results: [String: CommandResult],
+        results: CommandResults,
         decisionsPosition: UInt64
     ) {
         self.models = models

@@ -128,12 +128,12 @@ enum SnapshotFile {
     /// - Returns: The decision state and the results of commands by id.
     /// - Throws: ``BinaryFormatError`` naming the damaged section, or saying that the file ends too soon.
     static func readDecisions(of header: SnapshotHeader, from reader: inout ByteReader) throws(BinaryFormatError)
-        -> (DecisionState, [String: CommandResult])
+        -> (DecisionState, CommandResults)
     {
         try checkLayout(of: header, remaining: reader.remainingCount)
         try reader.withNext(Int(header.sections[0].length)) { _ throws(BinaryFormatError) in }
         let decisions: DecisionState = try readSection(header.sections[1], from: &reader)
-        let results: [String: CommandResult] = try readSection(header.sections[2], from: &reader)
+        let results: CommandResults = try readSection(header.sections[2], from: &reader)
         return (decisions, results)
     }
 

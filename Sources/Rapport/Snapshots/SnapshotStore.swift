@@ -95,7 +95,7 @@ final class SnapshotStore: Sendable {
         let header = try readHeader(at: path)
         let unread = RapportError(.snapshotFailure, "snapshot \(path) was not read")
         let models = Mutex<Result<ReadModels, any Error>>(.failure(unread))
-        let decisions = Mutex<Result<(DecisionState, [String: CommandResult]), any Error>>(.failure(unread))
+        let decisions = Mutex<Result<(DecisionState, CommandResults), any Error>>(.failure(unread))
         DispatchQueue.concurrentPerform(iterations: includeDecisions ? 2 : 1) { part in
             if part == 0 {
                 let read = Result {
@@ -116,7 +116,7 @@ final class SnapshotStore: Sendable {
         var snapshot = Snapshot(
             models: ProjectedModels(models: try models.withLock { $0 }.get(), progress: header.models),
             decisions: DecisionState(),
-            results: [:],
+            results: CommandResults(),
             decisionsPosition: 0
         )
         if includeDecisions {

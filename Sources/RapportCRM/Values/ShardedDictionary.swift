@@ -46,6 +46,13 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
         _modify { yield &parts[Self.part(of: key)][key] }
     }
 
+    /// The value stored for a key, or the default when there is none; changed through this subscript, the default
+    /// is stored first and then changed where its part stores it.
+    public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
+        get { parts[Self.part(of: key)][key, default: defaultValue()] }
+        _modify { yield &parts[Self.part(of: key)][key, default: defaultValue()] }
+    }
+
     /// The number of entries.
     public var count: Int { parts.reduce(0) { $0 + $1.count } }
 
@@ -123,13 +130,18 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
     }
 }
 
-extension RecordId: ShardKey {
-    /// The id's ``Swift/UnsafeRawBufferPointer/endsHash``, its high bits folded onto the low ones that choose a
-    /// part: a few cycles, against a keyed hash of every byte's dozens.
+extension String: ShardKey {
+    /// The ``Swift/UnsafeRawBufferPointer/endsHash`` of the text's UTF-8, its high bits folded onto the low ones
+    /// that choose a part: a few cycles, against a keyed hash of every byte's dozens.
     public var shardHash: Int {
-        var text = text
+        var text = self
         let mixed = text.withUTF8 { UnsafeRawBufferPointer($0).endsHash }
         let folded = mixed ^ (mixed >> 32)
         return Int(truncatingIfNeeded: folded ^ (folded >> 26))
     }
+}
+
+extension RecordId: ShardKey {
+    /// The ``Swift/String/shardHash`` of the id's text.
+    public var shardHash: Int { text.shardHash }
 }
