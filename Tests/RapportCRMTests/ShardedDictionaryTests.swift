@@ -5,8 +5,9 @@ import Testing
 
 /// A dictionary in parts holds what a standard dictionary given the same changes holds, and shares its binary form.
 struct ShardedDictionaryTests {
-    /// Changes by key number: a value to store, `nil` to remove, or a negative value to add to the stored one.
-    static let changes = zip(Gen<Int>.int(in: 0...400), Gen<Int>.int(in: -3...1_000))
+    /// Changes by key number: a value to store, `nil` to remove, a negative value to add to the stored one, or
+    /// one above a thousand to add to the stored one or to zero.
+    static let changes = zip(Gen<Int>.int(in: 0...400), Gen<Int>.int(in: -3...1_100))
         .map { number, value in (number, value == 0 ? nil : value) }
         .array(of: 0...600)
 
@@ -23,6 +24,10 @@ struct ShardedDictionaryTests {
                 case .some(let amount) where amount < 0:
                     let changed = sharded.modifyValue(forKey: key) { $0 += amount }
                     #expect(changed == plain.modifyValue(forKey: key) { $0 += amount })
+                case .some(let amount) where amount > 1_000:
+                    sharded[key, default: 0] += amount
+                    plain[key, default: 0] += amount
+                    #expect(sharded[key, default: -1] == plain[key, default: -1])
                 case .some(let value):
                     #expect(sharded.updateValue(value, forKey: key) == plain.updateValue(value, forKey: key))
                 }
@@ -73,6 +78,12 @@ struct ShardedDictionaryTests {
 
     @Test func idsSpreadOverEveryPart() {
         let parts = Set((0..<10_000).map { RecordId(unchecked: "A\($0)-C\($0 % 7)").shardHash & 63 })
+        #expect(parts.count == 64)
+    }
+
+    /// Command ids share long prefixes and often their length; their other end still spreads them.
+    @Test func textsWithACommonPrefixSpreadOverEveryPart() {
+        let parts = Set((0..<10_000).map { "import:crm:deals.csv:\(100_000 + $0):0".shardHash & 63 })
         #expect(parts.count == 64)
     }
 }
