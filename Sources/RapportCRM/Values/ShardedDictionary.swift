@@ -17,9 +17,11 @@ public protocol ShardKey: Hashable {
 /// Iteration visits the parts in order and each part in its own order; the binary form is the one a dictionary has
 /// (the count, then each key and value), so either reads the other's.
 public struct ShardedDictionary<Key: ShardKey, Value> {
-    private static var partCount: Int { 64 }
+    @usableFromInline
+    static var partCount: Int { 64 }
 
-    private var parts: [[Key: Value]]
+    @usableFromInline
+    var parts: [[Key: Value]]
 
     /// An empty dictionary.
     public init() {
@@ -34,13 +36,14 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
         parts = (0..<Self.partCount).map { _ in [Key: Value](minimumCapacity: perPart) }
     }
 
-    @inline(__always)
-    private static func part(of key: Key) -> Int {
+    @inlinable @inline(__always)
+    static func part(of key: Key) -> Int {
         key.shardHash & (partCount - 1)
     }
 
     /// The value stored for a key; setting `nil` removes it. Changed through the optional
     /// (`dictionary[key]?.field = value`), the value is changed where its part stores it, not copied out and back.
+    @inlinable
     public subscript(key: Key) -> Value? {
         get { parts[Self.part(of: key)][key] }
         _modify { yield &parts[Self.part(of: key)][key] }
@@ -48,6 +51,7 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
 
     /// The value stored for a key, or the default when there is none; changed through this subscript, the default
     /// is stored first and then changed where its part stores it.
+    @inlinable
     public subscript(key: Key, default defaultValue: @autoclosure () -> Value) -> Value {
         get { parts[Self.part(of: key)][key, default: defaultValue()] }
         _modify { yield &parts[Self.part(of: key)][key, default: defaultValue()] }
@@ -69,6 +73,7 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
     ///
     /// - Parameter key: The key.
     /// - Returns: `true` when it has one.
+    @inlinable
     public func contains(_ key: Key) -> Bool {
         parts[Self.part(of: key)].index(forKey: key) != nil
     }
@@ -79,7 +84,7 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
     ///   - value: The value.
     ///   - key: The key.
     /// - Returns: The value it replaced, if any.
-    @discardableResult
+    @discardableResult @inlinable
     public mutating func updateValue(_ value: Value, forKey key: Key) -> Value? {
         parts[Self.part(of: key)].updateValue(value, forKey: key)
     }
@@ -91,8 +96,7 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
     ///   - key: The key.
     ///   - body: Changes the value.
     /// - Returns: Whether the key had a value.
-    @discardableResult
-    @inline(__always)
+    @discardableResult @inline(__always)
     package mutating func modifyValue(forKey key: Key, _ body: (inout Value) throws -> Void) rethrows -> Bool {
         try parts[Self.part(of: key)].modifyValue(forKey: key, body)
     }
