@@ -81,9 +81,12 @@ struct ShardedDictionaryTests {
         #expect(parts.count == 64)
     }
 
-    /// Command ids share long prefixes and often their length; their other end still spreads them.
-    @Test func textsWithACommonPrefixSpreadOverEveryPart() {
-        let parts = Set((0..<10_000).map { "import:crm:deals.csv:\(100_000 + $0):0".shardHash & 63 })
+    /// Command ids share long prefixes, suffixes and their length, and differ only in the middle.
+    @Test func textsThatDifferOnlyInTheMiddleSpreadOverEveryPart() {
+        let digests = (0..<10_000).map { String(100_000 + $0 * 7_919, radix: 16) }
+        let parts = Set(digests.map { "import:crm:\($0):0:OpenOpportunity".shardHash & 63 })
         #expect(parts.count == 64)
+        let ids = Set((0..<10_000).map { RecordId(unchecked: "account-\(100_000 + $0)-eu-west").shardHash & 63 })
+        #expect(ids.count == 64)
     }
 }

@@ -135,11 +135,11 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
 }
 
 extension String: ShardKey {
-    /// The ``Swift/UnsafeRawBufferPointer/endsHash`` of the text's UTF-8, its high bits folded onto the low ones
-    /// that choose a part: a few cycles, against a keyed hash of every byte's dozens.
+    /// The ``Swift/UnsafeRawBufferPointer/wordsHash`` of the text's UTF-8, its high bits folded onto the low ones
+    /// that choose a part: a few cycles a word, against a keyed hash's dozens.
     public var shardHash: Int {
         var text = self
-        let mixed = text.withUTF8 { UnsafeRawBufferPointer($0).endsHash }
+        let mixed = text.withUTF8 { UnsafeRawBufferPointer($0).wordsHash }
         let folded = mixed ^ (mixed >> 32)
         return Int(truncatingIfNeeded: folded ^ (folded >> 26))
     }
