@@ -53,13 +53,8 @@ final class ImportSession {
 
     /// Whether a command already ran, in this run or an earlier one.
     func isKnown(_ envelope: CommandEnvelope) -> Bool {
-        isKnown(envelope, inEarlierRuns: true)
-    }
-
-    /// Whether a command already ran in this run, or (when `inEarlierRuns`) in an earlier one.
-    private func isKnown(_ envelope: CommandEnvelope, inEarlierRuns: Bool) -> Bool {
         guard let id = envelope.commandId else { return false }
-        return knownIds.contains(id) || (inEarlierRuns && engine.hasResult(forCommandId: id))
+        return knownIds.contains(id) || engine.hasResult(forCommandId: id)
     }
 
     /// Decides a row's commands on the shadow and queues them when all are accepted; a refusal fails the row.
@@ -69,47 +64,69 @@ final class ImportSession {
     ///   - index: The row plan's index in its file's plans; its events and failure are filled in.
     /// - Throws: ``RapportError`` when the log fails.
     func check(file: Int, plan index: Int) async throws {
-        var plan = plans[file][index]
-        guard plan.failure == nil, plan.skip == nil else { return }
-        var queued: [CommandEnvelope] = []
-        var events = 0
-        // A command on a record the shadow does not have never ran: had it run, the record would exist, and records
-        // are never taken out of the state. Not asking the engine about such rows keeps a new import's rows from
-        // waiting on the bulk append the engine is deciding. The shadow holds all the engine has, and more.
-        let mayHaveRun = plan.commands.contains { shadow.version(of: $0.command.target) > 0 }
-        for envelope in plan.commands where !isKnown(envelope, inEarlierRuns: mayHaveRun) {
-            let context = DecisionContext(
-                occurredAt: envelope.occurredAt ?? Timestamp.now(),
-                actor: envelope.actor,
-                configuration: engine.configuration
+        guard plans[file][index].failure == nil, plans[file][index].skip == nil else { return }
+        // The commands leave the plan here: once decided, what the reports need of them is their count of events.
+        let commands = plans[file][index].commands
+        plans[file][index].commands = []
+        let (accepted, events, refusal) = try decide(commands)
+        if let refusal {
+            plans[file][index].failure = ImportProblem(
+                refusal.code.description,
+                field: refusal.field,
+                refusal.message
             )
-            do {
-                let decided = try shadow.decide(envelope.command, expectedVersion: nil, in: context)
-                guard !decided.isEmpty else { continue }
-                shadow.apply(decided)
-                events += decided.count
-                queued.append(envelope)
-            } catch let refusal as DomainError {
-                plan.failure = ImportProblem(refusal.code.description, field: refusal.field, refusal.message)
-                plan.commands = []
-                plans[file][index] = plan
-                if !queued.isEmpty { try await rebuildShadow() }
-                return
-            }
+            if !accepted.isEmpty { try await rebuildShadow() }
+            return
         }
-        plan.events = events
-        plan.commands = []
-        plans[file][index] = plan
-        for envelope in queued {
-            if let id = envelope.commandId { knownIds.insert(id) }
+        plans[file][index].events = events
+        for command in accepted {
             if options.dryRun {
-                accepted.append(envelope)
+                self.accepted.append(commands[command])
             } else {
-                pending.append(envelope)
+                pending.append(commands[command])
                 pendingOwners.append((file, index))
             }
         }
         if pending.count >= Self.batchSize { try await flush() }
+    }
+
+    /// Decides a row's commands on the shadow, in order, leaving out those that already ran, and applies each one
+    /// accepted; on a refusal, the ids of the row's commands are forgotten again.
+    ///
+    /// - Returns: The indexes of the commands accepted (applied to the shadow) before any refusal, the events
+    ///   they decided, and the refusal.
+    /// - Throws: What deciding throws besides a refusal.
+    private func decide(_ commands: [CommandEnvelope]) throws -> (accepted: [Int], events: Int, refusal: DomainError?) {
+        // A command on a record the shadow does not have never ran: had it run, the record would exist, and records
+        // are never taken out of the state. Not asking the engine about such rows keeps a new import's rows from
+        // waiting on the bulk append the engine is deciding. The shadow holds all the engine has, and more.
+        let mayHaveRun = commands.contains { shadow.version(of: $0.command.target) > 0 }
+        var accepted: [Int] = []
+        var inserted: [String] = []
+        var events = 0
+        for index in commands.indices {
+            if let id = commands[index].commandId {
+                guard knownIds.insert(id).inserted else { continue }
+                inserted.append(id)
+                if mayHaveRun, engine.hasResult(forCommandId: id) { continue }
+            }
+            let context = DecisionContext(
+                occurredAt: commands[index].occurredAt ?? Timestamp.now(),
+                actor: commands[index].actor,
+                configuration: engine.configuration
+            )
+            do {
+                let decided = try shadow.decide(commands[index].command, expectedVersion: nil, in: context)
+                guard !decided.isEmpty else { continue }
+                shadow.apply(decided)
+                events += decided.count
+                accepted.append(index)
+            } catch let refusal as DomainError {
+                for id in inserted { knownIds.remove(id) }
+                return (accepted, events, refusal)
+            }
+        }
+        return (accepted, events, nil)
     }
 
     /// Rebuilds the shadow after a row was refused half way.

@@ -191,7 +191,10 @@ struct ContentHash {
 
     /// Adds a text.
     mutating func add(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes { mix(byte) }
+        }
         mix(0x1F)
     }
 

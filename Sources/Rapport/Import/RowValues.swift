@@ -78,22 +78,31 @@ struct RowValues {
 
     /// Lowercase letters and digits, every other run of characters one `-`, none at either end.
     static func slug(_ text: String) -> String {
-        var result: [UInt8] = []
-        var pendingDash = false
-        for byte in text.utf8 {
-            let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-            let isAlphanumeric =
-                (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
-                || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
-            if isAlphanumeric {
-                if pendingDash, !result.isEmpty { result.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                result.append(lower)
-            } else {
-                pendingDash = true
+        var text = text
+        return text.withUTF8 { source in
+            String(unsafeUninitializedCapacity: source.count) { result in
+                var count = 0
+                var pendingDash = false
+                for byte in source {
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    let isAlphanumeric =
+                        (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
+                        || (lower >= UInt8(ascii: "0") && lower <= UInt8(ascii: "9"))
+                    guard isAlphanumeric else {
+                        pendingDash = true
+                        continue
+                    }
+                    if pendingDash, count > 0 {
+                        result[count] = UInt8(ascii: "-")
+                        count += 1
+                    }
+                    pendingDash = false
+                    result[count] = lower
+                    count += 1
+                }
+                return count
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// A sum of money: a decimal number with at most four decimals, times the rule's scale.
