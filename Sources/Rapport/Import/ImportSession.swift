@@ -14,8 +14,10 @@ final class ImportSession {
     let mapping: ImportMapping
     let options: ImportOptions
     var shadow: DecisionState
-    /// The state before the run and the commands accepted since, to rebuild the shadow in a dry run.
+    /// The state before the run: which records existed before it, and, with ``accepted``, the shadow of a dry run
+    /// rebuilt.
     private let initial: DecisionState
+    /// The commands accepted during a dry run.
     private var accepted: [CommandEnvelope] = []
     /// Command ids accepted during this run.
     private var knownIds: Set<String> = []
@@ -33,7 +35,7 @@ final class ImportSession {
     var referenceKeys: [String: Set<String>] = [:]
 
     /// Commands per bulk append.
-    static let batchSize = 4096
+    static let batchSize = 1024
 
     init(engine: Engine, mapping: ImportMapping, options: ImportOptions) {
         self.engine = engine
@@ -51,10 +53,20 @@ final class ImportSession {
         var refusal: DomainError
     }
 
-    /// Whether a command already ran, in this run or an earlier one.
+    /// Whether a command already ran, in this run or an earlier one. The engine is asked only about a command on a
+    /// record that existed before the run (see ``decide(_:)``), so that rows of new records do not wait for the
+    /// bulk append the engine is deciding.
     func isKnown(_ envelope: CommandEnvelope) -> Bool {
         guard let id = envelope.commandId else { return false }
-        return knownIds.contains(id) || engine.hasResult(forCommandId: id)
+        if knownIds.contains(id) { return true }
+        return existedBefore(envelope) && engine.hasResult(forCommandId: id)
+    }
+
+    /// Whether a command's record existed before this run. A command on a record that did not never ran in an
+    /// earlier run: had it run, the record would exist, and records are never taken out of the state. What ran in
+    /// this run is in ``knownIds``.
+    private func existedBefore(_ envelope: CommandEnvelope) -> Bool {
+        initial.version(of: envelope.command.target) > 0
     }
 
     /// Decides a row's commands on the shadow and queues them when all are accepted; a refusal fails the row.
@@ -97,10 +109,9 @@ final class ImportSession {
     ///   they decided, and the refusal.
     /// - Throws: What deciding throws besides a refusal.
     private func decide(_ commands: [CommandEnvelope]) throws -> (accepted: [Int], events: Int, refusal: DomainError?) {
-        // A command on a record the shadow does not have never ran: had it run, the record would exist, and records
-        // are never taken out of the state. Not asking the engine about such rows keeps a new import's rows from
-        // waiting on the bulk append the engine is deciding. The shadow holds all the engine has, and more.
-        let mayHaveRun = commands.contains { shadow.version(of: $0.command.target) > 0 }
+        // Not asking the engine about rows of records that are new in this run keeps them from waiting on the bulk
+        // append the engine is deciding.
+        let mayHaveRun = commands.contains(where: existedBefore)
         var accepted: [Int] = []
         var inserted: [String] = []
         var events = 0
