@@ -99,10 +99,8 @@ struct FileMapping: Sendable {
     /// - Returns: The mapping, its rules knowing their column indexes.
     func reading(header columns: [String: Int]) -> FileMapping {
         var resolved = self
-        resolved.externalId.columnIndex = externalId.column.flatMap { columns[$0] }
-        for (field, rule) in fields {
-            resolved.fields[field]?.columnIndex = rule.column.flatMap { columns[$0] }
-        }
+        resolved.externalId = externalId.reading(header: columns)
+        resolved.fields = fields.mapValues { $0.reading(header: columns) }
         return resolved
     }
 
@@ -111,7 +109,10 @@ struct FileMapping: Sendable {
 }
 
 /// Where a value comes from and how it is normalised.
-struct ValueRule: Sendable {
+///
+/// A class, and immutable: every row reads several rules, and a reference is one count to copy where a structure of
+/// texts, sets and maps is one for each.
+final class ValueRule: Sendable {
     /// Ways of turning a text into a record id.
     enum Transform: String, Sendable {
         /// The text as it is.
@@ -122,25 +123,78 @@ struct ValueRule: Sendable {
     }
 
     /// The column read, when not a constant.
-    var column: String?
+    let column: String?
     /// The value used for every row, when not a column.
-    var constant: String?
+    let constant: String?
     /// Texts that mean "no value" (by default only the empty text).
-    var missing: Set<String> = [""]
+    let missing: Set<String>
     /// Whether only the empty text means "no value", the usual case, in which a value is checked without hashing it.
-    var onlyEmptyIsMissing: Bool { missing.count == 1 && missing.first == "" }
+    let onlyEmptyIsMissing: Bool
     /// Replacements applied to the text before it is read: misspellings, other names.
-    var values: [String: String] = [:]
+    let values: [String: String]
     /// The value used when the column has none.
-    var ifMissing: String?
+    let ifMissing: String?
     /// The date or time pattern, e.g. `yyyy-MM-dd` or `dd-MM-yyyy HH:mm`.
-    var format: DatePattern?
+    let format: DatePattern?
     /// The factor a number is multiplied by (revenue in millions: 1000000).
-    var scale: Int64 = 1
+    let scale: Int64
     /// How the text becomes a record id.
-    var transform: Transform = .none
+    let transform: Transform
     /// The column's index in the header of the file being read, found once per file rather than once per row.
-    var columnIndex: Int?
+    let columnIndex: Int?
+
+    /// A rule.
+    ///
+    /// - Parameters:
+    ///   - column: The column read, when not a constant.
+    ///   - constant: The value for every row, when not a column.
+    ///   - missing: Texts that mean "no value".
+    ///   - values: Replacements applied to the text.
+    ///   - ifMissing: The value used when the column has none.
+    ///   - format: The date or time pattern.
+    ///   - scale: The factor a number is multiplied by.
+    ///   - transform: How the text becomes a record id.
+    ///   - columnIndex: The column's index in the header of the file being read.
+    init(
+        column: String? = nil,
+        constant: String? = nil,
+        missing: Set<String> = [""],
+        values: [String: String] = [:],
+        ifMissing: String? = nil,
+        format: DatePattern? = nil,
+        scale: Int64 = 1,
+        transform: Transform = .none,
+        columnIndex: Int? = nil
+    ) {
+        self.column = column
+        self.constant = constant
+        self.missing = missing
+        self.onlyEmptyIsMissing = missing == [""]
+        self.values = values
+        self.ifMissing = ifMissing
+        self.format = format
+        self.scale = scale
+        self.transform = transform
+        self.columnIndex = columnIndex
+    }
+
+    /// The rule reading its column at the index a file's header gives it.
+    ///
+    /// - Parameter columns: The header's column indexes by name.
+    /// - Returns: The rule, knowing its column's index (nil when the header lacks the column).
+    func reading(header columns: [String: Int]) -> ValueRule {
+        ValueRule(
+            column: column,
+            constant: constant,
+            missing: missing,
+            values: values,
+            ifMissing: ifMissing,
+            format: format,
+            scale: scale,
+            transform: transform,
+            columnIndex: column.flatMap { columns[$0] }
+        )
+    }
 }
 
 /// How a row's parent record is found.

@@ -11,11 +11,10 @@ extension MappingReader {
     /// - Returns: The rule.
     /// - Throws: ``ImportProblem`` naming the field and the rule.
     static func valueRule(_ node: MappingNode, kind: ImportField.Kind) throws(ImportProblem) -> ValueRule {
-        var rule = ValueRule()
         if node.node.scalar != nil {
-            rule.column = try node.text()
+            let column = try node.text()
             guard kind != .date, kind != .time else { throw node.invalid("must be an object with a format") }
-            return rule
+            return ValueRule(column: column)
         }
         var allowed = ["column", "constant", "values", "missing", "ifMissing"]
         switch kind {
@@ -25,44 +24,58 @@ extension MappingReader {
         case .text: break
         }
         let object = try node.object(allowed: allowed)
-        rule.column = try object.optional("column")?.text()
-        rule.constant = try object.optional("constant")?.text()
-        guard (rule.column == nil) != (rule.constant == nil) else {
+        let column = try object.optional("column")?.text()
+        let constant = try object.optional("constant")?.text()
+        guard (column == nil) != (constant == nil) else {
             throw node.invalid("must have either a column or a constant")
         }
-        if let values = object.optional("values") {
-            for (key, value) in try values.entries(allowed: nil) {
-                rule.values[key] = try value.anyText()
+        var values: [String: String] = [:]
+        if let valuesNode = object.optional("values") {
+            for (key, value) in try valuesNode.entries(allowed: nil) {
+                values[key] = try value.anyText()
             }
         }
-        if let missing = object.optional("missing") {
-            rule.missing = []
-            for element in try missing.elements() {
-                rule.missing.insert(try element.anyText())
+        var missing: Set<String> = [""]
+        if let missingNode = object.optional("missing") {
+            missing = []
+            for element in try missingNode.elements() {
+                missing.insert(try element.anyText())
             }
         }
-        rule.ifMissing = try object.optional("ifMissing")?.text()
+        let ifMissing = try object.optional("ifMissing")?.text()
+        var format: DatePattern?
         if let formatNode = object.optional("format") {
             guard let pattern = DatePattern(try formatNode.text()) else {
                 throw formatNode.invalid(
                     "must be a date pattern with yyyy, MM and dd (and HH with mm for a time), e.g. dd-MM-yyyy HH:mm"
                 )
             }
-            rule.format = pattern
+            format = pattern
         } else if kind == .date || kind == .time {
             let path = "\(node.path).format"
             throw ImportProblem("missing_field", field: path, "\(path) is required for a date or time column")
         }
-        if let scale = object.optional("scale") {
-            rule.scale = try scale.integer(in: 1...1_000_000_000)
+        var scale: Int64 = 1
+        if let scaleNode = object.optional("scale") {
+            scale = try scaleNode.integer(in: 1...1_000_000_000)
         }
+        var transform = ValueRule.Transform.none
         if let transformNode = object.optional("transform") {
-            guard let transform = ValueRule.Transform(rawValue: try transformNode.text()) else {
+            guard let named = ValueRule.Transform(rawValue: try transformNode.text()) else {
                 throw transformNode.invalid("must be none or slug")
             }
-            rule.transform = transform
+            transform = named
         }
-        return rule
+        return ValueRule(
+            column: column,
+            constant: constant,
+            missing: missing,
+            values: values,
+            ifMissing: ifMissing,
+            format: format,
+            scale: scale,
+            transform: transform
+        )
     }
 
     /// Reads a parent rule: `{"column": ..., "by": "name" | "externalId", "file": ..., "transform": ...,

@@ -18,6 +18,37 @@ struct RowTranslator: Sendable {
     let accountNames: [String: [String: RecordId]]
     /// The keys of each reference file.
     let referenceKeys: [String: Set<String>]
+    /// The column naming a row's parent, as a rule reading it by its index in the header.
+    private let parentColumn: ValueRule?
+
+    /// A translator of one file's rows.
+    ///
+    /// - Parameters:
+    ///   - mapping: The whole mapping.
+    ///   - file: The file's mapping, its rules knowing their columns' indexes.
+    ///   - columns: The header's column indexes by name.
+    ///   - batchId: The import run's id.
+    ///   - configuration: The configuration commands are decided with.
+    ///   - accountNames: Account ids by account name, per account file.
+    ///   - referenceKeys: The keys of each reference file.
+    init(
+        mapping: ImportMapping,
+        file: FileMapping,
+        columns: [String: Int],
+        batchId: String,
+        configuration: CRMConfiguration,
+        accountNames: [String: [String: RecordId]],
+        referenceKeys: [String: Set<String>]
+    ) {
+        self.mapping = mapping
+        self.file = file
+        self.columns = columns
+        self.batchId = batchId
+        self.configuration = configuration
+        self.accountNames = accountNames
+        self.referenceKeys = referenceKeys
+        self.parentColumn = file.parent?.column.map { ValueRule(column: $0).reading(header: columns) }
+    }
 
     /// The values of a row.
     func values(_ row: CSVTable.Row) -> RowValues {
@@ -90,8 +121,7 @@ struct RowTranslator: Sendable {
     func parentReference(_ values: RowValues) throws(ImportProblem) -> ParentReference? {
         guard let rule = file.parent else { return nil }
         if let account = rule.account { return ParentReference(id: account, naming: nil) }
-        guard let column = rule.column else { return nil }
-        let source = ValueRule(column: column)
+        guard let column = rule.column, let source = parentColumn else { return nil }
         guard let text = values.text(source) else {
             guard rule.required else { return nil }
             throw ImportProblem(
