@@ -67,6 +67,18 @@ struct ShardedDictionaryTests {
         }
     }
 
+    @Test func reservingRoomKeepsTheEntries() {
+        var sharded = ShardedDictionary<RecordId, Int>()
+        for number in 0..<500 { sharded[RecordId(unchecked: "r-\(number)")] = number }
+        let before = sharded
+        sharded.reserveCapacity(100_000)
+        #expect(sharded == before)
+        #expect(sharded.count == 500)
+        sharded[RecordId(unchecked: "r-500")] = 500
+        #expect(sharded.count == 501)
+        #expect(sharded[RecordId(unchecked: "r-7")] == 7)
+    }
+
     @Test func aCountLargerThanTheBytesLeftIsRefused() {
         #expect(throws: BinaryFormatError.self) {
             try [UInt8]([0x05, 0x01]).withUnsafeBytes { raw in

@@ -2,6 +2,14 @@ public import RapportCRM
 import RapportLog
 
 extension Engine {
+    /// Makes room for the results of this many more commands with ids, for a loader that knows roughly how many it
+    /// will send: the table of results then grows once instead of step by step under the engine's lock.
+    ///
+    /// - Parameter count: The commands expected.
+    public func reserveCommandResults(_ count: Int) {
+        withCore { $0.results.reserveCapacity($0.results.count + count) }
+    }
+
     /// Decides commands in order, each against the state the earlier ones left, and queues the events of all
     /// accepted ones as one append: the bulk path of loaders (the demo, imports), where one batch and one sync
     /// serve many commands.

@@ -53,6 +53,19 @@ final class ImportSession {
         var refusal: DomainError
     }
 
+    /// Makes room for the command ids of a file's rows, in the session and in the engine, so that neither table grows
+    /// step by step while the rows are checked.
+    ///
+    /// - Parameter rows: The file's rows.
+    func reserve(rows: Int) {
+        let commands = rows * Self.commandsPerRow
+        knownIds.reserveCapacity(knownIds.count + commands)
+        if !options.dryRun { engine.reserveCommandResults(commands) }
+    }
+
+    /// About how many commands a row makes: a deal opened and closed, a case updated twice.
+    private static let commandsPerRow = 2
+
     /// Whether a command already ran, in this run or an earlier one. The engine is asked only about a command on a
     /// record that existed before the run (see ``decide(_:)``), so that rows of new records do not wait for the
     /// bulk append the engine is deciding.

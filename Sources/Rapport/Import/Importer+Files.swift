@@ -8,6 +8,7 @@ extension Importer {
         for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
         let file = file.reading(header: columns)
         session.plans.append(table.rows.map { RowPlan(row: $0, failure: $0.problem) })
+        if file.record != .reference { session.reserve(rows: table.rows.count) }
         if file.record == .account {
             session.accountNames[file.file] = accountNames(file, table: table, columns: columns)
         }

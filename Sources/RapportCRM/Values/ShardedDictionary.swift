@@ -89,6 +89,14 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
         parts[Self.part(of: key)].updateValue(value, forKey: key)
     }
 
+    /// Makes room for about this many entries in all, so that adding them grows no part.
+    ///
+    /// - Parameter minimumCapacity: The entries expected in all.
+    public mutating func reserveCapacity(_ minimumCapacity: Int) {
+        let perPart = minimumCapacity / Self.partCount + 1
+        for part in parts.indices { parts[part].reserveCapacity(perPart) }
+    }
+
     /// Changes the value stored for a key where it is stored, when there is one (see
     /// `Dictionary.modifyValue(forKey:_:)`).
     ///
