@@ -31,6 +31,7 @@ public struct ShardedDictionary<Key: ShardKey, Value> {
     /// An empty dictionary with room for about this many entries before any part grows.
     ///
     /// - Parameter minimumCapacity: The entries expected.
+    @inlinable
     public init(minimumCapacity: Int) {
         let perPart = minimumCapacity / Self.partCount + 1
         parts = (0..<Self.partCount).map { _ in [Key: Value](minimumCapacity: perPart) }
@@ -124,13 +125,22 @@ extension ShardedDictionary: Equatable where Value: Equatable {}
 extension ShardedDictionary: Hashable where Value: Hashable {}
 
 extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryField {
-    /// Writes the count, then each key and its value, as a dictionary does.
+    /// Writes the count, then each key and its value, as a dictionary does; part by part, and compiled for its key
+    /// and value types where it is called, since a snapshot writes millions of entries.
+    @inlinable
     public func write(to writer: inout ByteWriter) {
-        writer.writeEntries(self, count: count)
+        writer.writeVarint(UInt64(count))
+        for part in parts {
+            for (key, value) in part {
+                key.write(to: &writer)
+                value.write(to: &writer)
+            }
+        }
     }
 
     /// Reads the count, then each key and value, as a dictionary does; a count larger than the bytes left is refused
     /// before any allocation.
+    @inlinable
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
         let count = try reader.readCount()
         var entries = Self(minimumCapacity: count)
