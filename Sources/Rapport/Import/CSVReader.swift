@@ -175,7 +175,14 @@ enum CSVReader {
         }
 
         /// A field's text; bytes that are not UTF-8 are replaced and mark the row.
-        private mutating func text(of bytes: some Collection<UInt8>) -> String {
+        private mutating func text(of bytes: [UInt8]) -> String {
+            bytes.withUnsafeBufferPointer { text(of: $0) }
+        }
+
+        /// A field's text; bytes that are not UTF-8 are replaced and mark the row. ASCII, the usual case, is taken
+        /// as it is; other text is validated.
+        private mutating func text(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 invalidUTF8 = true
                 return String(decoding: bytes, as: UTF8.self)
