@@ -59,6 +59,33 @@ struct ImportCSVReaderTests {
         #expect(table.rows.map(\.fields) == [["1", "2"], ["1", "2", "3"], ["x\"y", "3"], ["qz", "4"], ["5", "6"]])
     }
 
+    /// A large file is read in two halves at once; the rows and their numbers are those of a reading in one, also
+    /// when the middle of the file falls inside a quoted field that spans lines.
+    @Test(arguments: [false, true])
+    func readsALargeFileInHalvesAsInOne(quotedLines: Bool) throws {
+        let count = 6_000
+        func note(_ number: Int) -> (written: String, read: String) {
+            let padding = String(repeating: "x", count: number % 40)
+            guard quotedLines else { return ("plain note" + padding, "plain note" + padding) }
+            return (
+                "\"first line\nsecond, \"\"quoted\"\"\nthird line\(padding)\"",
+                "first line\nsecond, \"quoted\"\nthird line\(padding)"
+            )
+        }
+        var text = "id,note,amount\r\n"
+        for number in 0..<count { text += "row-\(number),\(note(number).written),\(number)\r\n" }
+        text += "row-bad,\"open\n"
+        let table = try read(text)
+        #expect(text.utf8.count > 256 * 1024)
+        #expect(table.rows.count == count + 1)
+        #expect(table.rows.map(\.number) == (0...count).map { UInt64($0 + 2) })
+        let wellRead = table.rows.dropLast().enumerated().filter { number, row in
+            row.problem == nil && row.fields == ["row-\(number)", note(number).read, "\(number)"]
+        }
+        #expect(wellRead.count == count)
+        #expect(table.rows.last?.problem?.code == "csv_unclosed_quote")
+    }
+
     @Test(arguments: ["", "\"a,b\n"])
     func refusesAFileWithoutAReadableHeader(text: String) {
         #expect(throws: ImportProblem.self) { try read(text) }

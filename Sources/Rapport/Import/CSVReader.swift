@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Splits CSV bytes into rows by RFC 4180: fields separated by commas, rows by CRLF or LF, a field in double
 /// quotes may hold commas, line breaks and doubled quotes.
 ///
@@ -19,45 +22,82 @@ enum CSVReader {
     /// - Returns: The header and the rows.
     /// - Throws: ``ImportProblem`` `csv_no_header` when the file is empty or its header row is malformed.
     static func read(_ bytes: [UInt8], file: String) throws(ImportProblem) -> CSVTable {
-        try bytes.withUnsafeBufferPointer { buffer throws(ImportProblem) in try read(buffer, file: file) }
-    }
-
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws(ImportProblem) -> CSVTable {
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        var rows: [CSVTable.Row] = []
-        var scanner = Scanner(bytes: bytes, offset: start)
-        var number: UInt64 = 0
-        var header: [String]?
-        while let scanned = scanner.nextRow(expectedFields: header?.count ?? 8) {
-            number += 1
-            var row = CSVTable.Row(number: number, fields: scanned.fields, raw: "", problem: scanned.problem)
-            guard let columns = header else {
-                guard row.problem == nil, !(row.fields.count == 1 && row.fields[0].isEmpty) else {
-                    throw ImportProblem(
-                        "csv_no_header",
-                        "\(file) has no readable header row: \(row.problem?.message ?? "it is empty")"
-                    )
-                }
-                header = row.fields
-                continue
-            }
-            if row.problem == nil, row.fields.count != columns.count {
-                row.problem = ImportProblem(
-                    "csv_column_count",
-                    "row \(number) has \(row.fields.count) fields; the header has \(columns.count) columns"
-                )
-            }
-            if row.problem != nil {
-                row.raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[scanned.text]), as: UTF8.self)
-            }
-            rows.append(row)
+        let first = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer, offset: buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+            return scanner.nextRow(expectedFields: 8).map { ($0, scanner.offset) }
         }
-        guard let header else {
+        guard let (headerRow, dataStart) = first else {
             throw ImportProblem("csv_no_header", "\(file) is empty: a CSV file needs a header row")
         }
-        return CSVTable(header: header, rows: rows)
+        guard headerRow.problem == nil, !(headerRow.fields.count == 1 && headerRow.fields[0].isEmpty) else {
+            throw ImportProblem(
+                "csv_no_header",
+                "\(file) has no readable header row: \(headerRow.problem?.message ?? "it is empty")"
+            )
+        }
+        let header = headerRow.fields
+        return CSVTable(header: header, rows: scanRows(of: bytes, from: dataStart, columns: header.count))
     }
+
+    /// Scans the rows after the header, a large file in two halves at once: the second half is taken to start at
+    /// the first line break after the middle, which holds when the first half's last row ends there. When it does
+    /// not (a quoted field spans the break), the whole is scanned again in one.
+    private static func scanRows(of bytes: [UInt8], from start: Int, columns: Int) -> [CSVTable.Row] {
+        let middle = start + (bytes.count - start) / 2
+        guard bytes.count - start >= parallelScanMinimum,
+            let lineBreak = bytes[middle...].firstIndex(of: newline), lineBreak + 1 < bytes.count
+        else { return scan(bytes, from: start, to: bytes.count, columns: columns) }
+        let bounds = [(start, lineBreak + 1), (lineBreak + 1, bytes.count)]
+        let scanned = Mutex<[[CSVTable.Row]]>([[], []])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let rows = scan(bytes, from: bounds[half].0, to: bounds[half].1, columns: columns)
+            scanned.withLock { $0[half] = rows }
+        }
+        var halves = scanned.withLock { halves in
+            defer { halves = [] }
+            return halves
+        }
+        var second = halves.removeLast()
+        var rows = halves.removeLast()
+        guard rows.last?.problem?.code != "csv_unclosed_quote" else {
+            return scan(bytes, from: start, to: bytes.count, columns: columns)
+        }
+        let before = UInt64(rows.count)
+        for index in second.indices { second[index].number += before }
+        rows.append(contentsOf: second)
+        return rows
+    }
+
+    /// The rows between two offsets, read as if the file ended at the second, numbered from 2 (the first row after
+    /// a header).
+    private static func scan(_ bytes: [UInt8], from start: Int, to end: Int, columns: Int) -> [CSVTable.Row] {
+        bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: UnsafeBufferPointer(rebasing: buffer[..<end]), offset: start)
+            var rows: [CSVTable.Row] = []
+            while let scanned = scanner.nextRow(expectedFields: columns) {
+                var row = CSVTable.Row(
+                    number: UInt64(rows.count + 2),
+                    fields: scanned.fields,
+                    raw: "",
+                    problem: scanned.problem
+                )
+                if row.problem == nil, row.fields.count != columns {
+                    row.problem = ImportProblem(
+                        "csv_column_count",
+                        "the row has \(row.fields.count) fields; the header has \(columns) columns"
+                    )
+                }
+                if row.problem != nil {
+                    row.raw = String(decoding: UnsafeBufferPointer(rebasing: buffer[scanned.text]), as: UTF8.self)
+                }
+                rows.append(row)
+            }
+            return rows
+        }
+    }
+
+    /// The size from which a file's rows are scanned in two halves at once.
+    private static let parallelScanMinimum = 256 * 1024
 
     /// Walks the bytes row by row. An unquoted field, the common case, becomes a string straight from its bytes;
     /// only a quoted or malformed one is copied byte by byte.
