@@ -8,6 +8,14 @@ struct CSVText {
     /// Starts with a header row made of the given groups of column names.
     init(_ header: [String]...) { append(row: header) }
 
+    /// An empty text, without a header row, for rows to be appended to another text.
+    static var rowsOnly: CSVText { CSVText(bytes: []) }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Appends the rows of another text.
+    mutating func append(_ other: CSVText) { bytes.append(contentsOf: other.bytes) }
+
     /// Adds a row made of the given groups of fields, in order, without joining the groups first.
     mutating func add(_ groups: [String]...) { append(row: groups) }
 

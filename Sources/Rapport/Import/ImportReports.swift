@@ -7,8 +7,8 @@ import RapportCRM
 /// note; the error file every failed row with its code, field and message, then the input row (and, for a row
 /// that could not be split into the header's columns, its text as read).
 enum ImportReports {
-    /// Writes the two files of one source file and returns its summary. The amounts are reconciled on a task of
-    /// their own while the files are written.
+    /// Writes the two files of one source file and returns its summary. The amounts are reconciled, and the first
+    /// half of the rows written out, on tasks of their own while the second half is.
     ///
     /// - Parameters:
     ///   - file: The file's mapping.
@@ -35,34 +35,52 @@ enum ImportReports {
             successFile: successName,
             errorFile: errorName
         )
+        let middle = plans.count / 2
+        let firstHalf = Task { Rows(plans[..<middle], header: table.header) }
+        let secondHalf = Rows(plans[middle...], header: table.header)
         var success = CSVText(["row", "external_id", "outcome", "events", "note"], table.header)
         var errors = CSVText(["row", "error_code", "error_field", "error_message"], table.header, ["raw_row"])
-        for index in plans.indices {
-            let outcome = plans[index].outcome
-            summary.read += 1
-            summary.count(outcome)
-            summary.events += plans[index].events
-            let row = String(plans[index].row.number)
-            if let failure = plans[index].failure {
-                let wellFormed = plans[index].row.fields.count == table.header.count
-                let input = wellFormed ? plans[index].row.fields : Array(repeating: "", count: table.header.count)
-                errors.add(
-                    [row, failure.code, failure.field ?? "", failure.message],
-                    input,
-                    [wellFormed ? "" : plans[index].row.raw]
-                )
-            } else {
-                let note = plans[index].skip.map { "\($0.code): \($0.message)" } ?? ""
-                success.add(
-                    [row, plans[index].externalId ?? "", outcome.rawValue, String(plans[index].events), note],
-                    plans[index].row.fields
-                )
-            }
+        for half in [await firstHalf.value, secondHalf] {
+            summary.add(half.summary)
+            success.append(half.success)
+            errors.append(half.errors)
         }
         try success.write(to: (outputDirectory as NSString).appendingPathComponent(successName))
         try errors.write(to: (outputDirectory as NSString).appendingPathComponent(errorName))
         summary.amounts = await reconciling.value
         return summary
+    }
+
+    /// Some of a file's rows written out: their lines of the success and error files, and their counts.
+    private struct Rows: Sendable {
+        var success = CSVText.rowsOnly
+        var errors = CSVText.rowsOnly
+        var summary = ImportSummary.FileSummary(file: "", record: "", successFile: "", errorFile: "")
+
+        init(_ plans: ArraySlice<RowPlan>, header: [String]) {
+            for index in plans.indices {
+                let outcome = plans[index].outcome
+                summary.read += 1
+                summary.count(outcome)
+                summary.events += plans[index].events
+                let row = String(plans[index].row.number)
+                if let failure = plans[index].failure {
+                    let wellFormed = plans[index].row.fields.count == header.count
+                    let input = wellFormed ? plans[index].row.fields : Array(repeating: "", count: header.count)
+                    errors.add(
+                        [row, failure.code, failure.field ?? "", failure.message],
+                        input,
+                        [wellFormed ? "" : plans[index].row.raw]
+                    )
+                } else {
+                    let note = plans[index].skip.map { "\($0.code): \($0.message)" } ?? ""
+                    success.add(
+                        [row, plans[index].externalId ?? "", outcome.rawValue, String(plans[index].events), note],
+                        plans[index].row.fields
+                    )
+                }
+            }
+        }
     }
 
     /// The amounts of an opportunity file: summed from the CSV text, and from the log's opportunities.

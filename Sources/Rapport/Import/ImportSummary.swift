@@ -33,6 +33,17 @@ public struct ImportSummary: Sendable, Hashable, Encodable {
         /// Whether the rows add up: read = created + updated + unchanged + failed + skipped.
         public var balanced: Bool { read == created + updated + unchanged + failed + skipped }
 
+        /// Adds another summary's counts of rows and events to this one's.
+        mutating func add(_ other: FileSummary) {
+            read += other.read
+            created += other.created
+            updated += other.updated
+            unchanged += other.unchanged
+            failed += other.failed
+            skipped += other.skipped
+            events += other.events
+        }
+
         mutating func count(_ outcome: ImportOutcome) {
             switch outcome {
             case .created: created += 1
