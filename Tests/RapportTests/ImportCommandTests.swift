@@ -147,6 +147,41 @@ struct ImportCommandTests {
         }
     }
 
+    /// Two external ids that make one record id through the slug transform are one deal: the second row changes
+    /// it, and the amounts count the deal once, at its first row in the source and at what the log holds, so the
+    /// import does not balance and says so by its exit status.
+    @Test func dealsMadeOneBySlugsAreCountedOnceInTheAmounts() async throws {
+        try await withTemporaryDirectory { data in
+            let deals = ["id,account,value", "Big Deal,a1,100", "big-deal,a1,250", "Other,a1,40"]
+            let source = try sourceWithAccountA1(in: data, "deals.csv", lines: deals)
+            let mapping = mappingWithAccounts(
+                then: """
+                    {"file": "deals.csv", "record": "opportunity",
+                     "externalId": {"column": "id", "transform": "slug"},
+                     "fields": {"name": {"constant": "Deal"}, "ownerId": {"constant": "u-1"},
+                                "stage": {"constant": "Prospecting"},
+                                "closeDate": {"constant": "2017-01-31", "format": "yyyy-MM-dd"}, "amount": "value"},
+                     "parent": {"column": "account", "by": "externalId"}}
+                    """
+            )
+            try Data(mapping.utf8).write(to: URL(fileURLWithPath: data + "/mapping.json"))
+            let outcome = try RapportProcess.run([
+                "import", "--mapping", data + "/mapping.json", "--source", source, "--data", data + "/log", "--json",
+            ])
+            #expect(outcome.status == 1)
+            let summary = try json(outcome.standardOutput)
+            #expect(summary["balanced"] as? Bool == false)
+            let file = try #require(try files(summary)["deals.csv"])
+            #expect(file["created"] as? Int == 2)
+            #expect(file["updated"] as? Int == 1)
+            let amounts = try #require(file["amounts"] as? [String: Any])
+            #expect(amounts["source"] as? Double == 390)
+            #expect(amounts["sourceLoaded"] as? Double == 140)
+            #expect(amounts["log"] as? Double == 290)
+            #expect(amounts["balanced"] as? Bool == false)
+        }
+    }
+
     /// A case escalates the first time an update says `Escalated` (Rapport keeps it escalated, so a later one adds
     /// nothing), with the mapping's reason; a status or priority Rapport does not know fails its row, naming the
     /// ones it knows.

@@ -90,20 +90,26 @@ enum ImportReports {
         plans: [RowPlan],
         state: DecisionState
     ) -> ImportSummary.AmountReconciliation? {
-        guard let field = file.amountField, let rule = file.fields[field], let column = rule.column else { return nil }
+        guard let field = file.amountField, let named = file.fields[field], let column = named.column else {
+            return nil
+        }
         var columns: [String: Int] = [:]
         for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
+        let rule = named.reading(header: columns)
         var source = Money.zero
         var loaded = Money.zero
         var inLog = Money.zero
+        // Rows with one external id are one record (a repeated id fails its row), so a record is counted twice
+        // only when two ids make the same record id through a transform.
+        let idsMayRepeat = file.externalId.transform != .none
         var counted: Set<RecordId> = []
-        counted.reserveCapacity(plans.count)
+        if idsMayRepeat { counted.reserveCapacity(plans.count) }
         for index in plans.indices where plans[index].row.problem == nil {
             let values = RowValues(columns: columns, fields: plans[index].row.fields)
             let amount = (try? values.money(rule, field: field)) ?? nil
             source = source + (amount ?? .zero)
             guard plans[index].failure == nil, plans[index].skip == nil, let id = plans[index].recordId,
-                counted.insert(id).inserted
+                !idsMayRepeat || counted.insert(id).inserted
             else { continue }
             loaded = loaded + (amount ?? .zero)
             inLog = inLog + (state.opportunities[id]?.amount ?? .zero)
