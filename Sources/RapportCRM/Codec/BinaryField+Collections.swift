@@ -39,35 +39,49 @@ extension Set: BinaryField where Element: BinaryField {
 extension Dictionary: BinaryField where Key: BinaryField, Value: BinaryField {
     /// Writes the count, then each key and its value, in the dictionary's own order.
     public func write(to writer: inout ByteWriter) {
-        writer.writeEntries(self, count: count)
+        writer.writeVarint(UInt64(count))
+        writer.writeEntries(self)
     }
     /// Reads the count, then each key and value; a count larger than the bytes left is refused before any
     /// allocation.
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> [Key: Value] {
         let count = try reader.readCount()
         var entries = [Key: Value](minimumCapacity: count)
-        for _ in 0..<count {
-            let key = try Key.read(from: &reader)
-            entries[key] = try Value.read(from: &reader)
-        }
+        try reader.readEntries(count) { (key: Key, value: Value) in entries[key] = value }
         return entries
     }
 }
 
 extension ByteWriter {
-    /// Writes the binary form of a dictionary, whatever holds its entries: the count, then each key and its value.
+    /// Writes entries of a dictionary's binary form, whatever holds them (after the count, which the caller
+    /// writes): each key, then its value.
     ///
-    /// - Parameters:
-    ///   - entries: The entries, in the order to write them.
-    ///   - count: How many there are.
-    mutating func writeEntries<Key: BinaryField, Value: BinaryField>(
-        _ entries: some Sequence<(key: Key, value: Value)>,
-        count: Int
-    ) {
-        writeVarint(UInt64(count))
+    /// - Parameter entries: The entries, in the order to write them.
+    @inlinable
+    mutating func writeEntries<Key: BinaryField, Value: BinaryField>(_ entries: [Key: Value]) {
         for (key, value) in entries {
             key.write(to: &self)
             value.write(to: &self)
+        }
+    }
+}
+
+extension ByteReader {
+    /// Reads entries of a dictionary's binary form, whatever will hold them (after the count, which the caller
+    /// reads): each key, then its value.
+    ///
+    /// - Parameters:
+    ///   - count: How many entries to read.
+    ///   - store: Keeps an entry read.
+    /// - Throws: ``BinaryFormatError`` when a key or value cannot be read.
+    @inlinable
+    mutating func readEntries<Key: BinaryField, Value: BinaryField>(
+        _ count: Int,
+        _ store: (Key, Value) -> Void
+    ) throws(BinaryFormatError) {
+        for _ in 0..<count {
+            let key = try Key.read(from: &self)
+            store(key, try Value.read(from: &self))
         }
     }
 }

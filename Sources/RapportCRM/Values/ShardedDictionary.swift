@@ -130,12 +130,7 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
     @inlinable
     public func write(to writer: inout ByteWriter) {
         writer.writeVarint(UInt64(count))
-        for part in parts {
-            for (key, value) in part {
-                key.write(to: &writer)
-                value.write(to: &writer)
-            }
-        }
+        for part in parts { writer.writeEntries(part) }
     }
 
     /// Reads the count, then each key and value, as a dictionary does; a count larger than the bytes left is refused
@@ -144,10 +139,7 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
         let count = try reader.readCount()
         var entries = Self(minimumCapacity: count)
-        for _ in 0..<count {
-            let key = try Key.read(from: &reader)
-            entries[key] = try Value.read(from: &reader)
-        }
+        try reader.readEntries(count) { (key: Key, value: Value) in entries[key] = value }
         return entries
     }
 }
