@@ -53,12 +53,11 @@ enum CSVReader {
             let rows = scan(bytes, from: bounds[half].0, to: bounds[half].1, columns: columns)
             scanned.withLock { $0[half] = rows }
         }
-        var halves = scanned.withLock { halves in
+        // Taken out of the lock, so that each half is held once and changed in place.
+        var (rows, second) = scanned.withLock { halves in
             defer { halves = [] }
-            return halves
+            return (halves[0], halves[1])
         }
-        var second = halves.removeLast()
-        var rows = halves.removeLast()
         guard rows.last?.problem?.code != "csv_unclosed_quote" else {
             return scan(bytes, from: start, to: bytes.count, columns: columns)
         }
@@ -141,11 +140,7 @@ enum CSVReader {
                     while offset < bytes.count, !CSVReader.endsUnquotedRun(bytes[offset]) { offset += 1 }
                     if offset == bytes.count || bytes[offset] != CSVReader.quote {
                         fields.append(text(of: UnsafeBufferPointer(rebasing: bytes[fieldStart..<offset])))
-                        if offset == bytes.count {
-                            atEnd = true
-                        } else {
-                            atEnd = endField(at: &rowEnd)
-                        }
+                        atEnd = offset == bytes.count || endField(at: &rowEnd)
                         continue fieldLoop
                     }
                     field.removeAll(keepingCapacity: true)
@@ -219,15 +214,11 @@ enum CSVReader {
             bytes.withUnsafeBufferPointer { text(of: $0) }
         }
 
-        /// A field's text; bytes that are not UTF-8 are replaced and mark the row. ASCII, the usual case, is taken
-        /// as it is; other text is validated.
+        /// A field's text; bytes that are not UTF-8 are replaced and mark the row.
         private mutating func text(of bytes: UnsafeBufferPointer<UInt8>) -> String {
-            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                invalidUTF8 = true
-                return String(decoding: bytes, as: UTF8.self)
-            }
-            return text
+            if let text = String(validUTF8: UnsafeRawBufferPointer(bytes)) { return text }
+            invalidUTF8 = true
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 

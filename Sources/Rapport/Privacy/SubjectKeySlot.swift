@@ -84,7 +84,8 @@ struct SubjectKeySlot: Sendable {
                 "has non-zero bytes in its reserved bytes \(reservedStart)..<\(SubjectKeyFile.checksumOffset)"
             )
         }
-        guard let subject = Self.text(UnsafeRawBufferPointer(rebasing: bytes[Self.subjectOffset..<subjectEnd])) else {
+        guard let subject = String(validUTF8: UnsafeRawBufferPointer(rebasing: bytes[Self.subjectOffset..<subjectEnd]))
+        else {
             throw damaged("has a subject that is not valid UTF-8")
         }
         let keyBytes = UnsafeRawBufferPointer(rebasing: bytes[Self.keyOffset..<reservedStart])
@@ -96,13 +97,6 @@ struct SubjectKeySlot: Sendable {
         } else {
             self.init(subject: subject, key: SymmetricKey(data: keyBytes))
         }
-    }
-
-    /// The text of valid UTF-8 bytes, else `nil`; ASCII, what stream names are, is taken as it is, without the
-    /// general validation.
-    private static func text(_ bytes: UnsafeRawBufferPointer) -> String? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return String(validating: bytes, as: UTF8.self) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Checks that a subject fits in a slot: 1 to 88 bytes of UTF-8.
