@@ -31,6 +31,13 @@ struct CSVTable: Sendable {
     func column(named name: String) -> Int? {
         header.firstIndex(of: name)
     }
+
+    /// The index of each column by its name (the first, when a name is repeated), for rules that read many rows.
+    var columnIndexes: [String: Int] {
+        var columns: [String: Int] = [:]
+        for (position, name) in header.enumerated() where columns[name] == nil { columns[name] = position }
+        return columns
+    }
 }
 
 /// Why an import row failed or was skipped: a stable code and a message naming the column and the rule.

@@ -93,8 +93,7 @@ enum ImportReports {
         guard let field = file.amountField, let named = file.fields[field], let column = named.column else {
             return nil
         }
-        var columns: [String: Int] = [:]
-        for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
+        let columns = table.columnIndexes
         let rule = named.reading(header: columns)
         var source = Money.zero
         var loaded = Money.zero

@@ -4,8 +4,7 @@ extension Importer {
     /// Plans and checks every row of one file, in the order its record needs: reference keys gathered, accounts
     /// parents first, opportunities and events in file order, a case's updates in sequence order, case by case.
     static func load(_ file: FileMapping, table: CSVTable, index: Int, session: ImportSession) async throws {
-        var columns: [String: Int] = [:]
-        for (position, name) in table.header.enumerated() where columns[name] == nil { columns[name] = position }
+        let columns = table.columnIndexes
         let file = file.reading(header: columns)
         session.plans.append(table.rows.map { RowPlan(row: $0, failure: $0.problem) })
         if file.record != .reference { session.reserve(rows: table.rows.count) }
