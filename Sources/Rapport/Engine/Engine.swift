@@ -1,3 +1,4 @@
+import Foundation
 public import RapportCRM
 public import RapportLog
 import RapportProjections
@@ -56,6 +57,11 @@ public final class Engine: Sendable {
     public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
         let log: EventLog
         let store = SnapshotStore(dataDirectory: directory)
+        // The newest snapshot is read while the log opens: reading it is most of the work of opening, and it is
+        // checked against the log once the log is open.
+        async let readAhead = Thread.awaiting(named: "rapport-snapshot-models") {
+            SnapshotChoice.readAhead(in: store, includeDecisions: true)
+        }
         do {
             log = try LogOpening.forWriting(
                 directory: directory,
@@ -69,7 +75,7 @@ public final class Engine: Sendable {
         // The key store opens while the snapshot is read: neither needs the other until the events after the
         // snapshot are folded.
         async let keyStoreOpening = Result { try openKeyStore(in: directory, log: log, notice: options.notice) }
-        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true)
+        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true, readAhead: await readAhead)
         let keyStore: SubjectKeyStore
         do {
             keyStore = try await keyStoreOpening.get()

@@ -77,9 +77,9 @@ final class SnapshotStore: Sendable {
 
     /// Reads a snapshot, checking every section's checksum.
     ///
-    /// With the decisions, the read models and the decision state are read at the same time, on two threads
-    /// each reading its own mapping of the file: they are independent sections of about the same size, and
-    /// reading them is most of the time an engine takes to open.
+    /// With the decisions, the read models and the decision state are read at the same time, the decision state
+    /// on a thread of its own, each reading its own mapping of the file: they are independent sections of about
+    /// the same size, and reading them is most of the time an engine takes to open.
     ///
     /// - Parameters:
     ///   - path: The file.
@@ -93,36 +93,38 @@ final class SnapshotStore: Sendable {
         models selection: ReadModels.Selection = .all
     ) throws -> (SnapshotHeader, Snapshot) {
         let header = try readHeader(at: path)
-        let unread = RapportError(.snapshotFailure, "snapshot \(path) was not read")
-        let models = Mutex<Result<ReadModels, any Error>>(.failure(unread))
-        let decisions = Mutex<Result<(DecisionState, CommandResults), any Error>>(.failure(unread))
-        DispatchQueue.concurrentPerform(iterations: includeDecisions ? 2 : 1) { part in
-            if part == 0 {
-                let read = Result {
-                    try readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
-                        try SnapshotFile.readModels(of: header, from: &reader, only: selection)
-                    }
+        let readModels = {
+            Result {
+                try self.readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+                    try SnapshotFile.readModels(of: header, from: &reader, only: selection)
                 }
-                models.withLock { $0 = read }
-            } else {
-                let read = Result {
-                    try readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
+            }
+        }
+        guard includeDecisions else {
+            let models = ProjectedModels(models: try readModels().get(), progress: header.models)
+            return (
+                header,
+                Snapshot(models: models, decisions: DecisionState(), results: CommandResults(), decisionsPosition: 0)
+            )
+        }
+        let (decisions, models) = Thread.both(
+            named: "rapport-snapshot-decisions",
+            {
+                Result {
+                    try self.readSections(at: path) { (reader: inout ByteReader) throws(BinaryFormatError) in
                         try SnapshotFile.readDecisions(of: header, from: &reader)
                     }
                 }
-                decisions.withLock { $0 = read }
-            }
-        }
-        var snapshot = Snapshot(
-            models: ProjectedModels(models: try models.withLock { $0 }.get(), progress: header.models),
-            decisions: DecisionState(),
-            results: CommandResults(),
-            decisionsPosition: 0
+            },
+            readModels
         )
-        if includeDecisions {
-            (snapshot.decisions, snapshot.results) = try decisions.withLock { $0 }.get()
-            snapshot.decisionsPosition = header.decisionsPosition
-        }
+        let (decisionState, results) = try decisions.get()
+        let snapshot = Snapshot(
+            models: ProjectedModels(models: try models.get(), progress: header.models),
+            decisions: decisionState,
+            results: results,
+            decisionsPosition: header.decisionsPosition
+        )
         return (header, snapshot)
     }
 
