@@ -31,6 +31,39 @@ struct AccountFocusTests {
         }
     }
 
+    @Test func anotherAccountsNewRecordsArePassedOverUnreadUnlessTheirBytesHoldTheId() throws {
+        var history = RecordedHistory()
+        for (id, name) in [("acme", "Acme"), ("acme-eu", "Acme Europe"), ("labs", "Labs")] {
+            try history.accountCommand("OpenAccount", at: "2025-02-01T09:00:00Z", AccountFixtures.account(id, name))
+            try history.accountCommand(
+                "LogActivity",
+                at: "2025-03-01T10:00:00Z",
+                #""activityId":"call-\#(id)","channel":"Call","subject":"Hello","accountId":"\#(id)""#
+            )
+            try history.accountCommand(
+                "AddContact",
+                at: "2025-03-02T10:00:00Z",
+                #""contactId":"lee-\#(id)","accountId":"\#(id)","lastName":"Lee""#
+            )
+        }
+        let acme = AccountFixtures.id("acme")
+        let view = AccountsModel().focused(on: acme)
+        let concerned = history.events.filter { Self.concerns($0, view, focusedOn: acme) }.map(\.stream.description)
+        // Every account's events are read (the view keeps their profiles); the others' new records only when their
+        // bytes hold "acme", as "acme-eu" does: reading them is safe, and their admission then passes them over.
+        #expect(
+            concerned == [
+                "account-acme", "activity-call-acme", "contact-lee-acme", "account-acme-eu", "activity-call-acme-eu",
+                "contact-lee-acme-eu", "account-labs",
+            ]
+        )
+        let admitted = history.events.filter { view.admission(of: $0, focusedOn: acme) != .pass }
+        #expect(
+            admitted.map(\.stream.description) == ["account-acme", "activity-call-acme", "contact-lee-acme"]
+                + ["account-acme-eu", "account-labs"]
+        )
+    }
+
     @Test func mergingAnotherAccountInIsOutOfFocusButTheDuplicateStaysInFocus() throws {
         let events = try AccountMergeTests.history().events
         #expect(Self.fold(events[...], into: AccountsModel(), focusedOn: AccountFixtures.id("acme")) == nil)
@@ -82,12 +115,10 @@ struct AccountFocusTests {
         var view = view
         for event in events {
             let admission = view.admission(of: event, focusedOn: id)
-            let streamName = Array(event.stream.description.utf8)
-            let type = Array(event.event.eventType.utf8)
-            let concerns = streamName.withUnsafeBytes { name in
-                type.withUnsafeBytes { type in view.mayConcernFocus(streamName: name, type: type) }
-            }
-            #expect(concerns || admission == .pass, "\(event.event.eventType) of \(event.stream)")
+            #expect(
+                concerns(event, view, focusedOn: id) || admission == .pass,
+                "\(event.event.eventType) of \(event.stream)"
+            )
             switch admission {
             case .fold: view.apply(event)
             case .pass: break
@@ -95,6 +126,20 @@ struct AccountFocusTests {
             }
         }
         return view
+    }
+
+    /// Whether a focused view finds an event worth decoding from its bytes as the log stores them.
+    private static func concerns(_ event: RecordedEvent, _ view: AccountsModel, focusedOn id: RecordId) -> Bool {
+        let streamName = Array(event.stream.description.utf8)
+        let type = Array(event.event.eventType.utf8)
+        let payload = event.event.encodedPayload()
+        return streamName.withUnsafeBytes { name in
+            type.withUnsafeBytes { type in
+                payload.withUnsafeBytes { payload in
+                    view.mayConcernFocus(streamName: name, type: type, payload: payload, focusedOn: id)
+                }
+            }
+        }
     }
 
     private static func read(_ bytes: [UInt8], focusedOn id: RecordId) throws -> AccountsModel {

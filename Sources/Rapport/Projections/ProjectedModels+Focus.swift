@@ -23,7 +23,12 @@ extension ProjectedModels {
         keys: PersonalDataKeys,
         only selection: ReadModels.Selection
     ) throws -> Bool {
-        if models.accounts.mayConcernFocus(streamName: view.streamIdBytes, type: view.typeBytes) {
+        if models.accounts.mayConcernFocus(
+            streamName: view.streamIdBytes,
+            type: view.typeBytes,
+            payload: view.payloadBytes,
+            focusedOn: focus
+        ) {
             let event = try EventReading.sealedEvent(in: view)
             switch models.accounts.admission(of: event, focusedOn: focus) {
             case .fold:

@@ -1,5 +1,11 @@
 public import RapportCRM
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension AccountsModel {
     /// What a view focused on one account (``focused(on:)``) does with the next event of the log.
     public enum FocusAdmission: Sendable, Hashable {
@@ -39,27 +45,61 @@ extension AccountsModel {
         return focused
     }
 
-    /// Whether an event, known only by its stream and type, may matter to a focused view, so that it is worth
-    /// decoding for ``admission(of:focusedOn:)``: an event of a record the view holds, of a campaign, or of a type
-    /// that can put a record on an account. The others are passed over unread.
+    /// Whether an event, known only by its stream, type and undecoded payload, may matter to a focused view, so
+    /// that it is worth decoding for ``admission(of:focusedOn:)``: an event of a record the view holds, of a
+    /// campaign, of an account, or of a type that can put another record on the account, whose payload then names
+    /// it. The others are passed over unread.
+    ///
+    /// An event that puts a record the view does not hold on the account (or takes a task off it) names the
+    /// account in its payload, whose texts are stored as their UTF-8 bytes: a payload without the account id's
+    /// bytes anywhere cannot do so, and most of the log's events (other accounts' activities) are passed over
+    /// with one search of their bytes instead of being decoded.
     ///
     /// - Parameters:
     ///   - streamName: The event's stream name, as the log stores it.
     ///   - type: The event's type name, as the log stores it.
+    ///   - payload: The event's payload, as the log stores it.
+    ///   - focus: The account the view is focused on.
     /// - Returns: `false` only when the event cannot matter; `true` for a stream of no known kind, so that it is
     ///   read and refused like anywhere else.
-    public func mayConcernFocus(streamName: UnsafeRawBufferPointer, type: UnsafeRawBufferPointer) -> Bool {
+    public func mayConcernFocus(
+        streamName: UnsafeRawBufferPointer,
+        type: UnsafeRawBufferPointer,
+        payload: UnsafeRawBufferPointer,
+        focusedOn focus: RecordId
+    ) -> Bool {
         guard let kind = RecordKind(streamName: streamName) else { return true }
-        if kind == .campaign || Self.linkingTypes(of: kind).contains(where: { type.elementsEqual($0) }) { return true }
+        if kind == .campaign { return true }
+        let linking = Self.linkingTypes(of: kind).contains(where: { type.elementsEqual($0) })
+        if linking && kind == .account { return true }
         let idBytes = UnsafeRawBufferPointer(rebasing: streamName[kind.streamPrefix.utf8.count...])
         let id = RecordId(unchecked: String(decoding: idBytes, as: UTF8.self))
-        switch kind {
-        case .account: return accounts.index(forKey: id) != nil
-        case .contact: return contacts.index(forKey: id) != nil
-        case .opportunity: return opportunities.index(forKey: id) != nil
-        case .case: return cases.index(forKey: id) != nil
-        case .activity: return openTasks.index(forKey: id) != nil
-        case .lead, .campaign: return false
+        let held =
+            switch kind {
+            case .account: accounts.index(forKey: id) != nil
+            case .contact: contacts.index(forKey: id) != nil
+            case .opportunity: opportunities.index(forKey: id) != nil
+            case .case: cases.index(forKey: id) != nil
+            case .activity: openTasks.index(forKey: id) != nil
+            case .lead, .campaign: false
+            }
+        return held || (linking && Self.bytes(of: focus, appearIn: payload))
+    }
+
+    /// Whether an id's UTF-8 bytes appear anywhere in a payload: each place that holds the id's first byte
+    /// (found with `memchr`) compared with `memcmp`, since the C library's substring search is not portable.
+    private static func bytes(of id: RecordId, appearIn payload: UnsafeRawBufferPointer) -> Bool {
+        var text = id.text
+        return text.withUTF8 { needle in
+            guard let needleStart = needle.baseAddress, var rest = payload.baseAddress else { return false }
+            let end = rest + payload.count
+            let first = Int32(needle[0])
+            while end - rest >= needle.count {
+                guard let found = memchr(rest, first, end - rest - needle.count + 1) else { return false }
+                if memcmp(found, needleStart, needle.count) == 0 { return true }
+                rest = UnsafeRawPointer(found) + 1
+            }
+            return false
         }
     }
 
