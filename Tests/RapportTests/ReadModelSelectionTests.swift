@@ -76,6 +76,31 @@ struct ReadModelSelectionTests {
         }
     }
 
+    @Test func anAccountThatRecordsMovedOntoAfterTheSnapshotIsReportedAsByTheWholeView() async throws {
+        try await withTemporaryDirectory { directory in
+            // The engine closing after the first part leaves a snapshot before the contact moved from X onto S and
+            // the merge of D into S: a view focused on S holds neither's records until it is widened to both.
+            let commands = HistoryFixtures.merge
+            let firstMove = try #require(commands.firstIndex { $0.contains("MoveContact") })
+            try await HistoryFixtures.record(Array(commands[..<firstMove]), in: directory)
+            try await HistoryFixtures.record(Array(commands[firstMove...]), in: directory)
+            let end = try EventLog.openForReading(directory: directory).endPosition
+            let windows = [TimeWindow(at: end - 2), TimeWindow(asOf: HistoryFixtures.time(day: 10))]
+            for window in windows {
+                for id in ["S", "D", "X"].map({ RecordId(unchecked: $0) }) {
+                    let whole = try Self.report(of: id, in: window, directory: directory, only: .all)
+                    let focused = try Self.report(of: id, in: window, directory: directory, only: .account(id))
+                    #expect(focused == whole, "\(id) in \(window)")
+                    #expect(whole != nil)
+                }
+                let survivor = try #require(
+                    try Self.report(of: RecordId(unchecked: "S"), in: window, directory: directory, only: .all)
+                )
+                #expect(survivor.mergedAccounts.map(\.id.text) == ["D"])
+            }
+        }
+    }
+
     private static func report(
         of id: RecordId,
         in window: TimeWindow,

@@ -3,26 +3,28 @@ import RapportLog
 import RapportProjections
 
 extension ProjectedModels {
-    /// Folds the next event of the log into models whose account 360 view is focused on one account (see
-    /// ``RapportProjections/AccountsModel/focused(on:)``): the event is decoded only when it may concern that
-    /// account, and its personal values opened only when it is folded.
+    /// Folds the next event of the log into models whose account 360 view is focused on some accounts (see
+    /// ``RapportProjections/AccountsModel/focused(on:)``): the event is decoded only when it may concern them,
+    /// and its personal values opened only when it is folded.
     ///
     /// A method of the models rather than code of the caller's loop, so that the view is asked in place: read
     /// through a variable a loop's closure captures, it was copied for every event.
     ///
     /// - Parameters:
     ///   - view: The record at ``FoldProgress/position``, inside the time window.
-    ///   - focus: The account the view is focused on.
+    ///   - focus: The accounts the view is focused on.
     ///   - keys: The keys that open personal values.
     ///   - selection: The read models to fold into.
-    /// - Returns: `false` when the event is out of focus: nothing is folded, and only the whole view can answer.
+    /// - Returns: The account a record moved onto a focused one comes from, when the event is out of focus:
+    ///   nothing is folded, and only a view that also holds that account, or the whole view, can answer it;
+    ///   `nil` once the event is folded or passed over.
     /// - Throws: ``RapportError`` `unreadable_event` or `key_store_failure`.
     mutating func foldFocused(
         _ view: RecordView,
-        on focus: RecordId,
+        on focus: Set<RecordId>,
         keys: PersonalDataKeys,
         only selection: ReadModels.Selection
-    ) throws -> Bool {
+    ) throws -> RecordId? {
         if models.accounts.mayConcernFocus(
             streamName: view.streamIdBytes,
             type: view.typeBytes,
@@ -33,9 +35,9 @@ extension ProjectedModels {
             switch models.accounts.admission(of: event, focusedOn: focus) {
             case .fold:
                 fold(try EventReading.opened(event, keys: keys), only: selection)
-                return true
-            case .outOfFocus:
-                return false
+                return nil
+            case .outOfFocus(let source):
+                return source
             case .pass:
                 break
             }
@@ -46,6 +48,6 @@ extension ProjectedModels {
             occurredAt: view.occurredAt,
             folded: true
         )
-        return true
+        return nil
     }
 }

@@ -48,8 +48,9 @@ public enum ReadModelQuery {
     /// The read models folded over a window, from the newest snapshot whose models lie inside it, or from zero.
     ///
     /// A selection focused on one account (``RapportProjections/ReadModels/Selection/account(_:)``) reads and
-    /// folds only what that account's report needs, and decodes only the events that may concern it; when an
-    /// event moves onto the account a record the focused view does not hold, the whole view is folded instead.
+    /// folds only what that account's report needs, and decodes only the events that may concern it. When an
+    /// event moves onto the account a record the focused view does not hold (a merge, or a transfer), the view is
+    /// folded again also holding the account the record comes from; after a few such accounts, the whole view.
     static func models(
         in window: TimeWindow,
         of log: EventLog,
@@ -58,23 +59,34 @@ public enum ReadModelQuery {
         selection: ReadModels.Selection = .all,
         notice: (String) -> Void
     ) throws -> ProjectedModels {
-        let folded = try fold(window, log, snapshots, keys, selection, focus: selection.accountFocus, notice: notice)
-        if folded.inFocus { return folded.models }
-        // Out of focus: the snapshots skipped were reported already.
-        return try fold(window, log, snapshots, keys, selection.unfocused, focus: nil) { _ in }.models
+        var selection = selection
+        var folded = try fold(window, log, snapshots, keys, selection, notice: notice)
+        while let source = folded.outOfFocusFrom {
+            // The snapshots skipped were reported already.
+            guard let focus = selection.accountFocus, !focus.contains(source), focus.count < mostFocusedAccounts else {
+                return try fold(window, log, snapshots, keys, selection.unfocused) { _ in }.models
+            }
+            selection = selection.holding(source)
+            folded = try fold(window, log, snapshots, keys, selection) { _ in }
+        }
+        return folded.models
     }
 
-    /// The read models folded over a window, and whether they stayed in focus: `false` when the selection is
-    /// focused on an account and an event is out of that focus, the fold then stopped there.
+    /// The most accounts a view is focused on before the whole view is folded instead: each one more costs a
+    /// fold of the log after the snapshot, and one merge or transfer brings one.
+    private static let mostFocusedAccounts = 4
+
+    /// The read models folded over a window, and, when the selection is focused on some accounts and an event
+    /// moves onto one of them a record of another account, that account: the fold then stopped there.
     private static func fold(
         _ window: TimeWindow,
         _ log: EventLog,
         _ snapshots: SnapshotStore,
         _ keys: PersonalDataKeys,
         _ selection: ReadModels.Selection,
-        focus: RecordId?,
         notice: (String) -> Void
-    ) throws -> (models: ProjectedModels, inFocus: Bool) {
+    ) throws -> (models: ProjectedModels, outOfFocusFrom: RecordId?) {
+        let focus = selection.accountFocus
         var choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
             header in Self.window(window, admits: header.models)
         }
@@ -85,7 +97,7 @@ public enum ReadModelQuery {
         // instead of copying every dictionary it touches first.
         var projected = choice.chosen.take()?.snapshot.models ?? ProjectedModels()
         let foldedKinds = FoldedKinds(selection)
-        var inFocus = true
+        var outOfFocusFrom: RecordId?
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
@@ -96,8 +108,8 @@ public enum ReadModelQuery {
                     projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
                     return true
                 }
-                inFocus = try projected.foldFocused(view, on: focus, keys: keys, only: selection)
-                return inFocus
+                outOfFocusFrom = try projected.foldFocused(view, on: focus, keys: keys, only: selection)
+                return outOfFocusFrom == nil
             }
             projected.progress.advance(
                 position: position,
@@ -107,7 +119,7 @@ public enum ReadModelQuery {
             )
             return true
         }
-        return (projected, inFocus)
+        return (projected, outOfFocusFrom)
     }
 
     /// Whether a snapshot's models, folded as `progress` says, hold only events inside `window`.

@@ -31,16 +31,16 @@ extension AccountsModel {
         return model
     }
 
-    /// Reads the part of a view written by ``write(to:)`` that ``focused(on:)`` keeps: what one account's report
-    /// reads. Of the other accounts only the leading fields are decoded, and the other records are passed over
+    /// Reads the part of a view written by ``write(to:)`` that ``focused(on:)`` keeps: what some accounts' reports
+    /// read. Of the other accounts only the leading fields are decoded, and the other records are passed over
     /// undecoded, which is most of the time and memory a whole view takes.
     ///
     /// - Parameters:
     ///   - reader: The reader.
-    ///   - id: The account.
-    /// - Returns: The focused view, equal to `read(from:)` then `focused(on: id)`.
+    ///   - ids: The accounts.
+    /// - Returns: The focused view, equal to `read(from:)` then `focused(on: ids)`.
     /// - Throws: ``BinaryFormatError`` as ``read(from:)`` does, for the parts decoded.
-    public static func read(from reader: inout ByteReader, focusedOn id: RecordId) throws(BinaryFormatError)
+    public static func read(from reader: inout ByteReader, focusedOn ids: Set<RecordId>) throws(BinaryFormatError)
         -> AccountsModel
     {
         var model = AccountsModel()
@@ -49,11 +49,13 @@ extension AccountsModel {
         let texts = model.texts
         model.accounts = try .readFields(from: &reader, reservingRoom: true) {
             (accountId, bytes: inout ByteReader) throws(BinaryFormatError) in
-            guard accountId == id else { return try AccountRecord.readProfile(from: &bytes, texts: texts) }
+            guard ids.contains(accountId) else { return try AccountRecord.readProfile(from: &bytes, texts: texts) }
             return try [RecordId: AccountRecord].readWhole(accountId, from: &bytes, texts: texts)
         }
-        let account = model.accounts[id]
-        let records = Set((account?.contactIds ?? []) + (account?.opportunityIds ?? []) + (account?.caseIds ?? []))
+        var records = Set<RecordId>()
+        for account in ids.compactMap({ model.accounts[$0] }) {
+            records.formUnion(account.contactIds + account.opportunityIds + account.caseIds)
+        }
         model.contacts = try .readFields(from: &reader, texts: texts, keeping: records.contains)
         model.opportunities = try .readFields(from: &reader, texts: texts, keeping: records.contains)
         model.cases = try .readFields(from: &reader, texts: texts, keeping: records.contains)

@@ -13,35 +13,38 @@ extension AccountsModel {
         case fold
         /// Pass over it: it cannot change the account's report.
         case pass
-        /// The event moves onto the account a record the focused view does not hold (a transfer, or a merge, of
-        /// another account's contact, opportunity, case or activity): only the whole view can fold it, so the
-        /// report must come from the whole view.
-        case outOfFocus
+        /// The event moves onto a focused account a record the view does not hold (a transfer, or a merge, of
+        /// another account's contact, opportunity, case or activity): a view that also holds the account it comes
+        /// from, named here, can fold it, or the whole view.
+        case outOfFocus(from: RecordId)
     }
 
-    /// The part of the view one account's report reads: the account whole; every other account's ``AccountRecord/profile``
-    /// (its name and status, for the parent, children and merged duplicates the report names, whenever they join);
-    /// the account's contacts, opportunities and cases; the campaigns and the text pool.
+    /// The part of the view that some accounts' reports read: those accounts whole; every other account's
+    /// ``AccountRecord/profile`` (its name and status, for the parent, children and merged duplicates a report
+    /// names, whenever they join); the focused accounts' contacts, opportunities and cases; the campaigns and the
+    /// text pool.
     ///
-    /// Folding on from it only the events ``admission(of:focusedOn:)`` says to fold gives the account the same
-    /// report as folding every event into the whole view, until an event is out of focus. When the view has no
-    /// such account, its opening is folded like any other.
+    /// Folding on from it only the events ``admission(of:focusedOn:)`` says to fold gives each focused account the
+    /// same report as folding every event into the whole view, until an event is out of focus. An account the
+    /// view does not have yet is focused from its opening, folded like any other.
     ///
-    /// - Parameter id: The account.
+    /// - Parameter ids: The accounts; usually one, and those whose records a merge or transfer moved onto it.
     /// - Returns: The focused view.
-    public func focused(on id: RecordId) -> AccountsModel {
+    public func focused(on ids: Set<RecordId>) -> AccountsModel {
         var focused = AccountsModel()
         focused.texts = texts
         focused.campaigns = campaigns
         focused.accounts = accounts.mapValues(\.profile)
-        guard let account = accounts[id] else { return focused }
-        focused.accounts[id] = account
-        for contactId in account.contactIds { focused.contacts[contactId] = contacts[contactId] }
-        for opportunityId in account.opportunityIds {
-            focused.opportunities[opportunityId] = opportunities[opportunityId]
+        for id in ids {
+            guard let account = accounts[id] else { continue }
+            focused.accounts[id] = account
+            for contactId in account.contactIds { focused.contacts[contactId] = contacts[contactId] }
+            for opportunityId in account.opportunityIds {
+                focused.opportunities[opportunityId] = opportunities[opportunityId]
+            }
+            for caseId in account.caseIds { focused.cases[caseId] = cases[caseId] }
         }
-        for caseId in account.caseIds { focused.cases[caseId] = cases[caseId] }
-        focused.openTasks = openTasks.filter { $0.value == id }
+        focused.openTasks = openTasks.filter { ids.contains($0.value) }
         return focused
     }
 
@@ -50,23 +53,23 @@ extension AccountsModel {
     /// campaign, of an account, or of a type that can put another record on the account, whose payload then names
     /// it. The others are passed over unread.
     ///
-    /// An event that puts a record the view does not hold on the account (or takes a task off it) names the
-    /// account in its payload, whose texts are stored as their UTF-8 bytes: a payload without the account id's
-    /// bytes anywhere cannot do so, and most of the log's events (other accounts' activities) are passed over
-    /// with one search of their bytes instead of being decoded.
+    /// An event that puts a record the view does not hold on a focused account names the account in its payload,
+    /// whose texts are stored as their UTF-8 bytes: a payload without a focused account id's bytes anywhere
+    /// cannot do so, and most of the log's events (other accounts' activities) are passed over with a search of
+    /// their bytes instead of being decoded.
     ///
     /// - Parameters:
     ///   - streamName: The event's stream name, as the log stores it.
     ///   - type: The event's type name, as the log stores it.
     ///   - payload: The event's payload, as the log stores it.
-    ///   - focus: The account the view is focused on.
+    ///   - focus: The accounts the view is focused on.
     /// - Returns: `false` only when the event cannot matter; `true` for a stream of no known kind, so that it is
     ///   read and refused like anywhere else.
     public func mayConcernFocus(
         streamName: UnsafeRawBufferPointer,
         type: UnsafeRawBufferPointer,
         payload: UnsafeRawBufferPointer,
-        focusedOn focus: RecordId
+        focusedOn focus: Set<RecordId>
     ) -> Bool {
         guard let kind = RecordKind(streamName: streamName) else { return true }
         if kind == .campaign { return true }
@@ -83,7 +86,7 @@ extension AccountsModel {
             case .activity: openTasks.index(forKey: id) != nil
             case .lead, .campaign: false
             }
-        return held || (linking && Self.bytes(of: focus, appearIn: payload))
+        return held || (linking && focus.contains { Self.bytes(of: $0, appearIn: payload) })
     }
 
     /// Whether an id's UTF-8 bytes appear anywhere in a payload: each place that holds the id's first byte
@@ -130,40 +133,39 @@ extension AccountsModel {
 
     private static func names(_ types: String...) -> [[UInt8]] { types.map { Array($0.utf8) } }
 
-    /// What a view focused on an account (``focused(on:)``, folded on this way) does with the next event.
+    /// What a view focused on some accounts (``focused(on:)``, folded on this way) does with the next event.
     ///
     /// - Parameters:
     ///   - event: The event, in log order; its personal values may still be sealed.
-    ///   - focus: The account the view is focused on.
+    ///   - focus: The accounts the view is focused on.
     /// - Returns: ``FocusAdmission/fold`` for an event of a record the view holds or one that puts a new record on
-    ///   the account, ``FocusAdmission/outOfFocus`` for one that moves onto it a record the view does not hold,
-    ///   else ``FocusAdmission/pass``.
-    public func admission(of event: RecordedEvent, focusedOn focus: RecordId) -> FocusAdmission {
+    ///   a focused account, ``FocusAdmission/outOfFocus(from:)`` for one that moves onto it a record the view does
+    ///   not hold, else ``FocusAdmission/pass``.
+    public func admission(of event: RecordedEvent, focusedOn focus: Set<RecordId>) -> FocusAdmission {
         let id = event.stream.id
+        func onto(_ account: RecordId?) -> FocusAdmission { account.map(focus.contains) == true ? .fold : .pass }
+        func moving(_ transfer: AccountTransfer) -> FocusAdmission {
+            focus.contains(transfer.toAccountId) ? .outOfFocus(from: transfer.fromAccountId) : .pass
+        }
         switch event.event {
         case .account(let change): return accountAdmission(of: change, to: id)
-        case .contact(.added(let added)) where contacts.index(forKey: id) == nil:
-            return added.accountId == focus ? .fold : .pass
-        case .contact(.moved(let moved)) where contacts.index(forKey: id) == nil:
-            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .contact(.added(let added)) where contacts.index(forKey: id) == nil: return onto(added.accountId)
+        case .contact(.moved(let moved)) where contacts.index(forKey: id) == nil: return moving(moved.transfer)
         case .contact: return contacts.index(forKey: id) != nil ? .fold : .pass
         case .opportunity(.opened(let opened)) where opportunities.index(forKey: id) == nil:
-            return opened.accountId == focus ? .fold : .pass
+            return onto(opened.accountId)
         case .opportunity(.transferred(let moved)) where opportunities.index(forKey: id) == nil:
-            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+            return moving(moved.transfer)
         case .opportunity: return opportunities.index(forKey: id) != nil ? .fold : .pass
-        case .case(.opened(let opened)) where cases.index(forKey: id) == nil:
-            return opened.accountId == focus ? .fold : .pass
-        case .case(.transferred(let moved)) where cases.index(forKey: id) == nil:
-            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
+        case .case(.opened(let opened)) where cases.index(forKey: id) == nil: return onto(opened.accountId)
+        case .case(.transferred(let moved)) where cases.index(forKey: id) == nil: return moving(moved.transfer)
         case .case: return cases.index(forKey: id) != nil ? .fold : .pass
-        case .activity(.logged(let logged)): return logged.accountId == focus ? .fold : .pass
-        case .activity(.taskCreated(let created)): return created.accountId == focus ? .fold : .pass
-        case .activity(.taskCompleted): return openTasks[id] == focus ? .fold : .pass
+        case .activity(.logged(let logged)): return onto(logged.accountId)
+        case .activity(.taskCreated(let created)): return onto(created.accountId)
+        case .activity(.taskCompleted): return onto(openTasks[id])
         case .activity(.transferred(let moved)):
-            if moved.transfer.fromAccountId == focus { return .fold }
-            return moved.transfer.toAccountId == focus ? .outOfFocus : .pass
-        case .lead(.converted(let converted)): return converted.accountId == focus ? .fold : .pass
+            return focus.contains(moved.transfer.fromAccountId) ? .fold : moving(moved.transfer)
+        case .lead(.converted(let converted)): return onto(converted.accountId)
         case .lead: return .pass
         case .campaign: return .fold
         }

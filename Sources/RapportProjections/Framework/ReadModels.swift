@@ -63,10 +63,11 @@ public struct ReadModels: Sendable, Hashable {
         public var accounts: Bool
         /// Whether the funnel is selected.
         public var funnel: Bool
-        /// The account whose report alone is asked for, when the account 360 view is selected for one account:
-        /// the view is then read from a snapshot focused on it (see ``AccountsModel/focused(on:)``), and the
-        /// reader folds on only the events ``AccountsModel/admission(of:focusedOn:)`` admits.
-        public private(set) var accountFocus: RecordId?
+        /// The accounts whose reports alone are asked for, when the account 360 view is selected for one account
+        /// (and those a merge or transfer moved records from onto it): the view is then read from a snapshot
+        /// focused on them (see ``AccountsModel/focused(on:)``), and the reader folds on only the events
+        /// ``AccountsModel/admission(of:focusedOn:)`` admits.
+        public private(set) var accountFocus: Set<RecordId>?
 
         /// Selects the read models with these names; other names select nothing.
         ///
@@ -87,7 +88,18 @@ public struct ReadModels: Sendable, Hashable {
         /// - Returns: The selection.
         public static func account(_ id: RecordId) -> Selection {
             var selection = Selection([AccountsModel.name])
-            selection.accountFocus = id
+            selection.accountFocus = [id]
+            return selection
+        }
+
+        /// The same selection, its focus widened to one more account: the one a record that an event moves onto a
+        /// focused account comes from (``AccountsModel/FocusAdmission/outOfFocus(from:)``).
+        ///
+        /// - Parameter id: The account.
+        /// - Returns: The selection; unchanged when it has no focus.
+        public func holding(_ id: RecordId) -> Selection {
+            var selection = self
+            selection.accountFocus?.insert(id)
             return selection
         }
 
