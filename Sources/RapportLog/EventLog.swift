@@ -60,11 +60,29 @@ public final class EventLog: Sendable {
         options: LogOptions = LogOptions(),
         checkpoint: LogCheckpoint?
     ) throws -> EventLog {
+        try open(directory: directory, options: options, checkpointOnceLocked: { checkpoint })
+    }
+
+    /// Opens (creating when needed) a data directory for writing, from a checkpoint read only once the directory
+    /// is locked: a directory another writer holds is refused without the work of reading one.
+    ///
+    /// - Parameters:
+    ///   - directory: The data directory.
+    ///   - options: Durability, segment size and batching.
+    ///   - checkpointOnceLocked: Gives the checkpoint, or `nil` to read every batch; called once the directory is
+    ///     locked, on the calling thread.
+    /// - Returns: The open log; ``recoveryReport`` says whether the checkpoint was used or why not.
+    /// - Throws: What ``open(directory:options:)`` throws.
+    package static func open(
+        directory: String,
+        options: LogOptions = LogOptions(),
+        checkpointOnceLocked: () -> LogCheckpoint?
+    ) throws -> EventLog {
         let dataDirectory = DataDirectory(path: directory)
         try dataDirectory.create()
         let lock = try DirectoryLock(directory: directory)
         let opened = try LogOpener(directory: dataDirectory, options: options, writable: true)
-            .open(checkpoint: checkpoint)
+            .open(checkpoint: checkpointOnceLocked())
         guard let active = opened.active else {
             throw LogError(.ioFailure, "no active segment could be prepared in \(directory)")
         }

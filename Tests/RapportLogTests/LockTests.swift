@@ -25,6 +25,30 @@ struct LockTests {
         }
     }
 
+    @Test func aCheckpointIsAskedForOnlyOnceTheDirectoryIsLocked() async throws {
+        try await withTemporaryDirectory { directory in
+            let log = try EventLog.open(directory: directory)
+            _ = try await log.append([SampleLog.record(0)])
+            var asked = 0
+            let error = #expect(throws: LogError.self) {
+                try EventLog.open(directory: directory) {
+                    asked += 1
+                    return nil
+                }
+            }
+            #expect(error?.code == .directoryLocked)
+            #expect(asked == 0)
+            await log.close()
+            let reopened = try EventLog.open(directory: directory) {
+                asked += 1
+                return nil
+            }
+            #expect(asked == 1)
+            #expect(reopened.endPosition == 1)
+            await reopened.close()
+        }
+    }
+
     @Test func readersOpenWhileAWriterHoldsTheLock() async throws {
         try await withTemporaryDirectory { directory in
             let log = try EventLog.open(directory: directory)

@@ -57,25 +57,32 @@ public final class Engine: Sendable {
     public static func open(directory: String, options: EngineOptions = EngineOptions()) async throws -> Engine {
         let log: EventLog
         let store = SnapshotStore(dataDirectory: directory)
-        // The newest snapshot is read while the log opens: reading it is most of the work of opening, and it is
-        // checked against the log once the log is open.
-        async let readAhead = Thread.awaiting(named: "rapport-snapshot-models") {
-            SnapshotChoice.readAhead(in: store, includeDecisions: true)
-        }
+        // The newest snapshot is read while the log opens, once the directory is locked: reading it is most of the
+        // work of opening, and it is checked against the log once the log is open.
+        let readAhead = ThreadWork<SnapshotChoice.ReadAhead?>(named: "rapport-snapshot-models")
         do {
             log = try LogOpening.forWriting(
                 directory: directory,
                 options: options.log,
                 store: store,
-                notice: options.notice
+                notice: options.notice,
+                onceLocked: { readAhead.start { SnapshotChoice.readAhead(in: store, includeDecisions: true) } }
             )
-        } catch let error as LogError {
+        } catch {
+            // Work started is finished before the error is told, so that nothing is left reading the directory.
+            _ = await readAhead.value()
+            guard let error = error as? LogError else { throw error }
             throw RapportError(.logFailure, "cannot open the log at \(directory): \(error)", cause: error)
         }
         // The key store opens while the snapshot is read: neither needs the other until the events after the
         // snapshot are folded.
         async let keyStoreOpening = Result { try openKeyStore(in: directory, log: log, notice: options.notice) }
-        let choice = SnapshotChoice.newest(in: store, of: log, includeDecisions: true, readAhead: await readAhead)
+        let choice = SnapshotChoice.newest(
+            in: store,
+            of: log,
+            includeDecisions: true,
+            readAhead: await readAhead.value() ?? nil
+        )
         let keyStore: SubjectKeyStore
         do {
             keyStore = try await keyStoreOpening.get()

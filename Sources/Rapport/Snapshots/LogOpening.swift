@@ -26,23 +26,31 @@ public enum LogOpening {
         return log
     }
 
-    /// Opens a data directory's log for writing, from the newest snapshot's index.
+    /// Opens a data directory's log for writing, from the newest snapshot's index, read once the directory is
+    /// locked.
     ///
     /// - Parameters:
     ///   - directory: The data directory (created when missing).
     ///   - options: The log's settings.
     ///   - store: The directory's snapshots.
     ///   - notice: Receives a line for each snapshot index that was damaged or did not fit the log.
+    ///   - onceLocked: Called once the directory is locked, before the index is read, to start work that only
+    ///     the directory's writer may do.
     /// - Returns: The open log.
     /// - Throws: ``RapportLog/LogError`` as ``RapportLog/EventLog/open(directory:options:)`` throws it.
     static func forWriting(
         directory: String,
         options: LogOptions,
         store: SnapshotStore,
-        notice: (String) -> Void
+        notice: (String) -> Void,
+        onceLocked: () -> Void = {}
     ) throws -> EventLog {
-        let newest = newestIndex(in: store, notice: notice)
-        let log = try EventLog.open(directory: directory, options: options, checkpoint: newest?.checkpoint)
+        var newest: (path: String, checkpoint: LogCheckpoint)?
+        let log = try EventLog.open(directory: directory, options: options) {
+            onceLocked()
+            newest = newestIndex(in: store, notice: notice)
+            return newest?.checkpoint
+        }
         report(log, from: newest?.path, notice: notice)
         return log
     }
