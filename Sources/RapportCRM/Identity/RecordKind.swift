@@ -17,11 +17,13 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         guard streamName.count > 2, let kind = Self.candidate(first: streamName[0], third: streamName[2]) else {
             return nil
         }
-        let prefix = kind.streamPrefix
-        let prefixLength = prefix.utf8.count
-        guard streamName.count >= prefixLength,
-            prefix.hasUTF8(UnsafeRawBufferPointer(rebasing: streamName[..<prefixLength]))
-        else { return nil }
+        // Compared byte by byte with the prefix's static text: no string to reach, no call for a dozen bytes.
+        let matches = kind.staticPrefix.withUTF8Buffer { prefix in
+            guard streamName.count >= prefix.count else { return false }
+            for index in 0..<prefix.count where streamName[index] != prefix[index] { return false }
+            return true
+        }
+        guard matches else { return nil }
         self = kind
     }
 
@@ -37,6 +39,19 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         case (UInt8(ascii: "l"), UInt8(ascii: "a")): .lead
         case (UInt8(ascii: "o"), UInt8(ascii: "p")): .opportunity
         default: nil
+        }
+    }
+
+    /// The stream name prefix as static text, for reading stream names' bytes.
+    private var staticPrefix: StaticString {
+        switch self {
+        case .account: "account-"
+        case .contact: "contact-"
+        case .lead: "lead-"
+        case .opportunity: "opportunity-"
+        case .case: "case-"
+        case .activity: "activity-"
+        case .campaign: "campaign-"
         }
     }
 
