@@ -17,29 +17,41 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         guard streamName.count > 2, let kind = Self.candidate(first: streamName[0], third: streamName[2]) else {
             return nil
         }
-        // Compared byte by byte with the prefix's static text: no string to reach, no call for a dozen bytes.
-        let matches = kind.staticPrefix.withUTF8Buffer { prefix in
-            guard streamName.count >= prefix.count else { return false }
-            for index in 0..<prefix.count where streamName[index] != prefix[index] { return false }
-            return true
+        // Compared byte by byte with the prefix's static text (a literal, so held as a pointer): no string to
+        // reach, no closure and no call for a dozen bytes.
+        let prefix = kind.staticPrefix
+        let length = prefix.utf8CodeUnitCount
+        guard streamName.count >= length, let name = streamName.baseAddress else { return nil }
+        let expected = UnsafeRawPointer(prefix.utf8Start)
+        for offset in 0..<length
+        where name.load(fromByteOffset: offset, as: UInt8.self) != expected.load(fromByteOffset: offset, as: UInt8.self)
+        {
+            return nil
         }
-        guard matches else { return nil }
         self = kind
     }
 
     /// The only kind whose name has these first and third letters, which tell the kinds apart; the caller still
     /// checks the whole prefix. Every event read names its stream, so this takes no string and no list of kinds.
+    @inline(__always)
     private static func candidate(first: UInt8, third: UInt8) -> RecordKind? {
-        switch (first, third) {
-        case (UInt8(ascii: "a"), UInt8(ascii: "c")): .account
-        case (UInt8(ascii: "a"), UInt8(ascii: "t")): .activity
-        case (UInt8(ascii: "c"), UInt8(ascii: "n")): .contact
-        case (UInt8(ascii: "c"), UInt8(ascii: "s")): .case
-        case (UInt8(ascii: "c"), UInt8(ascii: "m")): .campaign
-        case (UInt8(ascii: "l"), UInt8(ascii: "a")): .lead
-        case (UInt8(ascii: "o"), UInt8(ascii: "p")): .opportunity
+        // One switch over both letters as a number, which compiles to a jump table rather than pairs of tests.
+        switch UInt16(first) << 8 | UInt16(third) {
+        case Self.letters("a", "c"): .account
+        case Self.letters("a", "t"): .activity
+        case Self.letters("c", "n"): .contact
+        case Self.letters("c", "s"): .case
+        case Self.letters("c", "m"): .campaign
+        case Self.letters("l", "a"): .lead
+        case Self.letters("o", "p"): .opportunity
         default: nil
         }
+    }
+
+    /// Two ASCII letters as the number ``candidate(first:third:)`` switches over.
+    @inline(__always)
+    private static func letters(_ first: Unicode.Scalar, _ third: Unicode.Scalar) -> UInt16 {
+        UInt16(first.value) << 8 | UInt16(third.value)
     }
 
     /// The stream name prefix as static text, for reading stream names' bytes without reaching a string.
