@@ -96,7 +96,11 @@ struct EngineCore {
     /// Folds a decision whose records were queued, and remembers its result under its command id.
     mutating func commit(_ decided: Decided, for envelope: CommandEnvelope) {
         guard case .append(let records, let result, let events) = decided else { return }
-        decisions.apply(events)
+        // Each event's stream version was worked out while deciding; looking it up again would hash the record's
+        // id once more for every event.
+        for (event, appended) in zip(events, result.events) {
+            decisions.apply(event.event, to: event.recordId, version: appended.version)
+        }
         nextPosition += UInt64(records.count)
         if let commandId = envelope.commandId {
             results[commandId] = result
