@@ -101,6 +101,59 @@ struct ReadModelSelectionTests {
         }
     }
 
+    @Test func anAccountThatRecordsOfManyAccountsMovedOntoIsReportedAsByTheWholeView() async throws {
+        try await withTemporaryDirectory { directory in
+            let others = ["A", "B", "C", "D"]
+            var opening = [
+                HistoryFixtures.command(
+                    "OpenAccount",
+                    by: "u1",
+                    day: 1,
+                    #""accountId":"S","name":"Survivor","ownerId":"u1""#
+                )
+            ]
+            for other in others {
+                opening.append(
+                    HistoryFixtures.command(
+                        "OpenAccount",
+                        by: "u1",
+                        day: 1,
+                        #""accountId":"\#(other)","name":"Other \#(other)","ownerId":"u1""#
+                    )
+                )
+                opening.append(
+                    HistoryFixtures.command(
+                        "AddContact",
+                        by: "u1",
+                        day: 2,
+                        #""contactId":"c\#(other)","accountId":"\#(other)","lastName":"Lee""#
+                    )
+                )
+            }
+            // The snapshot taken on closing stands before every move: the view focused on S finds the first
+            // move's account, then the others in one more pass.
+            try await HistoryFixtures.record(opening, in: directory)
+            let moves = others.enumerated().map { day, other in
+                HistoryFixtures.command(
+                    "MoveContact",
+                    by: "u2",
+                    day: 3 + day,
+                    #""contactId":"c\#(other)","toAccountId":"S""#
+                )
+            }
+            try await HistoryFixtures.record(moves, in: directory)
+            let end = try EventLog.openForReading(directory: directory).endPosition
+            let survivor = RecordId(unchecked: "S")
+            // Both windows end before the last move, so that the snapshot taken after it does not fit them.
+            for window in [TimeWindow(at: end - 2), TimeWindow(asOf: HistoryFixtures.time(day: 5))] {
+                let whole = try #require(try Self.report(of: survivor, in: window, directory: directory, only: .all))
+                let focused = try Self.report(of: survivor, in: window, directory: directory, only: .account(survivor))
+                #expect(focused == whole, "\(window)")
+                #expect(whole.contacts.map(\.id.text).sorted() == ["cA", "cB", "cC"])
+            }
+        }
+    }
+
     private static func report(
         of id: RecordId,
         in window: TimeWindow,

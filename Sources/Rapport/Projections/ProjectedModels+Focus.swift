@@ -50,4 +50,31 @@ extension ProjectedModels {
         )
         return nil
     }
+
+    /// The account a record comes from when the next event moves it onto a focused account and the view does not
+    /// hold it, folding nothing: for a fold already out of focus, which goes on only to find every account a
+    /// wider focus needs.
+    ///
+    /// - Parameters:
+    ///   - view: The record, inside the time window.
+    ///   - focus: The accounts the view is focused on.
+    /// - Returns: The account, or `nil` when the event moves no record onto a focused account.
+    /// - Throws: ``RapportError`` `unreadable_event`.
+    func sourceOutOfFocus(_ view: RecordView, on focus: Set<RecordId>) throws -> RecordId? {
+        guard
+            models.accounts.mayConcernFocus(
+                streamName: view.streamIdBytes,
+                type: view.typeBytes,
+                payload: view.payloadBytes,
+                focusedOn: focus
+            )
+        else { return nil }
+        guard
+            case .outOfFocus(let source) = models.accounts.admission(
+                of: try EventReading.sealedEvent(in: view),
+                focusedOn: focus
+            )
+        else { return nil }
+        return source
+    }
 }

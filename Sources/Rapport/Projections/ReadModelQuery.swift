@@ -50,7 +50,9 @@ public enum ReadModelQuery {
     /// A selection focused on one account (``RapportProjections/ReadModels/Selection/account(_:)``) reads and
     /// folds only what that account's report needs, and decodes only the events that may concern it. When an
     /// event moves onto the account a record the focused view does not hold (a merge, or a transfer), the view is
-    /// folded again also holding the account the record comes from; after a few such accounts, the whole view.
+    /// folded again also holding the account the record comes from; that fold, when it meets such events too,
+    /// goes on to the end to find every account they come from, so that one more fold holds them all. Past a few
+    /// accounts, the whole view.
     static func models(
         in window: TimeWindow,
         of log: EventLog,
@@ -60,32 +62,37 @@ public enum ReadModelQuery {
         notice: (String) -> Void
     ) throws -> ProjectedModels {
         var selection = selection
-        var folded = try fold(window, log, snapshots, keys, selection, notice: notice)
-        while let source = folded.outOfFocusFrom {
+        var folded = try fold(window, log, snapshots, keys, selection, findingEverySource: false, notice: notice)
+        while !folded.outOfFocusFrom.isEmpty {
             // The snapshots skipped were reported already.
-            guard let focus = selection.accountFocus, !focus.contains(source), focus.count < mostFocusedAccounts else {
-                return try fold(window, log, snapshots, keys, selection.unfocused) { _ in }.models
+            let focus = selection.accountFocus ?? []
+            let widened = focus.union(folded.outOfFocusFrom)
+            guard widened.count > focus.count, widened.count <= mostFocusedAccounts else {
+                return try fold(window, log, snapshots, keys, selection.unfocused, findingEverySource: false) { _ in }
+                    .models
             }
-            selection = selection.holding(source)
-            folded = try fold(window, log, snapshots, keys, selection) { _ in }
+            selection = selection.holding(folded.outOfFocusFrom)
+            folded = try fold(window, log, snapshots, keys, selection, findingEverySource: true) { _ in }
         }
         return folded.models
     }
 
-    /// The most accounts a view is focused on before the whole view is folded instead: each one more costs a
-    /// fold of the log after the snapshot, and one merge or transfer brings one.
-    private static let mostFocusedAccounts = 4
+    /// The most accounts a view is focused on before the whole view is folded instead: each fold that finds more
+    /// costs another pass over the log after the snapshot.
+    private static let mostFocusedAccounts = 8
 
     /// The read models folded over a window, and, when the selection is focused on some accounts and an event
-    /// moves onto one of them a record of another account, that account: the fold then stopped there.
+    /// moved onto one of them a record of another account, that account: the fold then stops there, or, when
+    /// `findingEverySource`, goes on only to look for more such accounts, so that one more fold can hold them all.
     private static func fold(
         _ window: TimeWindow,
         _ log: EventLog,
         _ snapshots: SnapshotStore,
         _ keys: PersonalDataKeys,
         _ selection: ReadModels.Selection,
+        findingEverySource: Bool,
         notice: (String) -> Void
-    ) throws -> (models: ProjectedModels, outOfFocusFrom: RecordId?) {
+    ) throws -> (models: ProjectedModels, outOfFocusFrom: Set<RecordId>) {
         let focus = selection.accountFocus
         var choice = SnapshotChoice.newest(in: snapshots, of: log, includeDecisions: false, models: selection) {
             header in Self.window(window, admits: header.models)
@@ -97,7 +104,7 @@ public enum ReadModelQuery {
         // instead of copying every dictionary it touches first.
         var projected = choice.chosen.take()?.snapshot.models ?? ProjectedModels()
         let foldedKinds = FoldedKinds(selection)
-        var outOfFocusFrom: RecordId?
+        var outOfFocusFrom = Set<RecordId>()
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
             if window.endsBefore(position: position, recordedAt: recordedAt) { return false }
@@ -108,8 +115,12 @@ public enum ReadModelQuery {
                     projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
                     return true
                 }
-                outOfFocusFrom = try projected.foldFocused(view, on: focus, keys: keys, only: selection)
-                return outOfFocusFrom == nil
+                let source =
+                    outOfFocusFrom.isEmpty
+                    ? try projected.foldFocused(view, on: focus, keys: keys, only: selection)
+                    : try projected.sourceOutOfFocus(view, on: focus)
+                if let source { outOfFocusFrom.insert(source) }
+                return outOfFocusFrom.isEmpty || findingEverySource
             }
             projected.progress.advance(
                 position: position,

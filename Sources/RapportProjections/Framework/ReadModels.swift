@@ -92,14 +92,14 @@ public struct ReadModels: Sendable, Hashable {
             return selection
         }
 
-        /// The same selection, its focus widened to one more account: the one a record that an event moves onto a
-        /// focused account comes from (``AccountsModel/FocusAdmission/outOfFocus(from:)``).
+        /// The same selection, its focus widened to more accounts: those that records events move onto a focused
+        /// account come from (``AccountsModel/FocusAdmission/outOfFocus(from:)``).
         ///
-        /// - Parameter id: The account.
+        /// - Parameter ids: The accounts.
         /// - Returns: The selection; unchanged when it has no focus.
-        public func holding(_ id: RecordId) -> Selection {
+        public func holding(_ ids: Set<RecordId>) -> Selection {
             var selection = self
-            selection.accountFocus?.insert(id)
+            selection.accountFocus?.formUnion(ids)
             return selection
         }
 
