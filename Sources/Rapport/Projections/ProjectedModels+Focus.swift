@@ -25,14 +25,8 @@ extension ProjectedModels {
         keys: PersonalDataKeys,
         only selection: ReadModels.Selection
     ) throws -> RecordId? {
-        if models.accounts.mayConcernFocus(
-            streamName: view.streamIdBytes,
-            type: view.typeBytes,
-            payload: view.payloadBytes,
-            focusedOn: focus
-        ) {
-            let event = try EventReading.sealedEvent(in: view)
-            switch models.accounts.admission(of: event, focusedOn: focus) {
+        if let (admission, event) = try admission(of: view, focusedOn: focus) {
+            switch admission {
             case .fold:
                 fold(try EventReading.opened(event, keys: keys), only: selection)
                 return nil
@@ -61,6 +55,16 @@ extension ProjectedModels {
     /// - Returns: The account, or `nil` when the event moves no record onto a focused account.
     /// - Throws: ``RapportError`` `unreadable_event`.
     func sourceOutOfFocus(_ view: RecordView, on focus: Set<RecordId>) throws -> RecordId? {
+        guard case .outOfFocus(let source) = try admission(of: view, focusedOn: focus)?.admission else { return nil }
+        return source
+    }
+
+    /// What the focused view does with a record's event, and the event with its personal values still sealed;
+    /// `nil`, without decoding it, when the event cannot concern the view.
+    private func admission(
+        of view: RecordView,
+        focusedOn focus: Set<RecordId>
+    ) throws -> (admission: AccountsModel.FocusAdmission, event: RecordedEvent)? {
         guard
             models.accounts.mayConcernFocus(
                 streamName: view.streamIdBytes,
@@ -69,12 +73,7 @@ extension ProjectedModels {
                 focusedOn: focus
             )
         else { return nil }
-        guard
-            case .outOfFocus(let source) = models.accounts.admission(
-                of: try EventReading.sealedEvent(in: view),
-                focusedOn: focus
-            )
-        else { return nil }
-        return source
+        let event = try EventReading.sealedEvent(in: view)
+        return (models.accounts.admission(of: event, focusedOn: focus), event)
     }
 }
