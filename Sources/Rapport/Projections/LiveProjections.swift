@@ -67,6 +67,7 @@ extension LiveProjections {
             let selection = ReadModels.Selection(names)
             let foldedKinds = FoldedKinds(selection)
             var rebuilt = ReadModels()
+            rebuilt.reserveCapacity(like: live.models, only: selection)
             var folded: UInt64 = 0
             progress(0, total)
             try EventReading.scan(log, limit: total, readingAhead: true) { view in

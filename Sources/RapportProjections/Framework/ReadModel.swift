@@ -24,4 +24,10 @@ public protocol ReadModel: Sendable, Hashable, BinaryField {
     ///
     /// - Parameter event: The event, in log order.
     mutating func apply(_ event: RecordedEvent)
+
+    /// Makes room for as many records as `other` holds, so that folding as many in grows no table: a rebuild
+    /// sizes its tables by the model it replaces, instead of growing each one by doubling and rehashing.
+    ///
+    /// - Parameter other: A model whose record counts the tables are sized for.
+    mutating func reserveCapacity(like other: Self)
 }

@@ -127,6 +127,19 @@ public struct ReadModels: Sendable, Hashable {
         public var personalDataEventTypes: Set<String> { accounts ? ReadModels.personalDataEventTypes : [] }
     }
 
+    /// Makes room in the selected read models for as many records as those of `other` hold (see
+    /// ``ReadModel/reserveCapacity(like:)``).
+    ///
+    /// - Parameters:
+    ///   - other: Read models whose record counts the tables are sized for.
+    ///   - selection: The read models to make room in.
+    public mutating func reserveCapacity(like other: ReadModels, only selection: Selection) {
+        if selection.pipeline { pipeline.reserveCapacity(like: other.pipeline) }
+        if selection.backlog { backlog.reserveCapacity(like: other.backlog) }
+        if selection.accounts { accounts.reserveCapacity(like: other.accounts) }
+        if selection.funnel { funnel.reserveCapacity(like: other.funnel) }
+    }
+
     /// Replaces the selected read models with those of `other`.
     ///
     /// - Parameters:
