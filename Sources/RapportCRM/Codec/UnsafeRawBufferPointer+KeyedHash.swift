@@ -1,7 +1,8 @@
 extension UnsafeRawBufferPointer {
-    /// A hash of every byte under a key, for hashed tables of short texts: the bytes are read eight at a time and
-    /// each word is mixed in by a folded multiplication (the two halves of the 128-bit product xored), a few cycles
-    /// a word. Keyed by a table's random seed, its collisions cannot be worked out in advance from the texts alone.
+    /// A hash of every byte under a key, for hashed tables of short texts: the bytes are read eight at a time (the
+    /// last few one by one) and each word is mixed in by a folded multiplication (the two halves of the 128-bit
+    /// product xored), a few cycles a word. Keyed by a table's random seed, its collisions cannot be worked out in
+    /// advance from the texts alone.
     ///
     /// The standard library's keyed hash costs dozens of cycles for an id of a few bytes, and neither it nor the
     /// collections package offers a faster keyed one for bytes, so the project keeps this one.
@@ -20,17 +21,17 @@ extension UnsafeRawBufferPointer {
         return Self.fold(hash, Self.finalKey)
     }
 
-    /// The bytes from `offset` to the end, fewer than eight, as one word: overlapping the word before it when
-    /// there is one, else from overlapping loads of four, or of single bytes. The length is hashed separately.
+    /// The bytes from `offset` to the end, fewer than eight, as one word, read a byte at a time: a short text's
+    /// bytes are often a copy just stored in two words, and a word loaded across both would wait for the stores.
     @inline(__always)
     private func tailWord(from offset: Int) -> UInt64 {
-        if count >= 8 { return loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) }
-        if count >= 4 {
-            let first = UInt64(loadUnaligned(fromByteOffset: 0, as: UInt32.self))
-            let last = UInt64(loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            return first << 32 | last
+        var word: UInt64 = 0
+        var index = count
+        while index > offset {
+            index -= 1
+            word = word << 8 | UInt64(self[index])
         }
-        return UInt64(self[0]) << 16 | UInt64(self[count / 2]) << 8 | UInt64(self[count - 1])
+        return word
     }
 
     @inline(__always)
