@@ -13,10 +13,10 @@ enum RecordValidation {
             throw LogError(.invalidRecord, "an append needs at least one record")
         }
         var size = 0
-        for (index, record) in records.enumerated() {
-            try checkName(record.streamId, field: "streamId", record: index)
-            try checkName(record.type, field: "type", record: index)
-            size += RecordEncoder.encodedSize(of: record)
+        for index in records.indices {
+            try checkName(records[index].streamId, field: "streamId", record: index)
+            try checkName(records[index].type, field: "type", record: index)
+            size += RecordEncoder.encodedSize(of: records[index])
         }
         guard size <= maximumSize else {
             throw LogError(
