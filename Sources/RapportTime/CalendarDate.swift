@@ -91,4 +91,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }
+
+    /// The date's hash in a hashed table: its day number's, which the standard library hashes in one step
+    /// rather than through a whole hasher, as it would a value of one field.
+    public func _rawHashValue(seed: Int) -> Int {
+        daysSinceEpoch._rawHashValue(seed: seed)
+    }
 }

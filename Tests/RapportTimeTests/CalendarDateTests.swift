@@ -134,6 +134,17 @@ struct CalendarDateTests {
         }
     }
 
+    @Test func aDayIsFoundInATableByItsNumberAndNoOtherDayIs() async {
+        let days = Gen<Int32>.int32(in: -800_000...3_000_000).array(of: 0...200)
+        await propertyCheck(input: days) { numbers in
+            var table: [CalendarDate: Int32] = [:]
+            for number in numbers { table[CalendarDate(daysSinceEpoch: number)] = number }
+            #expect(table.count == Set(numbers).count)
+            for number in numbers { #expect(table[CalendarDate(daysSinceEpoch: number)] == number) }
+            #expect(table[CalendarDate(daysSinceEpoch: 3_000_001)] == nil)
+        }
+    }
+
     private static func pad(_ value: Int, _ width: Int) -> String {
         String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
     }

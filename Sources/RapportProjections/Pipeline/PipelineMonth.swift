@@ -41,6 +41,12 @@ struct PipelineMonth: Hashable, Comparable, Sendable {
         lhs.key < rhs.key
     }
 
+    /// The month's hash in a hashed table: its number's, which the standard library hashes in one step. Hashed
+    /// as a value of one field it went through a whole hasher, for every deal counted in or out of a month.
+    func _rawHashValue(seed: Int) -> Int {
+        key._rawHashValue(seed: seed)
+    }
+
     private static func padded(_ value: Int, _ width: Int) -> String {
         let text = String(value.magnitude)
         let zeros = String(repeating: "0", count: max(0, width - text.count))
