@@ -47,7 +47,7 @@ extension Dictionary: BinaryField where Key: BinaryField, Value: BinaryField {
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> [Key: Value] {
         let count = try reader.readCount()
         var entries = [Key: Value](minimumCapacity: count)
-        try reader.readEntries(count) { (key: Key, value: Value) in entries[key] = value }
+        try reader.readEntries(count) { (key: consuming Key, value: consuming Value) in entries[key] = value }
         return entries
     }
 }
@@ -72,12 +72,12 @@ extension ByteReader {
     ///
     /// - Parameters:
     ///   - count: How many entries to read.
-    ///   - store: Keeps an entry read.
+    ///   - store: Keeps an entry read; it is handed over, not copied, so storing it retains none of its texts.
     /// - Throws: ``BinaryFormatError`` when a key or value cannot be read.
     @inlinable
     mutating func readEntries<Key: BinaryField, Value: BinaryField>(
         _ count: Int,
-        _ store: (Key, Value) -> Void
+        _ store: (consuming Key, consuming Value) -> Void
     ) throws(BinaryFormatError) {
         for _ in 0..<count {
             let key = try Key.read(from: &self)

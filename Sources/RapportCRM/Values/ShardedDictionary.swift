@@ -139,7 +139,7 @@ extension ShardedDictionary: BinaryField where Key: BinaryField, Value: BinaryFi
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> Self {
         let count = try reader.readCount()
         var entries = Self(minimumCapacity: count)
-        try reader.readEntries(count) { (key: Key, value: Value) in entries[key] = value }
+        try reader.readEntries(count) { (key: consuming Key, value: consuming Value) in entries[key] = value }
         return entries
     }
 }

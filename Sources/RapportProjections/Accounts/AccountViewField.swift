@@ -110,11 +110,13 @@ extension Dictionary where Key == RecordId, Value: AccountViewField {
         var records = [RecordId: Value](minimumCapacity: reservingRoom ? count : 0)
         for _ in 0..<count {
             let id = try RecordId.read(from: &reader)
-            let value = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) in
+            let decoded = try reader.withBytes { (bytes: inout ByteReader) throws(BinaryFormatError) in
                 try decode(id, &bytes)
             }
-            guard let value else { continue }
-            guard records.updateValue(value, forKey: id) == nil else {
+            if case .none = decoded { continue }
+            // Moved out of the optional, not copied: a copy retained every text of the record, and then
+            // released them with the optional.
+            guard records.updateValue((consume decoded)!, forKey: id) == nil else {
                 throw BinaryFormatError("record \(id) is stored twice")
             }
         }
