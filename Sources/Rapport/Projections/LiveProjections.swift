@@ -1,3 +1,4 @@
+import Foundation
 import RapportCRM
 import RapportLog
 import RapportProjections
@@ -61,7 +62,7 @@ extension LiveProjections {
         with log: EventLog,
         progress: (UInt64, UInt64) -> Void
     ) throws -> UInt64 {
-        try state.withLock { live in
+        let (folded, replaced) = try state.withLock { live in
             try Self.foldDurableEvents(of: log, into: &live, keys: keys)
             let total = live.progress.position
             let selection = ReadModels.Selection(names)
@@ -79,9 +80,18 @@ extension LiveProjections {
                 return true
             }
             progress(folded, total)
+            let replaced = live.models
             live.models.replace(selection, from: rebuilt)
-            return folded
+            return (folded, replaced)
         }
+        Self.free(replaced)
+        return folded
+    }
+
+    /// Frees read models on a thread of their own: a view of millions of records takes a fraction of a second to
+    /// free, which neither the caller nor live folding need wait for.
+    private static func free(_ models: ReadModels) {
+        Thread.detachNewThread { [models] in withExtendedLifetime(models) {} }
     }
 
     /// Folds into `projected` every durable event it has not folded yet.
