@@ -24,6 +24,20 @@ struct EventDecodingTests {
         #expect(throws: Never.self) { try decode(type: "AccountOpened", payload: Self.opened.encodedPayload()) }
     }
 
+    @Test func eachEventTypeHasANumberOfItsOwnFoundFromItsNameOrItsBytes() {
+        let numbers = CRMEvent.eventTypes.map { CRMEvent.typeNumber(of: $0) }
+        #expect(numbers.compactMap { $0 } == Array(0..<CRMEvent.typeCount))
+        for name in CRMEvent.eventTypes {
+            let fromBytes = Array(name.utf8).withUnsafeBytes { CRMEvent.typeNumber(named: $0) }
+            #expect(fromBytes == CRMEvent.typeNumber(of: name))
+        }
+    }
+
+    @Test(arguments: ["", "A", "Account", "AccountOpenedX", "accountOpened", "AccountOpene", "CaseOpenedAccountOpened"])
+    func unknownTypesHaveNoNumber(type: String) {
+        #expect(CRMEvent.typeNumber(of: type) == nil)
+    }
+
     @Test(arguments: ["", "A", "Account", "AccountOpenedX", "accountOpened", "AccountOpene", "CaseOpenedAccountOpened"])
     func unknownTypesAreRefusedByName(type: String) {
         let error = #expect(throws: BinaryFormatError.self) {

@@ -43,6 +43,8 @@ struct RecordIdTests {
     func theKindOfAStreamNameIsReadFromItsPrefix(kind: RecordKind) {
         let name = Array("\(kind.rawValue)-Q3-0042".utf8)
         #expect(name.withUnsafeBytes { RecordKind(streamName: $0) } == kind)
+        #expect(kind.streamPrefix == "\(kind.rawValue)-")
+        #expect(kind.streamPrefixLength == kind.streamPrefix.utf8.count)
     }
 
     @Test(arguments: ["order-1", "Account-1", "opportunity", "case", "", "acc-1", "accounts-1", "leak-1", "cast-1"])

@@ -74,7 +74,7 @@ public enum CRMEvent: EventCases, Hashable {
         return try catalog.decode(index, from: &reader, schemaVersion: schemaVersion)
     }
 
-    private static let catalog = EventCatalog(
+    static let catalog = EventCatalog(
         AccountEvent.catalogEntries + ContactEvent.catalogEntries + LeadEvent.catalogEntries
             + OpportunityEvent.catalogEntries + CaseEvent.catalogEntries + ActivityEvent.catalogEntries
             + CampaignEvent.catalogEntries

@@ -67,6 +67,11 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The length in bytes of the stream name prefix, where a stream name's id starts.
+    public var streamPrefixLength: Int {
+        staticPrefix.utf8CodeUnitCount
+    }
+
     /// The stream name prefix, for example `opportunity-`: made from the static text, a string short enough to be
     /// held inline, so naming a stream allocates nothing for it.
     public var streamPrefix: String {

@@ -73,9 +73,9 @@ extension AccountsModel {
     ) -> Bool {
         guard let kind = RecordKind(streamName: streamName) else { return true }
         if kind == .campaign { return true }
-        let linking = Self.linkingTypes(of: kind).contains(where: { type.elementsEqual($0) })
+        let linking = Self.linkingTypes.includes(type, of: kind)
         if linking && kind == .account { return true }
-        let idBytes = UnsafeRawBufferPointer(rebasing: streamName[kind.streamPrefix.utf8.count...])
+        let idBytes = UnsafeRawBufferPointer(rebasing: streamName[kind.streamPrefixLength...])
         let id = RecordId(unchecked: String(decoding: idBytes, as: UTF8.self))
         let held =
             switch kind {
@@ -106,32 +106,54 @@ extension AccountsModel {
         }
     }
 
-    /// The types of a kind of record whose events can put a record on an account, or an account under a parent,
-    /// as the log stores their names.
-    private static func linkingTypes(of kind: RecordKind) -> [[UInt8]] {
-        switch kind {
-        case .account: accountLinkingTypes
-        case .contact: contactLinkingTypes
-        case .opportunity: opportunityLinkingTypes
-        case .case: caseLinkingTypes
-        case .activity: activityLinkingTypes
-        case .lead: leadLinkingTypes
-        case .campaign: []
+    /// The event types that can put a record on an account, or an account under a parent.
+    private static let linkingTypes = LinkingTypes([
+        (.account, AccountOpened.eventType), (.account, AccountUpdated.eventType),
+        (.contact, ContactAdded.eventType), (.contact, ContactMoved.eventType),
+        (.opportunity, OpportunityOpened.eventType), (.opportunity, OpportunityTransferred.eventType),
+        (.case, CaseOpened.eventType), (.case, CaseTransferred.eventType),
+        (.activity, ActivityLogged.eventType), (.activity, TaskCreated.eventType),
+        (.activity, ActivityTransferred.eventType), (.lead, LeadConverted.eventType),
+    ])
+
+    /// Some event types, told from a type name's bytes as the log stores them: for each type, by its number
+    /// (``RapportCRM/CRMEvent/typeNumber(named:)``), whether it is one of them, and for each kind of record the
+    /// lengths of its types that are, one bit a length, so that most types are told apart by their length alone.
+    /// Plain values, which a check reads without retaining anything.
+    private struct LinkingTypes {
+        private var flags: [Bool]
+        private var lengths: [UInt64]
+
+        init(_ types: [(RecordKind, String)]) {
+            flags = [Bool](repeating: false, count: CRMEvent.typeCount)
+            lengths = [UInt64](repeating: 0, count: RecordKind.allCases.count)
+            for (kind, name) in types {
+                guard let number = CRMEvent.typeNumber(of: name) else {
+                    preconditionFailure("\(name) is an event type")
+                }
+                flags[number] = true
+                lengths[Self.slot(of: kind)] |= 1 << min(name.utf8.count, 63)
+            }
+        }
+
+        /// Whether an event of a record of this kind, its type named by these bytes, is of one of the types.
+        func includes(_ type: UnsafeRawBufferPointer, of kind: RecordKind) -> Bool {
+            guard lengths[Self.slot(of: kind)] >> min(type.count, 63) & 1 == 1 else { return false }
+            return CRMEvent.typeNumber(named: type).map { flags[$0] } ?? false
+        }
+
+        private static func slot(of kind: RecordKind) -> Int {
+            switch kind {
+            case .account: 0
+            case .contact: 1
+            case .lead: 2
+            case .opportunity: 3
+            case .case: 4
+            case .activity: 5
+            case .campaign: 6
+            }
         }
     }
-
-    private static let accountLinkingTypes = names(AccountOpened.eventType, AccountUpdated.eventType)
-    private static let contactLinkingTypes = names(ContactAdded.eventType, ContactMoved.eventType)
-    private static let opportunityLinkingTypes = names(OpportunityOpened.eventType, OpportunityTransferred.eventType)
-    private static let caseLinkingTypes = names(CaseOpened.eventType, CaseTransferred.eventType)
-    private static let activityLinkingTypes = names(
-        ActivityLogged.eventType,
-        TaskCreated.eventType,
-        ActivityTransferred.eventType
-    )
-    private static let leadLinkingTypes = names(LeadConverted.eventType)
-
-    private static func names(_ types: String...) -> [[UInt8]] { types.map { Array($0.utf8) } }
 
     /// What a view focused on some accounts (``focused(on:)``, folded on this way) does with the next event.
     ///
