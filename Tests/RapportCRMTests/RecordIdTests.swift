@@ -47,6 +47,10 @@ struct RecordIdTests {
         #expect(kind.streamPrefixLength == kind.streamPrefix.utf8.count)
     }
 
+    @Test func eachKindsNumberIsItsPlaceAmongAllKinds() {
+        #expect(RecordKind.allCases.map(\.number) == Array(RecordKind.allCases.indices))
+    }
+
     @Test(arguments: ["order-1", "Account-1", "opportunity", "case", "", "acc-1", "accounts-1", "leak-1", "cast-1"])
     func aStreamNameOfNoKindHasNone(text: String) {
         #expect(Array(text.utf8).withUnsafeBytes { RecordKind(streamName: $0) } == nil)

@@ -67,6 +67,19 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The kind's place in ``allCases``, from 0 to 6: for tables and sets of kinds held as plain numbers.
+    public var number: Int {
+        switch self {
+        case .account: 0
+        case .contact: 1
+        case .lead: 2
+        case .opportunity: 3
+        case .case: 4
+        case .activity: 5
+        case .campaign: 6
+        }
+    }
+
     /// The length in bytes of the stream name prefix, where a stream name's id starts.
     public var streamPrefixLength: Int {
         staticPrefix.utf8CodeUnitCount

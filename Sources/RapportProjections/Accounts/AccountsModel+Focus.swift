@@ -132,26 +132,14 @@ extension AccountsModel {
                     preconditionFailure("\(name) is an event type")
                 }
                 flags[number] = true
-                lengths[Self.slot(of: kind)] |= 1 << min(name.utf8.count, 63)
+                lengths[kind.number] |= 1 << min(name.utf8.count, 63)
             }
         }
 
         /// Whether an event of a record of this kind, its type named by these bytes, is of one of the types.
         func includes(_ type: UnsafeRawBufferPointer, of kind: RecordKind) -> Bool {
-            guard lengths[Self.slot(of: kind)] >> min(type.count, 63) & 1 == 1 else { return false }
+            guard lengths[kind.number] >> min(type.count, 63) & 1 == 1 else { return false }
             return CRMEvent.typeNumber(named: type).map { flags[$0] } ?? false
-        }
-
-        private static func slot(of kind: RecordKind) -> Int {
-            switch kind {
-            case .account: 0
-            case .contact: 1
-            case .lead: 2
-            case .opportunity: 3
-            case .case: 4
-            case .activity: 5
-            case .campaign: 6
-            }
         }
     }
 
