@@ -49,6 +49,9 @@ struct RecordIdTests {
 
     @Test func eachKindsNumberIsItsPlaceAmongAllKinds() {
         #expect(RecordKind.allCases.map(\.number) == Array(RecordKind.allCases.indices))
+        // Snapshots store these numbers: the kinds keep their order.
+        let order = ["account", "contact", "lead", "opportunity", "case", "activity", "campaign"]
+        #expect(RecordKind.allCases.map(\.rawValue) == order)
     }
 
     @Test(arguments: ["order-1", "Account-1", "opportunity", "case", "", "acc-1", "accounts-1", "leak-1", "cast-1"])

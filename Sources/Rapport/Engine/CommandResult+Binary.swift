@@ -36,7 +36,7 @@ extension CommandResult.AppendedEvent: BinaryField {
     /// - Parameter writer: The writer.
     public func write(to writer: inout ByteWriter) {
         writer.writeVarint(position)
-        writer.writeByte(Self.tag(of: stream.kind))
+        writer.writeByte(UInt8(stream.kind.number))
         writer.writeString(stream.id.text)
         writer.writeVarint(version)
         writer.writeString(type)
@@ -61,28 +61,11 @@ extension CommandResult.AppendedEvent: BinaryField {
         )
     }
 
-    private static func tag(of kind: RecordKind) -> UInt8 {
-        switch kind {
-        case .account: 0
-        case .contact: 1
-        case .lead: 2
-        case .opportunity: 3
-        case .case: 4
-        case .activity: 5
-        case .campaign: 6
-        }
-    }
-
     private static func readKind(from reader: inout ByteReader) throws(BinaryFormatError) -> RecordKind {
-        switch try reader.readByte() {
-        case 0: .account
-        case 1: .contact
-        case 2: .lead
-        case 3: .opportunity
-        case 4: .case
-        case 5: .activity
-        case 6: .campaign
-        case let tag: throw BinaryFormatError("record kind tag \(tag) at byte \(reader.offset - 1) is not 0 to 6")
+        let tag = try reader.readByte()
+        guard Int(tag) < RecordKind.allCases.count else {
+            throw BinaryFormatError("record kind tag \(tag) at byte \(reader.offset - 1) is not 0 to 6")
         }
+        return RecordKind.allCases[Int(tag)]
     }
 }

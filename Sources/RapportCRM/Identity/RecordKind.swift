@@ -67,7 +67,8 @@ public enum RecordKind: String, CaseIterable, Hashable, Sendable {
         }
     }
 
-    /// The kind's place in ``allCases``, from 0 to 6: for tables and sets of kinds held as plain numbers.
+    /// The kind's place in ``allCases``, from 0 to 6: for tables and sets of kinds held as plain numbers, and the
+    /// tag snapshots store for a kind, so a new kind of record is declared last.
     public var number: Int {
         switch self {
         case .account: 0
