@@ -211,8 +211,19 @@ extension ByteCodecPropertyTests {
 
         func write(to writer: inout ByteWriter) {
             writer.writeVarint(unsigned)
-            writer.write(signed, text, flag, optionalText, optionalNumber, list, nested, id)
-            writer.write(amount, time, day, priority, optionalDay)
+            writer.write(signed)
+            writer.write(text)
+            writer.write(flag)
+            writer.write(optionalText)
+            writer.write(optionalNumber)
+            writer.write(list)
+            writer.write(nested)
+            writer.write(id)
+            writer.write(amount)
+            writer.write(time)
+            writer.write(day)
+            writer.write(priority)
+            writer.write(optionalDay)
         }
 
         init(from reader: inout ByteReader) throws(BinaryFormatError) {

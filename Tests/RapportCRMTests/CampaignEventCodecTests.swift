@@ -17,7 +17,8 @@ struct CampaignEventCodecTests {
 
     @Test func anUnknownMemberKindIsRefused() {
         var writer = ByteWriter()
-        writer.write("account", try! RecordId("acme"))
+        writer.write("account")
+        writer.write(try! RecordId("acme"))
         let payload = writer.bytes
         #expect(throws: BinaryFormatError.self) {
             try LeadAndCampaignEventForms.decode(type: "CampaignMemberAdded", schemaVersion: 1, payload: payload)

@@ -13,7 +13,11 @@ struct LeadEventCodecTests {
         campaignId: RecordId?
     ) -> [UInt8] {
         var writer = ByteWriter()
-        writer.write(company, name, email, source, campaignId)
+        writer.write(company)
+        writer.write(name)
+        writer.write(email)
+        writer.write(source)
+        writer.write(campaignId)
         return writer.bytes
     }
 

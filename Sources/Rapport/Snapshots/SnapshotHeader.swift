@@ -40,15 +40,24 @@ public struct SnapshotHeader: Sendable, Hashable {
 extension SnapshotHeader: BinaryField {
     /// Writes the header's fields in order.
     public func write(to writer: inout ByteWriter) {
-        writer.write(Self.formatVersion, createdAt, models.position, models.lastRecordedAt, models.latestOccurredAt)
-        writer.write(modelsLastEventId.map(\.bytes), decisionsPosition, decisionsLastEventId.map(\.bytes))
+        writer.write(Self.formatVersion)
+        writer.write(createdAt)
+        writer.write(models.position)
+        writer.write(models.lastRecordedAt)
+        writer.write(models.latestOccurredAt)
+        writer.write(modelsLastEventId.map(\.bytes))
+        writer.write(decisionsPosition)
+        writer.write(decisionsLastEventId.map(\.bytes))
         writer.writeVarint(UInt64(modelVersions.count))
         for (name, version) in modelVersions.sorted(by: { $0.key < $1.key }) {
-            writer.write(name, version)
+            writer.write(name)
+            writer.write(version)
         }
         writer.writeVarint(UInt64(sections.count))
         for section in sections {
-            writer.write(section.name, section.length, UInt64(section.checksum))
+            writer.write(section.name)
+            writer.write(section.length)
+            writer.write(UInt64(section.checksum))
         }
     }
 

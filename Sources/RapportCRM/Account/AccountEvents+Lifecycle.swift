@@ -14,7 +14,8 @@ public struct AccountOwnerReassigned: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromOwnerId, toOwnerId)
+        writer.write(fromOwnerId)
+        writer.write(toOwnerId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

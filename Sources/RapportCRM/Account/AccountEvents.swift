@@ -53,8 +53,17 @@ public struct AccountOpened: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(name, type, industry, ownerId, parentAccountId, website)
-        writer.write(annualRevenue, employees, billingCountry, territory, convertedFromLeadId)
+        writer.write(name)
+        writer.write(type)
+        writer.write(industry)
+        writer.write(ownerId)
+        writer.write(parentAccountId)
+        writer.write(website)
+        writer.write(annualRevenue)
+        writer.write(employees)
+        writer.write(billingCountry)
+        writer.write(territory)
+        writer.write(convertedFromLeadId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -141,8 +150,16 @@ public struct AccountUpdated: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(name, type, industry, website, annualRevenue)
-        writer.write(employees, billingCountry, territory, parentAccountId, parentRemoved)
+        writer.write(name)
+        writer.write(type)
+        writer.write(industry)
+        writer.write(website)
+        writer.write(annualRevenue)
+        writer.write(employees)
+        writer.write(billingCountry)
+        writer.write(territory)
+        writer.write(parentAccountId)
+        writer.write(parentRemoved)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

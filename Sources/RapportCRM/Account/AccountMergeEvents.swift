@@ -63,7 +63,12 @@ public struct AccountMergedIn: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(mergedAccountId, contactIds, opportunityIds, caseIds, activityIds, childAccountIds)
+        writer.write(mergedAccountId)
+        writer.write(contactIds)
+        writer.write(opportunityIds)
+        writer.write(caseIds)
+        writer.write(activityIds)
+        writer.write(childAccountIds)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -23,7 +23,9 @@ public struct AccountTransfer: Codable, Sendable, Hashable, BinaryField {
     }
 
     public func write(to writer: inout ByteWriter) {
-        writer.write(fromAccountId, toAccountId, viaMerge)
+        writer.write(fromAccountId)
+        writer.write(toAccountId)
+        writer.write(viaMerge)
     }
 
     public static func read(from reader: inout ByteReader) throws(BinaryFormatError) -> AccountTransfer {

@@ -52,8 +52,16 @@ public struct ActivityLogged: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(channel, subject, durationMinutes, description, accountId)
-        writer.write(contactId, leadId, opportunityId, caseId, ownerId)
+        writer.write(channel)
+        writer.write(subject)
+        writer.write(durationMinutes)
+        writer.write(description)
+        writer.write(accountId)
+        writer.write(contactId)
+        writer.write(leadId)
+        writer.write(opportunityId)
+        writer.write(caseId)
+        writer.write(ownerId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -50,8 +50,15 @@ public struct TaskCreated: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(subject, dueDate, ownerId, priority, accountId)
-        writer.write(contactId, leadId, opportunityId, caseId)
+        writer.write(subject)
+        writer.write(dueDate)
+        writer.write(ownerId)
+        writer.write(priority)
+        writer.write(accountId)
+        writer.write(contactId)
+        writer.write(leadId)
+        writer.write(opportunityId)
+        writer.write(caseId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

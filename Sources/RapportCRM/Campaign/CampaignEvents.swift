@@ -31,7 +31,11 @@ public struct CampaignLaunched: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(name, type, budgetedCost, startDate, endDate)
+        writer.write(name)
+        writer.write(type)
+        writer.write(budgetedCost)
+        writer.write(startDate)
+        writer.write(endDate)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -96,7 +100,8 @@ public struct CampaignCompleted: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(memberCount, responseCount)
+        writer.write(memberCount)
+        writer.write(responseCount)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -19,7 +19,8 @@ public struct CampaignMemberAdded: EventPayload {
     public var member: CampaignMember { CampaignMember(kind: memberKind, id: memberId) }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(memberKind, memberId)
+        writer.write(memberKind)
+        writer.write(memberId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -54,7 +55,8 @@ public struct CampaignResponseRecorded: EventPayload {
     public var member: CampaignMember { CampaignMember(kind: memberKind, id: memberId) }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(memberKind, memberId)
+        writer.write(memberKind)
+        writer.write(memberId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -19,7 +19,8 @@ public struct CasePutOnHold: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(reason, onHoldSince)
+        writer.write(reason)
+        writer.write(onHoldSince)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -49,7 +50,8 @@ public struct CaseResumed: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(holdMinutes, status)
+        writer.write(holdMinutes)
+        writer.write(status)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -105,7 +107,8 @@ public struct CaseClosed: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(reason, wasResolved)
+        writer.write(reason)
+        writer.write(wasResolved)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -138,7 +141,9 @@ public struct CaseReopened: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(reason, fromStatus, status)
+        writer.write(reason)
+        writer.write(fromStatus)
+        writer.write(status)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

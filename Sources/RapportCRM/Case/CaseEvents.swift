@@ -14,7 +14,8 @@ public struct CaseAssigned: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromOwnerId, toOwnerId)
+        writer.write(fromOwnerId)
+        writer.write(toOwnerId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -47,7 +48,9 @@ public struct CaseResponseRecorded: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(channel, message, firstResponse)
+        writer.write(channel)
+        writer.write(message)
+        writer.write(firstResponse)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -89,7 +92,10 @@ public struct CasePriorityChanged: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromPriority, toPriority, firstResponseMinutes, resolutionMinutes)
+        writer.write(fromPriority)
+        writer.write(toPriority)
+        writer.write(firstResponseMinutes)
+        writer.write(resolutionMinutes)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -126,7 +132,8 @@ public struct CaseEscalated: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(reason, level)
+        writer.write(reason)
+        writer.write(level)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -53,8 +53,17 @@ public struct CaseOpened: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(accountId, contactId, subject, description, priority, origin, type, ownerId)
-        writer.write(status, firstResponseMinutes, resolutionMinutes)
+        writer.write(accountId)
+        writer.write(contactId)
+        writer.write(subject)
+        writer.write(description)
+        writer.write(priority)
+        writer.write(origin)
+        writer.write(type)
+        writer.write(ownerId)
+        writer.write(status)
+        writer.write(firstResponseMinutes)
+        writer.write(resolutionMinutes)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

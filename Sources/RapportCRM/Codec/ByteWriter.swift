@@ -56,12 +56,16 @@ public struct ByteWriter: Sendable {
         }
     }
 
-    /// Appends each value in order in its binary form.
+    /// Appends a value in its binary form.
     ///
-    /// - Parameter values: The values.
+    /// One value a call, rather than a pack of them: a pack's values are written through their protocol
+    /// witnesses, copying each, where a single generic value is specialized for its type.
+    ///
+    /// - Parameter value: The value.
+    @inlinable
     @inline(__always)
-    public mutating func write<each Field: BinaryField>(_ values: repeat each Field) {
-        repeat (each values).write(to: &self)
+    public mutating func write<Field: BinaryField>(_ value: Field) {
+        value.write(to: &self)
     }
 }
 

@@ -40,7 +40,13 @@ public struct ContactAdded: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(accountId, firstName, lastName, email, phone, title, convertedFromLeadId)
+        writer.write(accountId)
+        writer.write(firstName)
+        writer.write(lastName)
+        writer.write(email)
+        writer.write(phone)
+        writer.write(title)
+        writer.write(convertedFromLeadId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -33,7 +33,11 @@ public struct ContactUpdated: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(firstName, lastName, email, phone, title)
+        writer.write(firstName)
+        writer.write(lastName)
+        writer.write(email)
+        writer.write(phone)
+        writer.write(title)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -56,8 +56,15 @@ public struct LeadCaptured: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(company, firstName, lastName, email, phone, title)
-        writer.write(source, campaignId, status)
+        writer.write(company)
+        writer.write(firstName)
+        writer.write(lastName)
+        writer.write(email)
+        writer.write(phone)
+        writer.write(title)
+        writer.write(source)
+        writer.write(campaignId)
+        writer.write(status)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

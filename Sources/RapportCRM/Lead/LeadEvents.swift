@@ -14,7 +14,8 @@ public struct LeadStatusChanged: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromStatus, toStatus)
+        writer.write(fromStatus)
+        writer.write(toStatus)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -90,7 +91,12 @@ public struct LeadConverted: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(accountId, contactId, opportunityId, status, accountCreated, contactCreated)
+        writer.write(accountId)
+        writer.write(contactId)
+        writer.write(opportunityId)
+        writer.write(status)
+        writer.write(accountCreated)
+        writer.write(contactCreated)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

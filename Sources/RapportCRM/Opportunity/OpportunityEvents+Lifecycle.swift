@@ -34,7 +34,11 @@ public struct OpportunityClosedWon: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(stage, probability, forecastCategory, amount, closeDate)
+        writer.write(stage)
+        writer.write(probability)
+        writer.write(forecastCategory)
+        writer.write(amount)
+        writer.write(closeDate)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -95,7 +99,12 @@ public struct OpportunityClosedLost: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(reason, stage, probability, forecastCategory, amount, closeDate)
+        writer.write(reason)
+        writer.write(stage)
+        writer.write(probability)
+        writer.write(forecastCategory)
+        writer.write(amount)
+        writer.write(closeDate)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -142,7 +151,10 @@ public struct OpportunityReopened: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromStage, toStage, probability, forecastCategory)
+        writer.write(fromStage)
+        writer.write(toStage)
+        writer.write(probability)
+        writer.write(forecastCategory)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -28,7 +28,11 @@ public struct OpportunityLineItemAdded: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(lineItemId, productId, quantity, unitPrice, amount)
+        writer.write(lineItemId)
+        writer.write(productId)
+        writer.write(quantity)
+        writer.write(unitPrice)
+        writer.write(amount)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -68,7 +72,8 @@ public struct OpportunityLineItemRemoved: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(lineItemId, amount)
+        writer.write(lineItemId)
+        writer.write(amount)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

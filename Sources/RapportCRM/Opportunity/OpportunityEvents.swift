@@ -25,7 +25,10 @@ public struct OpportunityStageChanged: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(fromStage, toStage, probability, forecastCategory)
+        writer.write(fromStage)
+        writer.write(toStage)
+        writer.write(probability)
+        writer.write(forecastCategory)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -62,7 +65,8 @@ public struct OpportunityAmountChanged: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(from, to)
+        writer.write(from)
+        writer.write(to)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {
@@ -92,7 +96,8 @@ public struct OpportunityCloseDateMoved: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(from, to)
+        writer.write(from)
+        writer.write(to)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -58,8 +58,17 @@ public struct OpportunityOpened: EventPayload {
     }
 
     public func encode(to writer: inout ByteWriter) {
-        writer.write(accountId, name, amount, currency, closeDate, stage)
-        writer.write(probability, forecastCategory, ownerId, campaignId, convertedFromLeadId)
+        writer.write(accountId)
+        writer.write(name)
+        writer.write(amount)
+        writer.write(currency)
+        writer.write(closeDate)
+        writer.write(stage)
+        writer.write(probability)
+        writer.write(forecastCategory)
+        writer.write(ownerId)
+        writer.write(campaignId)
+        writer.write(convertedFromLeadId)
     }
 
     public func appendJSON(to object: inout JSONObjectWriter) {

@@ -73,10 +73,19 @@ extension AccountsModel.AccountRecord {
 
 extension AccountsModel.AccountRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(name, website, annualRevenue, employees, mergedInto, parentId, openedAt)
+        writer.write(name)
+        writer.write(website)
+        writer.write(annualRevenue)
+        writer.write(employees)
+        writer.write(mergedInto)
+        writer.write(parentId)
+        writer.write(openedAt)
         for number in [type, industry, owner, country, territory] { AccountTexts.writeNumber(number, to: &writer) }
         status.writeOrdinal(to: &writer)
-        writer.write(childIds, contactIds, opportunityIds, caseIds)
+        writer.write(childIds)
+        writer.write(contactIds)
+        writer.write(opportunityIds)
+        writer.write(caseIds)
         activities.write(to: &writer)
         mergedAccounts.writeFields(to: &writer)
         leadConversions.writeFields(to: &writer)

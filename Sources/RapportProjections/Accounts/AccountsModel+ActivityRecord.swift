@@ -67,7 +67,11 @@ extension AccountsModel.ActivityRecord {
 
 extension AccountsModel.ActivityRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(id, at, completedAt, durationMinutes, dueDate)
+        writer.write(id)
+        writer.write(at)
+        writer.write(completedAt)
+        writer.write(durationMinutes)
+        writer.write(dueDate)
         AccountTexts.writeNumber(subject, to: &writer)
         AccountTexts.writeNumber(owner, to: &writer)
         kind.writeOrdinal(to: &writer)

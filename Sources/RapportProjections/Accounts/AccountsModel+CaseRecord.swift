@@ -100,8 +100,19 @@ extension AccountsModel.CaseRecord {
 
 extension AccountsModel.CaseRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(accountId, contactId, priority, status, openedAt, firstResponseMinutes, resolutionMinutes)
-        writer.write(firstResponseAt, firstResponseLate, resolvedAt, resolutionLate, heldMinutes, onHoldSince)
+        writer.write(accountId)
+        writer.write(contactId)
+        writer.write(priority)
+        writer.write(status)
+        writer.write(openedAt)
+        writer.write(firstResponseMinutes)
+        writer.write(resolutionMinutes)
+        writer.write(firstResponseAt)
+        writer.write(firstResponseLate)
+        writer.write(resolvedAt)
+        writer.write(resolutionLate)
+        writer.write(heldMinutes)
+        writer.write(onHoldSince)
         writer.write(closedAt)
         AccountTexts.writeNumber(subject, to: &writer)
         AccountTexts.writeNumber(owner, to: &writer)

@@ -71,7 +71,13 @@ extension AccountsModel.ContactRecord {
 
 extension AccountsModel.ContactRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(accountId, firstName, lastName, email, phone, addedAt, erased)
+        writer.write(accountId)
+        writer.write(firstName)
+        writer.write(lastName)
+        writer.write(email)
+        writer.write(phone)
+        writer.write(addedAt)
+        writer.write(erased)
         AccountTexts.writeNumber(title, to: &writer)
         campaigns.writeFields(to: &writer)
     }

@@ -28,7 +28,8 @@ extension AccountsModel {
 
 extension AccountsModel.MergedAccountRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(id, at)
+        writer.write(id)
+        writer.write(at)
     }
 
     static func read(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {
@@ -38,7 +39,11 @@ extension AccountsModel.MergedAccountRecord: AccountViewField {
 
 extension AccountsModel.LeadConversionRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(leadId, contactId, opportunityId, accountCreated, at)
+        writer.write(leadId)
+        writer.write(contactId)
+        writer.write(opportunityId)
+        writer.write(accountCreated)
+        writer.write(at)
     }
 
     static func read(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {
@@ -54,7 +59,9 @@ extension AccountsModel.LeadConversionRecord: AccountViewField {
 
 extension AccountsModel.CampaignTouchRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(campaignId, addedAt, respondedAt)
+        writer.write(campaignId)
+        writer.write(addedAt)
+        writer.write(respondedAt)
     }
 
     static func read(from reader: inout ByteReader, texts: AccountTexts) throws(BinaryFormatError) -> Self {

@@ -98,7 +98,13 @@ extension AccountsModel.OpportunityRecord {
 
 extension AccountsModel.OpportunityRecord: AccountViewField {
     func write(to writer: inout ByteWriter) {
-        writer.write(accountId, name, amount, closeDate, probability, forecastCategory, openedAt)
+        writer.write(accountId)
+        writer.write(name)
+        writer.write(amount)
+        writer.write(closeDate)
+        writer.write(probability)
+        writer.write(forecastCategory)
+        writer.write(openedAt)
         for number in [currency, stage, owner] { AccountTexts.writeNumber(number, to: &writer) }
         status.writeOrdinal(to: &writer)
         AccountTexts.writeNumber(lossReason, to: &writer)

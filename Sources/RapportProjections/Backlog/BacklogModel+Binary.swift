@@ -43,7 +43,9 @@ extension CaseRecord {
         writer.write(id)
         writer.writeSigned(Int64(subject))
         writer.writeSigned(Int64(owner))
-        writer.write(priority, status, openedAt)
+        writer.write(priority)
+        writer.write(status)
+        writer.write(openedAt)
         writer.writeSigned(Int64(firstResponseTarget))
         writer.writeSigned(Int64(resolutionTarget))
         writer.writeSigned(heldMicroseconds)
@@ -51,7 +53,11 @@ extension CaseRecord {
         Self.writeClock(firstResponseClock, to: &writer)
         Self.writeClock(resolutionClock, to: &writer)
         Self.writeClock(closedClock, to: &writer)
-        writer.write(firstResponseMet, resolutionMet, escalated, reopened, finished)
+        writer.write(firstResponseMet)
+        writer.write(resolutionMet)
+        writer.write(escalated)
+        writer.write(reopened)
+        writer.write(finished)
     }
 
     /// Reads a record written by ``write(to:)``.
@@ -110,7 +116,8 @@ extension CaseDayTally: BinaryField {
     ///
     /// - Parameter writer: The writer.
     func write(to writer: inout ByteWriter) {
-        writer.write(opened, closed)
+        writer.write(opened)
+        writer.write(closed)
     }
 
     /// Reads the two counts.

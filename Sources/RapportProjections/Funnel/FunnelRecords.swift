@@ -55,7 +55,8 @@ extension LeadRecord: BinaryField {
         writer.writeSigned(Int64(source))
         writer.writeSigned(Int64(status))
         writer.writeSigned(Int64(campaign))
-        writer.write(converted, disqualified)
+        writer.write(converted)
+        writer.write(disqualified)
     }
 
     /// Reads a record; its text and campaign numbers are checked by the model.
@@ -79,9 +80,15 @@ extension CampaignRecord: BinaryField {
     ///
     /// - Parameter writer: The writer.
     func write(to writer: inout ByteWriter) {
-        writer.write(id, name)
+        writer.write(id)
+        writer.write(name)
         writer.writeSigned(Int64(type))
-        writer.write(budgetedCost, actualCost, leadMembers, contactMembers, responses, completed)
+        writer.write(budgetedCost)
+        writer.write(actualCost)
+        writer.write(leadMembers)
+        writer.write(contactMembers)
+        writer.write(responses)
+        writer.write(completed)
     }
 
     /// Reads a record; its type's number is checked by the model.
@@ -110,7 +117,8 @@ extension InfluencedOpportunity: BinaryField {
     /// - Parameter writer: The writer.
     func write(to writer: inout ByteWriter) {
         writer.writeSigned(Int64(campaign))
-        writer.write(amount, won)
+        writer.write(amount)
+        writer.write(won)
     }
 
     /// Reads a record; its campaign's place is checked by the model.

@@ -75,7 +75,9 @@ extension PipelineModel {
     }
 
     private static func write(_ deal: PipelineDeal, to writer: inout ByteWriter) {
-        writer.write(deal.amount, deal.openedAt, deal.closedAt)
+        writer.write(deal.amount)
+        writer.write(deal.openedAt)
+        writer.write(deal.closedAt)
         writer.writeVarint(deal.enteredStages)
         writer.writeVarint(deal.advancedStages)
         writer.writeVarint(UInt64(deal.owner))

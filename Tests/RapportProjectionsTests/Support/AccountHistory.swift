@@ -52,15 +52,13 @@ enum AccountFixtures {
     /// employees, survivor or parent, opened at the Unix epoch; its text numbers and the rest follow.
     static func storedAccountFields(named name: String) -> ByteWriter {
         var writer = ByteWriter()
-        writer.write(
-            name,
-            String?.none,
-            Money?.none,
-            Int?.none,
-            RecordId?.none,
-            RecordId?.none,
-            Timestamp(microsecondsSinceEpoch: 0)
-        )
+        writer.write(name)
+        writer.write(String?.none)
+        writer.write(Money?.none)
+        writer.write(Int?.none)
+        writer.write(RecordId?.none)
+        writer.write(RecordId?.none)
+        writer.write(Timestamp(microsecondsSinceEpoch: 0))
         return writer
     }
 
