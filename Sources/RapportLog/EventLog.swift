@@ -216,7 +216,7 @@ public final class EventLog: Sendable {
         }
         let size = try RecordValidation.check(records, maximumSize: core.options.maximumAppendSize)
         let pending = PendingAppend(
-            records: records,
+            heads: records.map(PendingAppend.Head.init(of:)),
             encoded: RecordEncoder.encodeAwaitingWriter(records, size: size),
             session: session,
             complete: completion

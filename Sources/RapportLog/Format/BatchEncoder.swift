@@ -44,31 +44,31 @@ struct BatchEncoder {
     ///
     /// - Parameters:
     ///   - encoded: The encoded records.
-    ///   - records: The same records, for whether each has a business time.
+    ///   - heads: The same records' heads, for whether each has a business time.
     ///   - entries: Their versions, one entry per record.
     ///   - recordedAt: The time the writer gave them.
     mutating func add(
         encoded: [UInt8],
-        records: [ProposedRecord],
+        heads: [PendingAppend.Head],
         entries: [AppendResult.Entry],
         recordedAt: Timestamp
     ) {
-        precondition(records.count == entries.count, "one entry per record")
+        precondition(heads.count == entries.count, "one entry per record")
         if recordCount == 0 {
             firstTimestamp = recordedAt
         }
         lastTimestamp = recordedAt
-        recordCount += records.count
+        recordCount += heads.count
         var offset = block.count
         block.append(contentsOf: encoded)
         block.withUnsafeMutableBytes { bytes in
-            for index in records.indices {
+            for index in heads.indices {
                 offset = RecordEncoder.fillWriterFields(
                     in: bytes,
                     at: offset,
                     streamVersion: entries[index].streamVersion,
                     recordedAt: recordedAt,
-                    occurredAtMissing: records[index].occurredAt == nil
+                    occurredAtMissing: heads[index].occurredAtMissing
                 )
             }
         }

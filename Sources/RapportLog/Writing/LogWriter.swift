@@ -159,13 +159,13 @@ final class LogWriter: @unchecked Sendable {
                     refused.append((append, LogError(.sessionFailed, "an earlier append of its session failed")))
                     continue
                 }
-                let records = append.records
+                let heads = append.heads
                 var entries: [AppendResult.Entry] = []
-                entries.reserveCapacity(records.count)
+                entries.reserveCapacity(heads.count)
                 var refusal: LogError?
-                for index in records.indices {
-                    let streamId = records[index].streamId
-                    let expected = records[index].expectedVersion
+                for index in heads.indices {
+                    let streamId = heads[index].streamId
+                    let expected = heads[index].expectedVersion
                     let (slot, current) = versions.current(of: streamId, in: state.streams)
                     guard expected.isSatisfied(by: current) else {
                         refusal = LogError(
@@ -222,7 +222,7 @@ final class LogWriter: @unchecked Sendable {
             }
             encoders[batches - 1].add(
                 encoded: append.encoded,
-                records: append.records,
+                heads: append.heads,
                 entries: result.entries,
                 recordedAt: result.recordedAt
             )
