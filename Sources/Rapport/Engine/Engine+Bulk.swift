@@ -34,22 +34,27 @@ extension Engine {
             var outcomes: [Result<CommandResult, DomainError>] = []
             outcomes.reserveCapacity(envelopes.count)
             var records: [ProposedRecord] = []
+            records.reserveCapacity(envelopes.count)
             var erasure: Erasure?
             let first = core.nextPosition
             for envelope in envelopes {
                 do {
-                    let decided = try core.decide(envelope, configuration: configuration, keys: keys)
+                    let decided = try core.decide(
+                        envelope,
+                        configuration: configuration,
+                        keys: keys,
+                        addingRecordsTo: &records
+                    )
                     switch decided {
                     case .settled(let result):
                         outcomes.append(.success(result))
-                    case .append(let decidedRecords, let result, let events):
+                    case .append(let result, let events):
                         if let forgetting = Erasure(of: events, from: result.events[0].position) {
                             erasure = Erasure(
                                 subjects: (erasure?.subjects ?? []) + forgetting.subjects,
                                 through: forgetting.through
                             )
                         }
-                        records += decidedRecords
                         core.commit(decided, for: envelope)
                         outcomes.append(.success(result))
                     }

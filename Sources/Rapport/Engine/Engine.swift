@@ -170,11 +170,12 @@ public final class Engine: Sendable {
     ) throws -> Acceptance {
         try checkNotFailed()
         return try core.withLock { core in
-            let decided = try core.decide(envelope, configuration: configuration, keys: keys)
+            var records: [ProposedRecord] = []
+            let decided = try core.decide(envelope, configuration: configuration, keys: keys, addingRecordsTo: &records)
             switch decided {
             case .settled(let result):
                 return .settled(result)
-            case .append(let records, let result, let events):
+            case .append(let result, let events):
                 let erasure = Erasure(of: events, from: result.events[0].position)
                 try submitToLog(
                     records,

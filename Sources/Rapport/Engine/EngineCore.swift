@@ -15,21 +15,26 @@ struct EngineCore {
     enum Decided {
         /// Nothing to append: the result to report at once.
         case settled(CommandResult)
-        /// Records to append, the result they will have, and the events to fold once they are queued.
-        case append([ProposedRecord], CommandResult, events: [NewEvent])
+        /// Records to append, added to the caller's list; the result they will have, and the events to fold once
+        /// they are queued.
+        case append(CommandResult, events: [NewEvent])
     }
 
     /// Decides a command against the state. A command that changes nothing is settled here (and remembered
-    /// under its id); one with events changes the state only when ``commit(_:for:)`` folds them.
+    /// under its id); one with events adds their records to `records`, and changes the state only when
+    /// ``commit(_:for:)`` folds them.
     ///
     /// Personal values are sealed under their person's key (made for a new person) before they reach a record.
+    /// The records are added to the caller's list, as a batch gathers them, rather than returned in one of their
+    /// own that the batch would copy record by record.
     ///
     /// - Throws: ``DomainError`` when the command is refused, ``RapportError`` `key_store_failure` when a key
-    ///   cannot be made.
+    ///   cannot be made; `records` is then as it was.
     mutating func decide(
         _ envelope: CommandEnvelope,
         configuration: CRMConfiguration,
-        keys: PersonalDataKeys
+        keys: PersonalDataKeys,
+        addingRecordsTo records: inout [ProposedRecord]
     ) throws -> Decided {
         if let commandId = envelope.commandId, let first = results[commandId] {
             return .settled(first)
@@ -42,9 +47,25 @@ struct EngineCore {
             if let commandId = envelope.commandId { results[commandId] = unchanged }
             return .settled(unchanged)
         }
-        var records: [ProposedRecord] = []
+        let firstRecord = records.count
+        do {
+            let appended = try addRecords(of: events, for: envelope, occurredAt: occurredAt, keys: keys, to: &records)
+            return .append(CommandResult(events: appended), events: events)
+        } catch {
+            records.removeSubrange(firstRecord...)
+            throw error
+        }
+    }
+
+    /// Adds the records of a command's events to `records`, and gives where each will land.
+    private mutating func addRecords(
+        of events: [NewEvent],
+        for envelope: CommandEnvelope,
+        occurredAt: Timestamp,
+        keys: PersonalDataKeys,
+        to records: inout [ProposedRecord]
+    ) throws -> [CommandResult.AppendedEvent] {
         var appended: [CommandResult.AppendedEvent] = []
-        records.reserveCapacity(events.count)
         appended.reserveCapacity(events.count)
         var earlier: [StreamName: UInt64] = [:]
         // The events of one command share their metadata but for the schema version, which rarely differs.
@@ -54,15 +75,15 @@ struct EngineCore {
             let before = decisions.version(of: stream) + (events.count == 1 ? 0 : earlier[stream, default: 0])
             if events.count > 1 { earlier[stream, default: 0] += 1 }
             let type = newEvent.event.eventType
+            let version = newEvent.event.schemaVersion
             let streamId = stream.description
             let id = ids.next(at: occurredAt)
-            let (stored, sealed) = try keys.seal(newEvent.event, eventId: id, stream: streamId)
+            let sealing = try keys.seal(newEvent.event, eventId: id, stream: streamId)
             // An event with sealed personal data has metadata of its own; the others share theirs.
             func metadataBytes() -> [UInt8] {
-                let version = newEvent.event.schemaVersion
-                if let sealed {
+                if let sealing {
                     var own = envelope.metadata(schemaVersion: version)
-                    own.sealedPersonalData = sealed
+                    own.sealedPersonalData = sealing.sealed
                     return own.encoded()
                 }
                 if let metadata, metadata.version == version { return metadata.bytes }
@@ -78,7 +99,7 @@ struct EngineCore {
                     expectedVersion: .exact(before),
                     occurredAt: occurredAt,
                     metadata: metadataBytes(),
-                    payload: stored.encodedPayload()
+                    payload: sealing?.event.encodedPayload() ?? newEvent.event.encodedPayload()
                 )
             )
             appended.append(
@@ -90,18 +111,18 @@ struct EngineCore {
                 )
             )
         }
-        return .append(records, CommandResult(events: appended), events: events)
+        return appended
     }
 
     /// Folds a decision whose records were queued, and remembers its result under its command id.
     mutating func commit(_ decided: Decided, for envelope: CommandEnvelope) {
-        guard case .append(let records, let result, let events) = decided else { return }
+        guard case .append(let result, let events) = decided else { return }
         // Each event's stream version was worked out while deciding; looking it up again would hash the record's
         // id once more for every event.
         for (event, appended) in zip(events, result.events) {
             decisions.apply(event.event, to: event.recordId, version: appended.version)
         }
-        nextPosition += UInt64(records.count)
+        nextPosition += UInt64(events.count)
         if let commandId = envelope.commandId {
             results[commandId] = result
         }

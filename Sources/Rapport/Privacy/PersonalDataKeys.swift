@@ -139,10 +139,11 @@ public final class PersonalDataKeys: Sendable {
     ///   - event: The event.
     ///   - eventId: Its id.
     ///   - stream: Its stream: the person whose key seals it.
-    /// - Returns: The event to encode, and the sealed values when it holds any.
+    /// - Returns: The event to encode and its sealed values; `nil` when it holds no personal values, and is stored
+    ///   as it is.
     /// - Throws: ``RapportError`` `key_store_failure` when the key cannot be made, or the person was forgotten.
-    func seal(_ event: CRMEvent, eventId: UUID, stream: String) throws -> (event: CRMEvent, sealed: [UInt8]?) {
-        guard let (stored, personal) = event.sealingPersonalData() else { return (event, nil) }
+    func seal(_ event: CRMEvent, eventId: UUID, stream: String) throws -> (event: CRMEvent, sealed: [UInt8])? {
+        guard let (stored, personal) = event.sealingPersonalData() else { return nil }
         guard let key = try keyStore().key(creatingFor: stream) else {
             throw RapportError(
                 .keyStoreFailure,
