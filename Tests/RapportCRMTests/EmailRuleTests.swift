@@ -1,5 +1,7 @@
-import RapportCRM
+import PropertyBased
 import Testing
+
+@testable import RapportCRM
 
 /// The email rule every email field follows, through AddContact.
 struct EmailRuleTests {
@@ -26,5 +28,21 @@ struct EmailRuleTests {
     func refusesOthersNamingTheField(email: String) throws {
         var domain = try domainWithAccount()
         domain.expectRefusal(addContact(email: email), code: .invalidField, field: "data.email")
+    }
+
+    /// Texts made mostly of the characters the rule looks at, ASCII or not, so that every branch is met often.
+    private static let candidates = Gen<Character?>.element(of: Array("a.@ b.@é\u{00A0}.\u{0301}")).map { $0! }
+        .string(of: 0...12)
+
+    @Test func agreesWithTheRuleReadCharacterByCharacter() async {
+        await propertyCheck(count: 2_000, input: Self.candidates) { text in
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            let expected =
+                parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+                && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace)
+                && text.contains(where: { !$0.isWhitespace })
+            let accepted = (try? FieldRules.email(text, field: "data.email")) != nil
+            #expect(accepted == expected, "\(text.debugDescription)")
+        }
     }
 }

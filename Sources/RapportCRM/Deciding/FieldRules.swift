@@ -59,8 +59,13 @@ enum FieldRules {
     /// Whether a text is printable ASCII no longer than `maximumLength`: then it breaks no text rule but
     /// blankness, and is checked without the cost of Unicode character and category lookups.
     private static func isPlainASCII(_ value: String, maximumLength: Int) -> Bool {
-        let utf8 = value.utf8
-        return utf8.count <= maximumLength && utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        var value = value
+        return value.withUTF8 { bytes in bytes.count <= maximumLength && bytes.allSatisfy(isPrintableASCII) }
+    }
+
+    /// Whether a byte is a printable ASCII character: a space or a visible one.
+    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F
     }
 
     /// An email address: `local@domain` with a dot in the domain, no spaces, at most 254 characters.
@@ -72,13 +77,28 @@ enum FieldRules {
     /// - Throws: ``DomainError`` `invalid_field`.
     static func email(_ value: String, field: String) throws -> String {
         _ = try text(value, field: field, maximumLength: 254)
-        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !containsWhitespace(value)
-        else {
+        guard isEmailAddress(value) else {
             throw DomainError(.invalidField, field: field, "\(field) must be an email address like name@example.com")
         }
         return value
+    }
+
+    /// Whether a text is `local@domain`: one `@`, a local part, a domain with a dot that neither starts nor ends
+    /// it, and no whitespace. Printable ASCII, where each byte is a character, is read byte by byte.
+    private static func isEmailAddress(_ value: String) -> Bool {
+        var bytes = value
+        let asASCII = bytes.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy(isPrintableASCII) else { return nil }
+            guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
+            let domain = bytes[(at + 1)...]
+            return at > 0 && !domain.contains(UInt8(ascii: "@")) && !bytes.contains(UInt8(ascii: " "))
+                && domain.contains(UInt8(ascii: ".")) && domain.first != UInt8(ascii: ".")
+                && domain.last != UInt8(ascii: ".")
+        }
+        if let asASCII { return asASCII }
+        let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
+            && !parts[1].hasSuffix(".") && !containsWhitespace(value)
     }
 
     /// Whether a text holds whitespace, looking up Unicode properties only for non-ASCII texts.
