@@ -56,6 +56,25 @@ struct SubjectKeySlot: Sendable {
     ///   - advice: What to do about damage, appended to the message.
     /// - Throws: ``RapportError`` `key_store_failure` naming the file, the slot, its offset and the rule broken.
     init(decoding bytes: UnsafeRawBufferPointer, slot: Int, name: String, advice: String) throws {
+        let (subject, key) = try Self.fields(decoding: bytes, slot: slot, name: name, advice: advice)
+        self.init(subject: subject, key: key.map { SymmetricKey(data: $0) })
+    }
+
+    /// Reads a slot's subject and key bytes, checking every rule of the format, without making a key of the bytes.
+    ///
+    /// - Parameters:
+    ///   - bytes: The slot's ``SubjectKeyFile/slotSize`` bytes.
+    ///   - slot: The slot's number, for error messages.
+    ///   - name: The file as error messages name it.
+    ///   - advice: What to do about damage, appended to the message.
+    /// - Returns: The subject, and the key's bytes within `bytes` (`nil` for a destroyed key).
+    /// - Throws: ``RapportError`` `key_store_failure` naming the file, the slot, its offset and the rule broken.
+    static func fields(
+        decoding bytes: UnsafeRawBufferPointer,
+        slot: Int,
+        name: String,
+        advice: String
+    ) throws -> (subject: String, key: UnsafeRawBufferPointer?) {
         func damaged(_ rule: String) -> RapportError {
             SubjectKeyFile.damage(in: name, slot: slot, rule, advice: advice)
         }
@@ -93,10 +112,9 @@ struct SubjectKeySlot: Sendable {
             guard keyBytes.allSatisfy({ $0 == 0 }) else {
                 throw damaged("is destroyed (state 2) but its key bytes are not all zero")
             }
-            self.init(subject: subject, key: nil)
-        } else {
-            self.init(subject: subject, key: SymmetricKey(data: keyBytes))
+            return (subject, nil)
         }
+        return (subject, keyBytes)
     }
 
     /// Checks that a subject fits in a slot: 1 to 88 bytes of UTF-8.

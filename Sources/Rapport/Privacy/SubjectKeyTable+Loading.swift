@@ -72,13 +72,20 @@ extension SubjectKeyTable {
                             advice: advice
                         )
                     }
-                    let slot = try SubjectKeySlot(decoding: bytes, slot: number, name: file.name, advice: advice)
-                    guard append(slot) else {
-                        let first = self[slot.subject]?.slot ?? 0
+                    // The key's bytes go straight into the table's block of keys: no key is made until one is
+                    // looked up.
+                    let (subject, key) = try SubjectKeySlot.fields(
+                        decoding: bytes,
+                        slot: number,
+                        name: file.name,
+                        advice: advice
+                    )
+                    guard append(subject: subject, key: key) else {
+                        let first = self[subject]?.slot ?? 0
                         throw SubjectKeyFile.damage(
                             in: file.name,
                             slot: number,
-                            "holds subject \(slot.subject), which slot \(first) already holds",
+                            "holds subject \(subject), which slot \(first) already holds",
                             advice: advice
                         )
                     }
