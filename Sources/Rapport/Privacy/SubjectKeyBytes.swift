@@ -34,7 +34,9 @@ final class SubjectKeyBytes: @unchecked Sendable {
     }
 
     deinit {
-        Self.wipe(storage, byteCount: capacity * Self.keyLength)
+        // Only the keys added were ever written: the room after them, which a file's claimed size may make far
+        // larger than the store, is left untouched rather than paged in to be zeroed.
+        Self.wipe(storage, byteCount: count * Self.keyLength)
         storage.deallocate()
     }
 
@@ -91,7 +93,7 @@ final class SubjectKeyBytes: @unchecked Sendable {
     private func grow() {
         let larger = UnsafeMutableRawPointer.allocate(byteCount: 2 * capacity * Self.keyLength, alignment: 16)
         larger.copyMemory(from: storage, byteCount: count * Self.keyLength)
-        Self.wipe(storage, byteCount: capacity * Self.keyLength)
+        Self.wipe(storage, byteCount: count * Self.keyLength)
         storage.deallocate()
         storage = larger
         capacity *= 2
