@@ -47,20 +47,8 @@ struct SubjectKeySlot: Sendable {
         self.key = key
     }
 
-    /// Reads a slot, checking every rule of the format.
-    ///
-    /// - Parameters:
-    ///   - bytes: The slot's ``SubjectKeyFile/slotSize`` bytes.
-    ///   - slot: The slot's number, for error messages.
-    ///   - name: The file as error messages name it.
-    ///   - advice: What to do about damage, appended to the message.
-    /// - Throws: ``RapportError`` `key_store_failure` naming the file, the slot, its offset and the rule broken.
-    init(decoding bytes: UnsafeRawBufferPointer, slot: Int, name: String, advice: String) throws {
-        let (subject, key) = try Self.fields(decoding: bytes, slot: slot, name: name, advice: advice)
-        self.init(subject: subject, key: key.map { SymmetricKey(data: $0) })
-    }
-
-    /// Reads a slot's subject and key bytes, checking every rule of the format, without making a key of the bytes.
+    /// Reads a slot's subject and key bytes, checking every rule of the format; the table keeps the key's bytes as
+    /// they are, without making a key of them.
     ///
     /// - Parameters:
     ///   - bytes: The slot's ``SubjectKeyFile/slotSize`` bytes.
