@@ -86,8 +86,8 @@ enum FieldRules {
     /// Whether a text is `local@domain`: one `@`, a local part, a domain with a dot that neither starts nor ends
     /// it, and no whitespace. Printable ASCII, where each byte is a character, is read byte by byte.
     private static func isEmailAddress(_ value: String) -> Bool {
-        var bytes = value
-        let asASCII = bytes.withUTF8 { bytes -> Bool? in
+        var text = value
+        let asASCII = text.withUTF8 { bytes -> Bool? in
             guard bytes.allSatisfy(isPrintableASCII) else { return nil }
             guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
             let domain = bytes[(at + 1)...]
