@@ -33,6 +33,16 @@ struct LeadEventCodecTests {
         }
     }
 
+    @Test func recordFormHoldsTheTypeVersionAndPayloadOfTheEvent() async {
+        await propertyCheck(count: 200, input: LeadAndCampaignEventGenerators.leadEvent) { event in
+            let (type, version, payload) = event.recordForm()
+            #expect(type == event.eventType)
+            #expect(version == event.schemaVersion)
+            let decoded = try LeadAndCampaignEventForms.decode(type: type, schemaVersion: version, payload: payload)
+            #expect(decoded == event)
+        }
+    }
+
     @Test func leadCapturedIsAtSchemaVersion2() {
         #expect(LeadCaptured.schemaVersion == 2)
         #expect(CRMEvent.schemaVersions["LeadCaptured"] == 2)

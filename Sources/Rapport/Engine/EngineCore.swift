@@ -74,11 +74,11 @@ struct EngineCore {
             let stream = newEvent.stream
             let before = decisions.version(of: stream) + (events.count == 1 ? 0 : earlier[stream, default: 0])
             if events.count > 1 { earlier[stream, default: 0] += 1 }
-            let type = newEvent.event.eventType
-            let version = newEvent.event.schemaVersion
             let streamId = stream.description
             let id = ids.next(at: occurredAt)
             let sealing = try keys.seal(newEvent.event, eventId: id, stream: streamId)
+            // Sealing keeps the event's type and schema version.
+            let (type, version, payload) = sealing?.event.recordForm() ?? newEvent.event.recordForm()
             // An event with sealed personal data has metadata of its own; the others share theirs.
             func metadataBytes() -> [UInt8] {
                 if let sealing {
@@ -99,7 +99,7 @@ struct EngineCore {
                     expectedVersion: .exact(before),
                     occurredAt: occurredAt,
                     metadata: metadataBytes(),
-                    payload: sealing?.event.encodedPayload() ?? newEvent.event.encodedPayload()
+                    payload: payload
                 )
             )
             appended.append(

@@ -41,9 +41,16 @@ public enum CRMEvent: EventCases, Hashable {
     ///
     /// - Returns: The bytes.
     public func encodedPayload() -> [UInt8] {
+        recordForm().payload
+    }
+
+    /// What a log record holds of the event: its type's name, the schema version it is written with and its
+    /// payload's binary form, in one pass over the event (each pass copies it).
+    ///
+    /// - Returns: The type, schema version and payload bytes.
+    public func recordForm() -> (type: String, schemaVersion: Int, payload: [UInt8]) {
         var encoder = BinaryPayloadEncoder()
-        accept(&encoder)
-        return encoder.writer.bytes
+        return accept(&encoder)
     }
 
     /// Every event type's name, in catalog order.
@@ -83,9 +90,11 @@ public enum CRMEvent: EventCases, Hashable {
 
 /// Writes a payload's binary form.
 private struct BinaryPayloadEncoder: EventPayloadVisitor {
-    var writer = ByteWriter()
-
-    mutating func visit<Payload: EventPayload>(_ payload: Payload) {
+    mutating func visit<Payload: EventPayload>(_ payload: Payload) -> (
+        type: String, schemaVersion: Int, payload: [UInt8]
+    ) {
+        var writer = ByteWriter()
         payload.encode(to: &writer)
+        return (Payload.eventType, Payload.schemaVersion, writer.bytes)
     }
 }
