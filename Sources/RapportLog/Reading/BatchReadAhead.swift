@@ -1,5 +1,33 @@
 import Foundation
 
+/// One batch's records, uncompressed.
+struct ReadBlock: Sendable {
+    /// The batch's header.
+    var header: BatchHeader
+    /// The uncompressed block at the start of a buffer that may be longer.
+    var buffer: [UInt8]
+    /// The block's size.
+    var size: Int
+    /// The segment file, for messages.
+    var path: String
+    /// The batch's offset in the file, for messages.
+    var offset: UInt64
+
+    /// Calls `body` with the block's records from `position` on.
+    func records<Result>(from position: UInt64, _ body: (BatchRecords) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeBytes { buffer in
+            try body(
+                BatchRecords(
+                    block: UnsafeRawBufferPointer(rebasing: buffer[..<size]),
+                    header: header,
+                    place: (path, offset),
+                    from: position
+                )
+            )
+        }
+    }
+}
+
 /// The batches of a forward scan read, checked and decompressed on threads of their own, a few batches ahead of
 /// the thread that goes through their records.
 ///
@@ -12,30 +40,19 @@ import Foundation
 /// batch whose CRC does not match is found by its own reader. Either way the scan gets the error after the
 /// batches before it, as a scan that does not read ahead does.
 ///
+/// The readers can also go through each block's records themselves (``init(spans:from:preparing:)``), handing the
+/// scan values made from them instead of the block: then the readers do that work too, beside the scan.
+///
 /// Written here because no library at hand hands owned buffers between threads with a bound and an early stop.
-final class BatchReadAhead: @unchecked Sendable {
-    /// One batch's records, uncompressed.
-    struct Block {
-        /// The batch's header.
-        var header: BatchHeader
-        /// The uncompressed block at the start of a buffer that may be longer.
-        var buffer: [UInt8]
-        /// The block's size.
-        var size: Int
-        /// The segment file, for messages.
-        var path: String
-        /// The batch's offset in the file, for messages.
-        var offset: UInt64
-    }
-
+final class BatchReadAhead<Output: Sendable>: @unchecked Sendable {
     private enum Item {
-        case block(Block)
+        case output(Output)
         case end
         case failure(any Error)
     }
 
     /// The most blocks each reader reads ahead and does not have taken yet.
-    private static let depth = 3
+    private static var depth: Int { 3 }
 
     /// The number of readers.
     private let readers: Int
@@ -48,16 +65,19 @@ final class BatchReadAhead: @unchecked Sendable {
     private var spareBuffers: [[UInt8]] = []
     private var stopping = false
     private var running: Int
+    /// What a reader makes of each block it read.
+    private let output: @Sendable (ReadBlock) throws -> Output
 
-    /// Starts reading the batches that hold records from `position` on.
-    ///
-    /// - Parameters:
-    ///   - spans: The parts of the segments to read, in order.
-    ///   - position: The first position wanted; batches that end before it are passed over undecompressed.
-    init(spans: [LogState.Span], from position: UInt64) {
+    /// Starts reading the batches that hold records from `position` on, handing on what `output` makes of each.
+    private init(
+        spans: [LogState.Span],
+        from position: UInt64,
+        output: @escaping @Sendable (ReadBlock) throws -> Output
+    ) {
         readers = ProcessInfo.processInfo.activeProcessorCount > 1 ? 2 : 1
         items = Array(repeating: [], count: readers)
         running = readers
+        self.output = output
         for reader in 0..<readers {
             let thread = Thread { [self] in read(spans, from: position, as: reader) }
             thread.name = "rapport-read-ahead-\(reader)"
@@ -65,11 +85,30 @@ final class BatchReadAhead: @unchecked Sendable {
         }
     }
 
-    /// The next block, waiting for it when it is not read yet.
+    /// Starts reading the batches that hold records from `position` on, handing on each block with the value
+    /// `prepare` makes of its records on the reading thread; give each block's buffer back with ``recycle(_:)``.
     ///
-    /// - Returns: The block, or `nil` after the last one.
-    /// - Throws: ``LogError`` with code `corrupt_data` or `io_failure`, as reading the batch threw it.
-    func next() throws -> Block? {
+    /// - Parameters:
+    ///   - spans: The parts of the segments to read, in order.
+    ///   - position: The first position wanted; batches that end before it are passed over undecompressed.
+    ///   - prepare: Makes a batch's value from its records from `position` on.
+    convenience init<Prepared: Sendable>(
+        spans: [LogState.Span],
+        from position: UInt64,
+        preparing prepare: @escaping @Sendable (BatchRecords) throws -> Prepared
+    ) where Output == (ReadBlock, Prepared) {
+        self.init(spans: spans, from: position) { block in
+            let prepared = try block.records(from: position) { try prepare($0) }
+            return (block, prepared)
+        }
+    }
+
+    /// The next output, waiting for it when it is not made yet.
+    ///
+    /// - Returns: The output, or `nil` after the last one.
+    /// - Throws: ``LogError`` with code `corrupt_data` or `io_failure`, as reading the batch threw it, or what
+    ///   making the output threw.
+    func next() throws -> Output? {
         condition.lock()
         while items[turn].isEmpty { condition.wait() }
         let item = items[turn].removeFirst()
@@ -77,7 +116,7 @@ final class BatchReadAhead: @unchecked Sendable {
         condition.broadcast()
         condition.unlock()
         switch item {
-        case .block(let block): return block
+        case .output(let output): return output
         case .end: return nil
         case .failure(let error): throw error
         }
@@ -128,8 +167,15 @@ final class BatchReadAhead: @unchecked Sendable {
                         let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
                         return try BatchDecoder.copyBlock(header, stored: stored, into: &buffer)
                     }
-                    let block = Block(header: header, buffer: buffer, size: size, path: span.file.path, offset: offset)
-                    guard hand(.block(block), from: reader) else { return finish() }
+                    let block = ReadBlock(
+                        header: header,
+                        buffer: buffer,
+                        size: size,
+                        path: span.file.path,
+                        offset: offset
+                    )
+                    let made = try output(block)
+                    guard hand(.output(made), from: reader) else { return finish() }
                 }
             }
             _ = hand(.end, from: reader)
@@ -161,5 +207,17 @@ final class BatchReadAhead: @unchecked Sendable {
         running -= 1
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+extension BatchReadAhead where Output == ReadBlock {
+    /// Starts reading the batches that hold records from `position` on, handing on the blocks; give each block's
+    /// buffer back with ``recycle(_:)`` once done with it.
+    ///
+    /// - Parameters:
+    ///   - spans: The parts of the segments to read, in order.
+    ///   - position: The first position wanted; batches that end before it are passed over undecompressed.
+    convenience init(spans: [LogState.Span], from position: UInt64) {
+        self.init(spans: spans, from: position) { $0 }
     }
 }

@@ -89,7 +89,40 @@ extension EventLog {
                 return try body(view)
             }
         } catch let error as LogError where error.code == .corruptData {
-            throw LogError(.corruptData, "\(place.path) at byte \(place.offset): \(error.message)")
+            throw BatchRecords.locating(error, at: place)
+        }
+    }
+
+    /// Reads forward from a position while other threads read, check and decompress the batches ahead and make
+    /// a value of each batch's records with `prepare`; `body` gets each batch's records and value in log order on
+    /// the calling thread.
+    ///
+    /// For long scans that do more than glance at each record: `prepare` does what can be done on its own
+    /// (decoding events, or picking the records worth decoding) beside `body` (two batches at once on a machine
+    /// with two cores), and `body` is left with what must be done in order. Reads what was durable when the scan
+    /// started.
+    ///
+    /// - Parameters:
+    ///   - position: The first position to read (0 for the whole log).
+    ///   - prepare: Makes a value of a batch's records from `position` on; called on reading threads, for
+    ///     batches up to a few ahead of the one `body` has, and possibly for a few past the one where `body`
+    ///     stopped.
+    ///   - body: Receives each batch's records (valid only during the call) and value, in log order; returns
+    ///     `false` to stop.
+    /// - Throws: ``LogError`` with code `corrupt_data` or `io_failure`, or what `prepare` or `body` throws, after
+    ///   `body` received the batches before.
+    public func scan<Prepared: Sendable>(
+        from position: UInt64 = 0,
+        preparing prepare: @escaping @Sendable (BatchRecords) throws -> Prepared,
+        _ body: (BatchRecords, Prepared) throws -> Bool
+    ) throws {
+        let spans = core.state.withLock { $0.spans(from: position) }
+        let ahead = BatchReadAhead(spans: spans, from: position, preparing: prepare)
+        defer { ahead.stop() }
+        while let (block, prepared) = try ahead.next() {
+            let keepGoing = try block.records(from: position) { try body($0, prepared) }
+            ahead.recycle(block.buffer)
+            guard keepGoing else { return }
         }
     }
 
