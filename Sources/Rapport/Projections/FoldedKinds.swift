@@ -4,7 +4,7 @@ import RapportProjections
 
 /// The kinds of record whose events a selection of read models folds, to tell from a record's stream name,
 /// without decoding it, whether any selected model needs its event.
-struct FoldedKinds {
+struct FoldedKinds: Sendable {
     /// One bit a kind folded, by its ``RapportCRM/RecordKind/number``: a set read without retaining anything.
     private let kinds: UInt8
     /// Whether every kind is folded: then every event is, and no stream name needs reading.

@@ -71,13 +71,19 @@ extension LiveProjections {
             rebuilt.reserveCapacity(like: live.models, only: selection)
             var folded: UInt64 = 0
             progress(0, total)
-            try EventReading.scan(log, limit: total, readingAhead: true) { view in
-                if foldedKinds.include(view) {
-                    rebuilt.apply(try EventReading.event(in: view, keys: keys), only: selection)
+            // The events are decoded on the reading threads; this one only folds them.
+            try EventReading.scan(log) { [keys] records in
+                try FoldBatch.reading(records, upTo: total, kinds: foldedKinds) {
+                    try EventReading.event(in: $0, keys: keys)
                 }
-                folded += 1
-                if folded % 65_536 == 0 { progress(folded, total) }
-                return true
+            } _: { _, batch in
+                for index in batch.elements.indices { rebuilt.apply(batch.elements[index], only: selection) }
+                if let last = batch.last {
+                    let before = folded
+                    folded = last.position + 1
+                    if folded / 65_536 != before / 65_536 { progress(folded, total) }
+                }
+                return !batch.endsWindow
             }
             progress(folded, total)
             let replaced = live.models

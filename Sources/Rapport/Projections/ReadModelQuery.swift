@@ -104,6 +104,26 @@ public enum ReadModelQuery {
         // instead of copying every dictionary it touches first.
         var projected = choice.chosen.take()?.snapshot.models ?? ProjectedModels()
         let foldedKinds = FoldedKinds(selection)
+        guard let focus else {
+            // The reading threads pick the records to fold; this one decodes and folds them.
+            try EventReading.scan(log, from: projected.progress.position) { records in
+                try FoldBatch.reading(records, in: window, kinds: foldedKinds) { records.mark(of: $0) }
+            } _: { records, batch in
+                for mark in batch.elements {
+                    projected.fold(try EventReading.event(in: records.record(at: mark), keys: keys), only: selection)
+                }
+                if let last = batch.last {
+                    projected.progress.advance(
+                        position: last.position,
+                        recordedAt: last.recordedAt,
+                        occurredAt: last.latestIncluded ?? last.recordedAt,
+                        folded: last.latestIncluded != nil
+                    )
+                }
+                return !batch.endsWindow
+            }
+            return (projected, [])
+        }
         var outOfFocusFrom = Set<RecordId>()
         try EventReading.scan(log, from: projected.progress.position, readingAhead: true) { view in
             let (position, recordedAt, occurredAt) = (view.position, view.recordedAt, view.occurredAt)
@@ -111,10 +131,6 @@ public enum ReadModelQuery {
             let included = window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt)
             // An event no selected model folds is not decoded.
             if included, foldedKinds.include(view) {
-                guard let focus else {
-                    projected.fold(try EventReading.event(in: view, keys: keys), only: selection)
-                    return true
-                }
                 let source =
                     outOfFocusFrom.isEmpty
                     ? try projected.foldFocused(view, on: focus, keys: keys, only: selection)

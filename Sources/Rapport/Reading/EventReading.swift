@@ -163,6 +163,23 @@ public enum EventReading {
         }
     }
 
+    /// Goes through the log's batches from a position, each made into a value by `prepare` on reading threads
+    /// and handed to `body` with the batch's records in log order (see ``RapportLog/EventLog/scan(from:preparing:_:)``).
+    ///
+    /// - Throws: ``RapportError`` `log_failure` for a log that cannot be read, or what `prepare` or `body` throw.
+    static func scan<Prepared: Sendable>(
+        _ log: EventLog,
+        from position: UInt64 = 0,
+        preparing prepare: @escaping @Sendable (BatchRecords) throws -> Prepared,
+        _ body: (BatchRecords, Prepared) throws -> Bool
+    ) throws {
+        do {
+            try log.scan(from: position, preparing: prepare, body)
+        } catch let error as LogError {
+            throw RapportError(.logFailure, "cannot read the log at \(log.directory): \(error)", cause: error)
+        }
+    }
+
     /// The metadata and the event a record's bytes hold, the event upcast to its current schema version and its
     /// personal values, if any, left sealed in the metadata (the payload's personal fields are empty).
     ///
