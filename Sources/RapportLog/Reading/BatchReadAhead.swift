@@ -1,33 +1,5 @@
 import Foundation
 
-/// One batch's records, uncompressed.
-struct ReadBlock: Sendable {
-    /// The batch's header.
-    var header: BatchHeader
-    /// The uncompressed block at the start of a buffer that may be longer.
-    var buffer: [UInt8]
-    /// The block's size.
-    var size: Int
-    /// The segment file, for messages.
-    var path: String
-    /// The batch's offset in the file, for messages.
-    var offset: UInt64
-
-    /// Calls `body` with the block's records from `position` on.
-    func records<Result>(from position: UInt64, _ body: (BatchRecords) throws -> Result) rethrows -> Result {
-        try buffer.withUnsafeBytes { buffer in
-            try body(
-                BatchRecords(
-                    block: UnsafeRawBufferPointer(rebasing: buffer[..<size]),
-                    header: header,
-                    place: (path, offset),
-                    from: position
-                )
-            )
-        }
-    }
-}
-
 /// The batches of a forward scan read, checked and decompressed on threads of their own, a few batches ahead of
 /// the thread that goes through their records.
 ///
@@ -41,7 +13,7 @@ struct ReadBlock: Sendable {
 /// batches before it, as a scan that does not read ahead does.
 ///
 /// The readers can also go through each block's records themselves (``init(spans:from:preparing:)``), handing the
-/// scan values made from them instead of the block: then the readers do that work too, beside the scan.
+/// scan each block with a value made from its records: then the readers do that work too, beside the scan.
 ///
 /// Written here because no library at hand hands owned buffers between threads with a bound and an early stop.
 final class BatchReadAhead<Output: Sendable>: @unchecked Sendable {
