@@ -69,22 +69,38 @@ extension AuditTrail {
         StreamName
     > {
         var streams: Set<StreamName> = []
-        try EventReading.scan(log, readingAhead: true) { view in
-            guard joiningTypes.contains(where: { view.typeBytes.elementsEqual($0) }) else { return true }
-            let (_, event) = try EventReading.contents(
-                type: view.typeBytes,
-                metadata: view.metadataBytes,
-                payload: view.payloadBytes,
-                position: view.position,
-                streamId: view.streamId
-            )
-            if let account = event.joinedAccount, accounts.contains(account.text) {
-                // Read whole (stream name checked) only for the few records that are on one of the accounts.
-                streams.insert(try EventReading.event(in: view, keys: keys).stream)
+        // The reading threads find the streams, each in its batches; this one only gathers them.
+        try EventReading.scan(log) { [keys] records in
+            var joining: [StreamName] = []
+            _ = try records.forEach { view in
+                if let stream = try streamJoining(accounts, view, keys: keys) { joining.append(stream) }
+                return true
             }
+            return joining
+        } _: { _, joining in
+            streams.formUnion(joining)
             return true
         }
         return streams
+    }
+
+    /// The stream of a record when its event puts it on one of the accounts.
+    private static func streamJoining(
+        _ accounts: Set<String>,
+        _ view: RecordView,
+        keys: PersonalDataKeys
+    ) throws -> StreamName? {
+        guard joiningTypes.contains(where: { view.typeBytes.elementsEqual($0) }) else { return nil }
+        let (_, event) = try EventReading.contents(
+            type: view.typeBytes,
+            metadata: view.metadataBytes,
+            payload: view.payloadBytes,
+            position: view.position,
+            streamId: view.streamId
+        )
+        guard let account = event.joinedAccount, accounts.contains(account.text) else { return nil }
+        // Read whole (stream name checked) only for the few records that are on one of the accounts.
+        return try EventReading.event(in: view, keys: keys).stream
     }
 
     /// The names of the event types that put a record on an account, as the log stores them.
