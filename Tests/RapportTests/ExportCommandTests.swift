@@ -171,6 +171,22 @@ struct ExportCommandTests {
         }
     }
 
+    @Test func anAccountsExportWithinBoundsIsItsWholeExportFilteredByBusinessTime() async throws {
+        try await withExecutedHistory(Self.commands) { directory in
+            let whole = try export(directory, ["--format", "jsonl", "--account", "S"]).outputLines.map(JSONLine.init)
+            let times = Array(Set(whole.compactMap { $0["occurredAt"] as? String })).sorted()
+            try #require(times.count > 3)
+            // Bounds that leave out the account's first and last events, so that its last record is not exported.
+            let (from, through) = (times[1], times[times.count - 2])
+            let run = try export(directory, ["--format", "jsonl", "--account", "S", "--from", from, "--to", through])
+            #expect(run.status == 0, "\(run.standardError)")
+            let bounded = try run.outputLines.map(JSONLine.init)
+            let expected = whole.filter { ($0["occurredAt"] as? String).map { $0 >= from && $0 <= through } ?? false }
+            #expect(bounded.map { $0["position"] as? Int } == expected.map { $0["position"] as? Int })
+            #expect(bounded.count < whole.count)
+        }
+    }
+
     @Test func outFileHoldsTheSameBytesAndAFailedExportLeavesNone() async throws {
         try await withExecutedHistory(Self.commands) { directory in
             let path = directory + "/export.csv"

@@ -69,10 +69,7 @@ public struct EventExport: Sendable, Hashable {
         }
         switch scope {
         case .all:
-            try EventReading.scan(log, readingAhead: true) { view in
-                if includes(view.occurredAt) { try emit(try EventReading.event(in: view, keys: keys)) }
-                return true
-            }
+            try EventReading.forEachEvent(in: log, keys: keys, where: { includes($0.occurredAt) }, emit)
         case .stream(let stream):
             try ExportSelection.forEachEvent(of: stream, in: log, keys: keys) { event in
                 if includes(event.occurredAt) { try emit(event) }
@@ -81,12 +78,14 @@ public struct EventExport: Sendable, Hashable {
             let positions = try ExportSelection.positions(ofAccount: id, in: log, keys: keys)
             guard let first = positions.first, let last = positions.last else { break }
             let wanted = Set(positions)
-            try EventReading.scan(log, from: first, readingAhead: true) { view in
-                if wanted.contains(view.position), includes(view.occurredAt) {
-                    try emit(try EventReading.event(in: view, keys: keys))
-                }
-                return view.position < last
-            }
+            try EventReading.forEachEvent(
+                in: log,
+                from: first,
+                upTo: last + 1,
+                keys: keys,
+                where: { wanted.contains($0.position) && includes($0.occurredAt) },
+                emit
+            )
         }
         if !output.isEmpty { try sink(Data(output)) }
         return count

@@ -68,13 +68,11 @@ enum ExportSelection {
             }
         }
         var leads: Set<StreamName> = []
-        try EventReading.scan(log, readingAhead: true) { view in
-            guard view.typeBytes.elementsEqual(leadConverted) else { return true }
-            let event = try EventReading.event(in: view, keys: keys)
+        try EventReading.forEachEvent(in: log, keys: keys, where: { $0.typeBytes.elementsEqual(leadConverted) }) {
+            event in
             if case .lead(.converted(let converted)) = event.event, family.contains(converted.accountId.text) {
                 leads.insert(event.stream)
             }
-            return true
         }
         for lead in leads {
             try forEachEvent(of: lead, in: log, keys: keys) { positions.insert($0.position) }

@@ -1,0 +1,42 @@
+import RapportCRM
+import RapportLog
+
+extension EventReading {
+    /// Goes through the log's events from a position, in log order, decoding those `wanted` picks on the log's
+    /// reading threads, so that the calling thread is left with what `body` does with them.
+    ///
+    /// - Parameters:
+    ///   - log: The log.
+    ///   - position: The first position.
+    ///   - end: The position where reading stops.
+    ///   - keys: The keys that open personal values.
+    ///   - wanted: Whether a record's event is decoded and passed on; called on the reading threads.
+    ///   - body: Receives each event wanted.
+    /// - Throws: ``RapportError`` with code `unreadable_event`, `key_store_failure` or `log_failure`, or what
+    ///   `body` throws.
+    static func forEachEvent(
+        in log: EventLog,
+        from position: UInt64 = 0,
+        upTo end: UInt64 = .max,
+        keys: PersonalDataKeys,
+        where wanted: @escaping @Sendable (RecordView) -> Bool,
+        _ body: (RecordedEvent) throws -> Void
+    ) throws {
+        try scan(log, from: position) { records -> (events: [RecordedEvent], ended: Bool) in
+            var events: [RecordedEvent] = []
+            var ended = false
+            _ = try records.forEach { view in
+                guard view.position < end else {
+                    ended = true
+                    return false
+                }
+                if wanted(view) { events.append(try event(in: view, keys: keys)) }
+                return true
+            }
+            return (events, ended)
+        } _: { _, batch in
+            for index in batch.events.indices { try body(batch.events[index]) }
+            return !batch.ended
+        }
+    }
+}
