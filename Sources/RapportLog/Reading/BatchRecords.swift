@@ -32,12 +32,12 @@ public struct BatchRecords {
                 return try body(view)
             }
         } catch let error as LogError where error.code == .corruptData {
-            throw Self.locating(error, at: place)
+            throw locating(error)
         }
     }
 
-    /// A batch's damage, said of the segment file and the batch's offset in it.
-    static func locating(_ error: LogError, at place: (path: String, offset: UInt64)) -> LogError {
+    /// The batch's damage, said of the segment file and the batch's offset in it.
+    private func locating(_ error: LogError) -> LogError {
         LogError(.corruptData, "\(place.path) at byte \(place.offset): \(error.message)")
     }
 
@@ -60,7 +60,7 @@ public struct BatchRecords {
         guard mark.offset >= 0, mark.offset < block.count,
             let view = RecordView(block: block, offset: mark.offset, position: mark.position)
         else {
-            throw Self.locating(LogError(.corruptData, "no record \(mark.position) in the batch"), at: place)
+            throw locating(LogError(.corruptData, "no record \(mark.position) in the batch"))
         }
         return view
     }

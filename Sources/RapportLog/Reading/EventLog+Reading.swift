@@ -28,16 +28,8 @@ extension EventLog {
             let ahead = BatchReadAhead(spans: spans, from: position)
             defer { ahead.stop() }
             while delivered < limit, let block = try ahead.next() {
-                let keepGoing = try block.buffer.withUnsafeBytes { buffer in
-                    try Self.deliver(
-                        UnsafeRawBufferPointer(rebasing: buffer[..<block.size]),
-                        of: block.header,
-                        at: (block.path, block.offset),
-                        from: position,
-                        limit: limit,
-                        delivered: &delivered,
-                        body
-                    )
+                let keepGoing = try block.records(from: position) { records in
+                    try Self.deliver(records, limit: limit, delivered: &delivered, body)
                 }
                 ahead.recycle(block.buffer)
                 guard keepGoing else { break }
@@ -51,15 +43,13 @@ extension EventLog {
                 let keepGoing = try cursor.withCurrentBatch { bytes in
                     let stored = UnsafeRawBufferPointer(rebasing: bytes[BatchHeader.size...])
                     return try BatchDecoder.withBlock(header, stored: stored, scratch: &scratch) { block in
-                        try Self.deliver(
-                            block,
-                            of: header,
-                            at: (span.file.path, offset),
-                            from: position,
-                            limit: limit,
-                            delivered: &delivered,
-                            body
+                        let records = BatchRecords(
+                            block: block,
+                            header: header,
+                            place: (span.file.path, offset),
+                            from: position
                         )
+                        return try Self.deliver(records, limit: limit, delivered: &delivered, body)
                     }
                 }
                 guard keepGoing else { return delivered }
@@ -69,27 +59,19 @@ extension EventLog {
         return delivered
     }
 
-    /// Passes a batch's records from `position` on to `body`, counting them, until `limit` records are passed.
+    /// Passes a batch's records to `body`, counting them, until `limit` records are passed.
     ///
     /// - Returns: `false` when `body` or the limit stopped the scan.
     private static func deliver(
-        _ block: UnsafeRawBufferPointer,
-        of header: BatchHeader,
-        at place: (path: String, offset: UInt64),
-        from position: UInt64,
+        _ records: BatchRecords,
         limit: UInt64,
         delivered: inout UInt64,
         _ body: (RecordView) throws -> Bool
     ) throws -> Bool {
-        do {
-            return try BatchDecoder.forEachRecord(in: block, header: header) { view in
-                guard view.position >= position else { return true }
-                guard delivered < limit else { return false }
-                delivered += 1
-                return try body(view)
-            }
-        } catch let error as LogError where error.code == .corruptData {
-            throw BatchRecords.locating(error, at: place)
+        try records.forEach { view in
+            guard delivered < limit else { return false }
+            delivered += 1
+            return try body(view)
         }
     }
 
