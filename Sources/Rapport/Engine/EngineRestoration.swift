@@ -1,6 +1,5 @@
 import RapportCRM
 import RapportLog
-import RapportProjections
 
 /// The engine's state brought up to the end of the log: from the newest usable snapshot and the events after
 /// it, or from the whole log when no snapshot fits.
@@ -60,16 +59,10 @@ struct EngineRestoration {
         }
         let start = min(core.nextPosition, models.progress.position)
         // The events are decoded on the reading threads; this one only folds them.
-        try EventReading.scan(log, from: start) { [keys] records in
-            try FoldBatch.reading(records, kinds: FoldedKinds(.all)) { try EventReading.event(in: $0, keys: keys) }
-        } _: { _, batch in
-            for index in batch.elements.indices {
-                let event = batch.elements[index]
-                if event.position >= core.nextPosition { try core.fold(event) }
-                if event.position >= models.progress.position { models.fold(event) }
-            }
-            report.replayedEvents += UInt64(batch.elements.count)
-            return true
+        try EventReading.forEachEvent(in: log, from: start, keys: keys, where: { _ in true }) { event in
+            if event.position >= core.nextPosition { try core.fold(event) }
+            if event.position >= models.progress.position { models.fold(event) }
+            report.replayedEvents += 1
         }
         core.nextPosition = log.endPosition
         return EngineRestoration(core: core, models: models, report: report)

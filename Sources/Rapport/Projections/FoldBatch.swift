@@ -2,9 +2,10 @@ import RapportLog
 import RapportProjections
 import RapportTime
 
-/// What a fold needs of one log batch, taken on a reading thread (see ``RapportLog/EventLog/scan(from:preparing:_:)``):
-/// something of each record whose event it folds (the event decoded, or the record's mark to decode it later), and
-/// what its progress must note of the batch's other records.
+/// What a fold (or any reader of events in order) needs of one log batch, taken on a reading thread (see
+/// ``RapportLog/EventLog/scan(from:preparing:_:)``): something of each record whose event it wants (the event
+/// decoded, or the record's mark to decode it later), and what a fold's progress must note of the batch's other
+/// records.
 struct FoldBatch<Element: Sendable>: Sendable {
     /// What was taken of each record to fold, in log order.
     var elements: [Element] = []
@@ -21,7 +22,7 @@ struct FoldBatch<Element: Sendable>: Sendable {
     ///   - window: The events wanted.
     ///   - end: The position where reading stops.
     ///   - foldedKinds: The kinds of record whose events are taken; the others are only noted.
-    ///   - take: What to keep of a record to fold.
+    ///   - take: What to keep of a record to fold, or `nil` to pass over it.
     /// - Returns: The batch.
     /// - Throws: The log's `corrupt_data`, or what `take` throws.
     static func reading(
@@ -29,7 +30,7 @@ struct FoldBatch<Element: Sendable>: Sendable {
         in window: TimeWindow = .live,
         upTo end: UInt64 = .max,
         kinds foldedKinds: FoldedKinds,
-        taking take: (RecordView) throws -> Element
+        taking take: (RecordView) throws -> Element?
     ) throws -> FoldBatch {
         var batch = FoldBatch()
         var latestIncluded: Timestamp?
@@ -40,7 +41,7 @@ struct FoldBatch<Element: Sendable>: Sendable {
                 return false
             }
             if window.includes(position: position, recordedAt: recordedAt, occurredAt: occurredAt) {
-                if foldedKinds.include(view) { batch.elements.append(try take(view)) }
+                if foldedKinds.include(view), let element = try take(view) { batch.elements.append(element) }
                 latestIncluded = max(latestIncluded ?? occurredAt, occurredAt)
             }
             batch.last = (position, recordedAt, latestIncluded)

@@ -77,7 +77,7 @@ extension LiveProjections {
                     try EventReading.event(in: $0, keys: keys)
                 }
             } _: { _, batch in
-                for index in batch.elements.indices { rebuilt.apply(batch.elements[index], only: selection) }
+                for event in batch.elements { rebuilt.apply(event, only: selection) }
                 if let last = batch.last {
                     let before = folded
                     folded = last.position + 1

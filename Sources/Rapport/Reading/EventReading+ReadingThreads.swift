@@ -1,5 +1,6 @@
 import RapportCRM
 import RapportLog
+import RapportProjections
 
 extension EventReading {
     /// Goes through the log's events from a position, in log order, decoding those `wanted` picks on the log's
@@ -22,21 +23,13 @@ extension EventReading {
         where wanted: @escaping @Sendable (RecordView) -> Bool,
         _ body: (RecordedEvent) throws -> Void
     ) throws {
-        try scan(log, from: position) { records -> (events: [RecordedEvent], ended: Bool) in
-            var events: [RecordedEvent] = []
-            var ended = false
-            _ = try records.forEach { view in
-                guard view.position < end else {
-                    ended = true
-                    return false
-                }
-                if wanted(view) { events.append(try event(in: view, keys: keys)) }
-                return true
+        try scan(log, from: position) { records in
+            try FoldBatch.reading(records, upTo: end, kinds: FoldedKinds(.all)) { view in
+                wanted(view) ? try event(in: view, keys: keys) : nil
             }
-            return (events, ended)
         } _: { _, batch in
-            for index in batch.events.indices { try body(batch.events[index]) }
-            return !batch.ended
+            for event in batch.elements { try body(event) }
+            return !batch.endsWindow
         }
     }
 }
